@@ -1,0 +1,24 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+
+export type LoginState = { message: string } | null;
+
+/** Only same-site paths may follow sign-in, never another host. */
+function safeNext(value: FormDataEntryValue | null): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  try {
+    await signIn("credentials", {
+      email: String(formData.get("email") ?? "").slice(0, 254),
+      password: String(formData.get("password") ?? "").slice(0, 200),
+      redirectTo: safeNext(formData.get("next")),
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return { message: "Wrong email or password." };
+    throw error; // the redirect after a successful sign-in
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { LogOut } from "lucide-react";
+import { OrgSwitcher } from "@/components/org-switcher";
+import { buttonClass } from "@/components/ui/styles";
+import { ROLE_LABELS } from "@/lib/domain";
+import { navigationFor } from "@/lib/navigation";
+import { requireViewer } from "@/lib/session";
+import { signOutAction } from "./actions";
+
+export default async function ManagerLayout({ children }: LayoutProps<"/">) {
+  const viewer = await requireViewer();
+  const entries = navigationFor(viewer);
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white">
+        <div className="border-b border-slate-200 p-4">
+          <p className="text-sm font-semibold text-brand-900">Partner Manager</p>
+          {viewer.memberships.length > 1 && viewer.current ? (
+            <OrgSwitcher memberships={viewer.memberships} currentOrgId={viewer.current.orgId} />
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">{viewer.current?.orgName ?? (viewer.isAuditor ? "Platform audit" : "No organization")}</p>
+          )}
+          {viewer.current && <p className="mt-1 text-xs text-slate-500">{ROLE_LABELS[viewer.current.role]}</p>}
+        </div>
+        <nav aria-label="Main" className="flex-1 p-2">
+          <ul className="space-y-1">
+            {entries.map((e) => (
+              <li key={e.href}>
+                <Link href={e.href} className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-brand-50 hover:text-brand-700">
+                  {e.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="border-t border-slate-200 p-4 text-sm">
+          <p className="truncate font-medium">{viewer.name}</p>
+          <p className="truncate text-xs text-slate-500">{viewer.email}</p>
+          <form action={signOutAction} className="mt-3">
+            <button type="submit" className={buttonClass("secondary")}>
+              <LogOut aria-hidden className="size-4" /> Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 p-8">{children}</main>
+    </div>
+  );
+}

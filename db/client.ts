@@ -1,0 +1,90 @@
+// The one database client. DATABASE_URL picks the engine; nothing outside db/ knows which runs.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import { drizzle as drizzleLibsql } from "drizzle-orm/libsql";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
+
+export type Schema = typeof pgSchema;
+/**
+ * Both dialects' query builders behave alike for what db/ uses (select, insert ... returning,
+ * update ... returning, onConflictDoNothing, transactions), so the code is typed once, against
+ * the Postgres builder, and the SQLite schema mirrors the Postgres one name for name.
+ */
+export type Db = NodePgDatabase<Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+export type Database = {
+  dialect: "sqlite" | "postgres";
+  db: Db;
+  schema: Schema;
+  /** Runs fn in one transaction; on SQLite it takes the write lock up front to avoid upgrade deadlocks. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const DEFAULT_DATABASE_URL = "file:.data/partner-manager.db";
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export function createDatabase(url: string): Database {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = drizzlePg(pool, { schema: pgSchema });
+    return {
+      dialect: "postgres",
+      db,
+      schema: pgSchema,
+      transaction: (fn) => db.transaction(fn),
+      migrate: () => migratePg(db, { migrationsFolder: path.join(MIGRATIONS, "pg") }),
+      close: () => pool.end(),
+    };
+  }
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length);
+    if (file && file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const client = createClient({ url, timeout: 10_000, concurrency: 8 });
+    const lite = drizzleLibsql(client, { schema: sqliteSchema });
+    const ready = Promise.all([
+      client.execute("PRAGMA journal_mode = WAL"),
+      client.execute("PRAGMA foreign_keys = ON"),
+    ]);
+    const db = lite as unknown as Db;
+    return {
+      dialect: "sqlite",
+      db,
+      schema: sqliteSchema as unknown as Schema,
+      transaction: async (fn) => {
+        await ready;
+        return lite.transaction((tx) => fn(tx as unknown as Tx), { behavior: "immediate" });
+      },
+      migrate: async () => {
+        await ready;
+        await migrateLibsql(lite, { migrationsFolder: path.join(MIGRATIONS, "sqlite") });
+      },
+      close: async () => client.close(),
+    };
+  }
+  throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:...")`);
+}
+
+const globalForDb = globalThis as unknown as { partnerManagerDb?: Database };
+
+/** The process-wide database, from DATABASE_URL (embedded SQLite under .data/ when unset). */
+export function getDatabase(): Database {
+  globalForDb.partnerManagerDb ??= createDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  return globalForDb.partnerManagerDb;
+}
+
+/** Tests point the data layer at a database of their own. */
+export function setDatabase(database: Database | undefined): void {
+  globalForDb.partnerManagerDb = database;
+}

@@ -1,0 +1,216 @@
+// SQLite schema. Mirrors db/schema/pg.ts: same tables, columns and JS names.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type {
+  AccessLevel, AuditKind, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
+  PaymentMode, PrepaidKind, ProductStatus, Role,
+} from "../../lib/domain";
+
+const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
+const bool = (name: string) => integer(name, { mode: "boolean" });
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export const organizations = sqliteTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  country: text("country").notNull(),
+  vatRateBp: integer("vat_rate_bp"),
+  isPartner: bool("is_partner").notNull().default(false),
+  resellerRateBp: integer("reseller_rate_bp"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [index("organizations_name_idx").on(t.name)]);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  isAuditor: bool("is_auditor").notNull().default(false),
+  locale: text("locale").notNull().default("en"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [uniqueIndex("users_email_uq").on(t.email)]);
+
+export const memberships = sqliteTable("memberships", {
+  userId: text("user_id").notNull().references(() => users.id),
+  orgId: text("org_id").notNull().references(() => organizations.id),
+  role: text("role").$type<Role>().notNull(),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.orgId] }),
+  index("memberships_org_role_idx").on(t.orgId, t.role),
+]);
+
+export const partnerships = sqliteTable("partnerships", {
+  id: text("id").primaryKey(),
+  customerOrgId: text("customer_org_id").notNull().references(() => organizations.id),
+  partnerOrgId: text("partner_org_id").notNull().references(() => organizations.id),
+  status: text("status").$type<PartnershipStatus>().notNull(),
+  access: text("access").$type<AccessLevel>().notNull(),
+  paymentMode: text("payment_mode").$type<PaymentMode>().notNull(),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+  activatedAt: ts("activated_at"),
+  endedAt: ts("ended_at"),
+}, (t) => [
+  // At most one live (pending or active) partnership per customer/partner pair.
+  uniqueIndex("partnerships_live_pair_uq").on(t.customerOrgId, t.partnerOrgId)
+    .where(sql`status in ('pending', 'active')`),
+  index("partnerships_customer_idx").on(t.customerOrgId, t.createdAt, t.id),
+  index("partnerships_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
+  index("partnerships_status_idx").on(t.status, t.paymentMode),
+]);
+
+export const products = sqliteTable("products", {
+  id: text("id").primaryKey(),
+  orgId: text("org_id").notNull().references(() => organizations.id),
+  offer: text("offer").notNull(),
+  category: text("category").notNull(),
+  label: text("label").notNull(),
+  priceMinor: integer("price_minor").notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  renewalDate: text("renewal_date").notNull(),
+  status: text("status").$type<ProductStatus>().notNull(),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  index("products_org_idx").on(t.orgId, t.createdAt, t.id),
+  index("products_renewal_idx").on(t.status, t.renewalDate),
+]);
+
+export const partnershipProducts = sqliteTable("partnership_products", {
+  partnershipId: text("partnership_id").notNull().references(() => partnerships.id),
+  productId: text("product_id").notNull().references(() => products.id),
+}, (t) => [
+  primaryKey({ columns: [t.partnershipId, t.productId] }),
+  index("partnership_products_product_idx").on(t.productId),
+]);
+
+export const invitations = sqliteTable("invitations", {
+  id: text("id").primaryKey(),
+  partnershipId: text("partnership_id").notNull().references(() => partnerships.id),
+  tokenHash: text("token_hash").notNull(),
+  expiresAt: ts("expires_at").notNull(),
+  usedAt: ts("used_at"),
+  revokedAt: ts("revoked_at"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  uniqueIndex("invitations_token_uq").on(t.tokenHash),
+  index("invitations_partnership_idx").on(t.partnershipId),
+]);
+
+export const orders = sqliteTable("orders", {
+  id: text("id").primaryKey(),
+  productId: text("product_id").notNull().references(() => products.id),
+  customerOrgId: text("customer_org_id").notNull().references(() => organizations.id),
+  partnershipId: text("partnership_id").references(() => partnerships.id),
+  kind: text("kind").$type<OrderKind>().notNull(),
+  placedByUserId: text("placed_by_user_id").references(() => users.id),
+  placedByOrgId: text("placed_by_org_id").references(() => organizations.id),
+  payerOrgId: text("payer_org_id").notNull().references(() => organizations.id),
+  publicPriceMinor: integer("public_price_minor").notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  // Makes automatic renewals idempotent: one order per product and period.
+  dedupeKey: text("dedupe_key"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  uniqueIndex("orders_dedupe_uq").on(t.dedupeKey),
+  index("orders_customer_idx").on(t.customerOrgId, t.createdAt, t.id),
+  index("orders_product_idx").on(t.productId),
+]);
+
+export const invoiceCounters = sqliteTable("invoice_counters", {
+  orgId: text("org_id").primaryKey().references(() => organizations.id),
+  lastSeq: integer("last_seq").notNull(),
+});
+
+export const invoices = sqliteTable("invoices", {
+  id: text("id").primaryKey(),
+  orgId: text("org_id").notNull().references(() => organizations.id),
+  seq: integer("seq").notNull(),
+  number: text("number").notNull(),
+  orderId: text("order_id").references(() => orders.id),
+  forOrgId: text("for_org_id").notNull().references(() => organizations.id),
+  status: text("status").$type<InvoiceStatus>().notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  subtotalMinor: integer("subtotal_minor").notNull(),
+  vatMinor: integer("vat_minor").notNull(),
+  totalMinor: integer("total_minor").notNull(),
+  issuedAt: ts("issued_at").notNull(),
+  paidAt: ts("paid_at"),
+}, (t) => [
+  uniqueIndex("invoices_org_seq_uq").on(t.orgId, t.seq),
+  index("invoices_org_issued_idx").on(t.orgId, t.issuedAt, t.id),
+  index("invoices_org_status_idx").on(t.orgId, t.status, t.issuedAt),
+  index("invoices_org_for_idx").on(t.orgId, t.forOrgId, t.issuedAt),
+]);
+
+export const invoiceLines = sqliteTable("invoice_lines", {
+  id: text("id").primaryKey(),
+  invoiceId: text("invoice_id").notNull().references(() => invoices.id),
+  position: integer("position").notNull(),
+  description: text("description").notNull(),
+  amountMinor: integer("amount_minor").notNull(),
+  vatRateBp: integer("vat_rate_bp").notNull(),
+  vatMinor: integer("vat_minor").notNull(),
+}, (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)]);
+
+export const prepaidEntries = sqliteTable("prepaid_entries", {
+  id: text("id").primaryKey(),
+  partnerOrgId: text("partner_org_id").notNull().references(() => organizations.id),
+  kind: text("kind").$type<PrepaidKind>().notNull(),
+  amountMinor: integer("amount_minor").notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  orderId: text("order_id").references(() => orders.id),
+  customerOrgId: text("customer_org_id").references(() => organizations.id),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id)]);
+
+export const auditEvents = sqliteTable("audit_events", {
+  id: text("id").primaryKey(),
+  kind: text("kind").$type<AuditKind>().notNull(),
+  outcome: text("outcome").$type<"ok" | "refused">().notNull(),
+  reason: text("reason"),
+  actorUserId: text("actor_user_id"),
+  actorOrgId: text("actor_org_id"),
+  partnershipId: text("partnership_id"),
+  customerOrgId: text("customer_org_id"),
+  partnerOrgId: text("partner_org_id"),
+  before: json<Record<string, unknown> | null>("before"),
+  after: json<Record<string, unknown> | null>("after"),
+  requestId: text("request_id"),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  index("audit_events_partnership_idx").on(t.partnershipId, t.createdAt),
+  index("audit_events_created_idx").on(t.createdAt, t.id),
+  index("audit_events_customer_idx").on(t.customerOrgId, t.createdAt),
+  index("audit_events_partner_idx").on(t.partnerOrgId, t.createdAt),
+  index("audit_events_actor_idx").on(t.actorUserId, t.createdAt),
+  index("audit_events_kind_idx").on(t.kind, t.createdAt),
+]);
+
+export const outbox = sqliteTable("outbox", {
+  id: text("id").primaryKey(),
+  dedupeKey: text("dedupe_key").notNull(),
+  template: text("template").notNull(),
+  toUserId: text("to_user_id"),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  textBody: text("text_body").notNull(),
+  htmlBody: text("html_body").notNull(),
+  partnershipId: text("partnership_id"),
+  auditEventId: text("audit_event_id"),
+  status: text("status").$type<OutboxStatus>().notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull(),
+  lockedUntil: ts("locked_until"),
+  lastError: text("last_error"),
+  sentAt: ts("sent_at"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  uniqueIndex("outbox_dedupe_uq").on(t.dedupeKey),
+  index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+  index("outbox_partnership_idx").on(t.partnershipId, t.createdAt),
+]);

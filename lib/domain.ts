@@ -1,0 +1,64 @@
+// Domain vocabulary shared by the schema, the rules and the UI. No I/O here.
+export const ROLES = ["legal_representative", "administrator", "collaborator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PAYMENT_MODES = ["customer", "partner"] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+export const ACCESS_LEVELS = ["limited", "full"] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+export type PartnershipStatus = "pending" | "active" | "ended" | "refused" | "deleted";
+export type ProductStatus = "active" | "expired" | "cancelled";
+export type OrderKind = "new" | "renewal";
+export type InvoiceStatus = "unpaid" | "paid";
+export type PrepaidKind = "cashback" | "withdrawal";
+export type OutboxStatus = "pending" | "sent" | "failed";
+export type Currency = "CHF" | "EUR";
+
+export type AuditKind =
+  | "payment_mode.changed"
+  | "payment_mode.refused"
+  | "partnership.invited"
+  | "partnership.accepted"
+  | "partnership.refused"
+  | "partnership.ended"
+  | "access.changed"
+  | "notification.retried";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  legal_representative: "Legal representative",
+  administrator: "Administrator",
+  collaborator: "Collaborator",
+};
+
+export const ACCESS_LABELS: Record<AccessLevel, string> = { limited: "Limited", full: "Full" };
+
+export const STATUS_LABELS: Record<PartnershipStatus, string> = {
+  pending: "Pending",
+  active: "Active",
+  ended: "Ended",
+  refused: "Refused",
+  deleted: "Deleted",
+};
+
+/** The two payment modes as the customer sees them, one sentence each (PRODUCT.md's FAQ). */
+export const PAYMENT_MODE_INFO: Record<PaymentMode, { label: string; explanation: string }> = {
+  customer: {
+    label: "Customer pays",
+    explanation:
+      "Your organization pays the orders and renewals the partner makes and only you see the invoices; " +
+      "the partner earns cashback on them in its prepaid account.",
+  },
+  partner: {
+    label: "Partner pays",
+    explanation:
+      "The partner pays the orders and renewals it makes for you at its reseller discount and only it " +
+      "sees those invoices; orders you place yourself are still invoiced to you.",
+  },
+};
+
+/** The payment mode a partnership effectively has: limited access always means the customer pays. */
+export function effectivePaymentMode(p: { access: AccessLevel; paymentMode: PaymentMode }): PaymentMode {
+  return p.access === "full" ? p.paymentMode : "customer";
+}

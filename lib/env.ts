@@ -1,0 +1,58 @@
+// Configuration from the environment, validated once with clear messages.
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:.data/partner-manager.db"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Partner Manager <no-reply@partner-manager.test>"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.url("APP_URL must be an absolute URL such as https://manager.example.com").optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  WORKER_IN_APP: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };
+
+let cached: Env | undefined;
+
+/** Reads and validates the environment; throws one readable error listing every problem. */
+export function env(): Env {
+  if (cached) return cached;
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    AUTH_SECRET: e.AUTH_SECRET ?? developmentSecret(),
+    APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+  };
+  return cached;
+}
+
+/** Without AUTH_SECRET, a random secret is generated once and kept under .data/ (development only). */
+function developmentSecret(): string {
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("base64url");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    console.warn(`AUTH_SECRET is not set: generated a development secret in ${file}. Set AUTH_SECRET in production.`);
+    return secret;
+  }
+}

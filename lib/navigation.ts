@@ -1,0 +1,16 @@
+// Sidebar entries per role (PRODUCT.md): a pure function, so pages and tests agree on who sees what.
+import type { UserMembership } from "@/db/users";
+import { canSeeClientsPage, canSeePartnersPage } from "./permissions";
+
+export type NavEntry = { href: string; label: string };
+
+export function navigationFor(viewer: { isAuditor: boolean; current: UserMembership | null }): NavEntry[] {
+  const m = viewer.current;
+  const entries: NavEntry[] = [];
+  if (m) {
+    entries.push({ href: "/products", label: "Products" });
+    if (canSeePartnersPage(m.role)) entries.push({ href: "/partners", label: "Partner" });
+    if (canSeeClientsPage(m)) entries.push({ href: "/clients", label: "Clients" });
+  }
+  return entries;
+}

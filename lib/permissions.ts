@@ -1,0 +1,38 @@
+// Who may do what. Pure functions over roles; callers load the roles from the database.
+import type { AccessLevel, PartnershipStatus, Role } from "./domain";
+
+export type OrgSide = "customer" | "partner";
+
+export type Membership = { orgId: string; role: Role; orgIsPartner: boolean };
+
+/** Sidebar and page access per role, PRODUCT.md's role table. */
+export function canSeePartnersPage(role: Role): boolean {
+  return role === "legal_representative" || role === "administrator";
+}
+
+export function canSeeClientsPage(m: Membership): boolean {
+  return m.orgIsPartner;
+}
+
+export function canSeeInvoices(role: Role): boolean {
+  return role === "legal_representative" || role === "administrator";
+}
+
+export function canSeePrepaid(m: Membership): boolean {
+  return m.orgIsPartner && m.role === "legal_representative";
+}
+
+type PaymentModeTarget = { access: AccessLevel; status: PartnershipStatus };
+
+export type PaymentModeDenial = "role" | "limited_access" | "not_active";
+
+/**
+ * Whether a member of the partnership's customer organization may change its payment mode.
+ * Returns the reason for a refusal, or null when allowed.
+ */
+export function paymentModeChangeDenial(role: Role, p: PaymentModeTarget): PaymentModeDenial | null {
+  if (role !== "legal_representative") return "role";
+  if (p.status !== "active") return "not_active";
+  if (p.access !== "full") return "limited_access";
+  return null;
+}
