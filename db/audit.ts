@@ -1,9 +1,10 @@
 // Audit events: append-only. There is no update or delete here on purpose.
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { auditEventHash } from "@/lib/audit-hash";
 import type { AuditKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
-import { getDatabase, type Executor } from "./client";
+import { getDatabase, type Tx } from "./client";
 
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
 
@@ -25,11 +26,23 @@ export type NewAuditEvent = {
 const MAX_TEXT = 500;
 const clip = (s: string | null | undefined) => (s == null ? null : s.slice(0, MAX_TEXT));
 
-export async function insertAuditEvent(ex: Executor, e: NewAuditEvent): Promise<string> {
+/**
+ * Appends one event to the hash chain. Must run inside a transaction: the update of the chain's head
+ * row locks it until commit, so concurrent appends queue up instead of forking the chain.
+ */
+export async function insertAuditEvent(tx: Tx, e: NewAuditEvent): Promise<string> {
   const { schema } = getDatabase();
+  const { auditChain, auditEvents } = schema;
+  const [head] = await tx
+    .update(auditChain)
+    .set({ lastSeq: sql`${auditChain.lastSeq} + 1` })
+    .where(eq(auditChain.id, 1))
+    .returning({ seq: auditChain.lastSeq, prevHash: auditChain.lastHash });
+  if (!head) throw new Error("audit_chain has no head row: run the migrations");
   const id = newId();
-  await ex.insert(schema.auditEvents).values({
-    id,
+  const content = {
+    seq: head.seq,
+    prevHash: head.prevHash,
     kind: e.kind,
     outcome: e.outcome,
     reason: clip(e.reason),
@@ -44,13 +57,16 @@ export async function insertAuditEvent(ex: Executor, e: NewAuditEvent): Promise<
     ip: clip(e.meta.ip),
     userAgent: clip(e.meta.userAgent),
     createdAt: e.at ?? new Date(),
-  });
+  };
+  const hash = auditEventHash(content);
+  await tx.insert(auditEvents).values({ id, ...content, hash });
+  await tx.update(auditChain).set({ lastHash: hash }).where(eq(auditChain.id, 1));
   return id;
 }
 
 /** A refused attempt, recorded on its own (outside any rolled-back transaction). */
 export async function recordRefusal(e: Omit<NewAuditEvent, "outcome">): Promise<void> {
-  await insertAuditEvent(getDatabase().db, { ...e, outcome: "refused" });
+  await getDatabase().transaction((tx) => insertAuditEvent(tx, { ...e, outcome: "refused" }));
 }
 
 export type PaymentModeHistoryRow = {

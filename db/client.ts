@@ -58,13 +58,19 @@ export function createDatabase(url: string): Database {
       client.execute("PRAGMA foreign_keys = ON"),
     ]);
     const db = lite as unknown as Db;
+    // libsql waits for a locked database synchronously (busy timeout), which blocks the event loop:
+    // two write transactions of this process on two connections would wait on each other until the
+    // timeout and fail with SQLITE_BUSY. So this process runs its transactions one at a time.
+    let queue: Promise<unknown> = Promise.resolve();
     return {
       dialect: "sqlite",
       db,
       schema: sqliteSchema as unknown as Schema,
       transaction: async (fn) => {
         await ready;
-        return lite.transaction((tx) => fn(tx as unknown as Tx), { behavior: "immediate" });
+        const run = queue.then(() => lite.transaction((tx) => fn(tx as unknown as Tx), { behavior: "immediate" }));
+        queue = run.catch(() => undefined);
+        return run;
       },
       migrate: async () => {
         await ready;

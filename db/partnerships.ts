@@ -124,3 +124,16 @@ export async function listPartnerClients({ partnerOrgId }: { partnerOrgId: strin
     .orderBy(asc(organizations.name), asc(partnerships.id))
     .limit(500);
 }
+
+/** One client partnership of the partner's; another organization's id reads as null ("not found"). */
+export async function getPartnerPartnership({ id, partnerOrgId }: { id: string; partnerOrgId: string }) {
+  const { db, schema } = getDatabase();
+  const { partnerships, organizations } = schema;
+  const [row] = await db
+    .select({ ...partnershipColumns(), customerName: organizations.name })
+    .from(partnerships)
+    .innerJoin(organizations, eq(organizations.id, partnerships.customerOrgId))
+    .where(and(eq(partnerships.id, id), eq(partnerships.partnerOrgId, partnerOrgId), inArray(partnerships.status, ["pending", "active"])))
+    .limit(1);
+  return row ?? null;
+}

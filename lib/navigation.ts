@@ -9,7 +9,7 @@ export function navigationFor(viewer: { isAuditor: boolean; current: UserMembers
   const entries: NavEntry[] = [];
   if (m) {
     entries.push({ href: "/products", label: "Products" });
-    if (canSeePartnersPage(m.role)) entries.push({ href: "/partners", label: "Partner" });
+    if (canSeePartnersPage(m)) entries.push({ href: "/partners", label: "Partner" });
     if (canSeeClientsPage(m)) entries.push({ href: "/clients", label: "Clients" });
   }
   return entries;

@@ -19,9 +19,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, rr, pp, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !n || !rr || !pp || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n), r: Number(rr), p: Number(pp), maxmem: 64 * 1024 * 1024,
-  });
+  // A key that decodes to (almost) nothing would match every password.
+  if (expected.length < 16) return false;
+  let actual: Buffer;
+  try {
+    actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
+      N: Number(n), r: Number(rr), p: Number(pp), maxmem: 64 * 1024 * 1024,
+    });
+  } catch {
+    return false; // Parameters scrypt refuses (not a number, not a power of two, too much memory).
+  }
   return timingSafeEqual(actual, expected);
 }
 

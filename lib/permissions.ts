@@ -5,9 +5,12 @@ export type OrgSide = "customer" | "partner";
 
 export type Membership = { orgId: string; role: Role; orgIsPartner: boolean };
 
-/** Sidebar and page access per role, PRODUCT.md's role table. */
-export function canSeePartnersPage(role: Role): boolean {
-  return role === "legal_representative" || role === "administrator";
+/**
+ * Sidebar and page access per role, PRODUCT.md's role table. The Partner page is the customer side:
+ * an organization enrolled as a partner sees Clients instead (docs/decisions.md).
+ */
+export function canSeePartnersPage(m: Membership): boolean {
+  return !m.orgIsPartner && (m.role === "legal_representative" || m.role === "administrator");
 }
 
 export function canSeeClientsPage(m: Membership): boolean {

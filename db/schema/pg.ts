@@ -1,6 +1,6 @@
 // PostgreSQL schema. Mirrors db/schema/sqlite.ts: same tables, columns and JS names.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   AccessLevel, AuditKind, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
   PaymentMode, PrepaidKind, ProductStatus, Role,
@@ -155,6 +155,14 @@ export const invoiceLines = pgTable("invoice_lines", {
   vatMinor: integer("vat_minor").notNull(),
 }, (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)]);
 
+/** The partner's running balance, kept beside the ledger so a debit can be checked atomically. */
+export const prepaidAccounts = pgTable("prepaid_accounts", {
+  orgId: text("org_id").primaryKey().references(() => organizations.id),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  balanceMinor: integer("balance_minor").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+}, (t) => [check("prepaid_accounts_balance_non_negative", sql`${t.balanceMinor} >= 0`)]);
+
 export const prepaidEntries = pgTable("prepaid_entries", {
   id: text("id").primaryKey(),
   partnerOrgId: text("partner_org_id").notNull().references(() => organizations.id),
@@ -182,7 +190,12 @@ export const auditEvents = pgTable("audit_events", {
   ip: text("ip"),
   userAgent: text("user_agent"),
   createdAt: ts("created_at").notNull(),
+  // Tamper evidence: one hash chain over all events, in `seq` order (docs/audit.md).
+  seq: integer("seq").notNull(),
+  prevHash: text("prev_hash"),
+  hash: text("hash").notNull(),
 }, (t) => [
+  uniqueIndex("audit_events_seq_uq").on(t.seq),
   index("audit_events_partnership_idx").on(t.partnershipId, t.createdAt),
   index("audit_events_created_idx").on(t.createdAt, t.id),
   index("audit_events_customer_idx").on(t.customerOrgId, t.createdAt),
@@ -190,6 +203,13 @@ export const auditEvents = pgTable("audit_events", {
   index("audit_events_actor_idx").on(t.actorUserId, t.createdAt),
   index("audit_events_kind_idx").on(t.kind, t.createdAt),
 ]);
+
+/** The head of the audit hash chain: one row, locked by each append so the chain never forks. */
+export const auditChain = pgTable("audit_chain", {
+  id: integer("id").primaryKey(),
+  lastSeq: integer("last_seq").notNull(),
+  lastHash: text("last_hash"),
+});
 
 export const outbox = pgTable("outbox", {
   id: text("id").primaryKey(),

@@ -9,7 +9,7 @@ import { getDatabase, setDatabase } from "@/db/client";
 import { enqueueMessages, listMessages, type NewMessage } from "@/db/outbox";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createTransport, messageIdFor } from "./transport";
-import { deliverDueMessages, kickOutboxWorker, startOutboxWorker, stopOutboxWorker } from "./worker";
+import { deliverDueMessages, kickOutboxWorker, MAX_ATTEMPTS, startOutboxWorker, stopOutboxWorker } from "./worker";
 
 const FROM = "Partner Manager <no-reply@partner-manager.test>";
 
@@ -141,10 +141,10 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
 
     // One attempt short of the limit: the next failure is the last.
     const { db, schema } = getDatabase();
-    await db.update(schema.outbox).set({ attempts: 11 }).where(eq(schema.outbox.id, row!.id));
+    await db.update(schema.outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(schema.outbox.id, row!.id));
     await deliverDueMessages({ transport, now: later(now, 3600_000) });
-    expect((await listMessages())[0]).toMatchObject({ status: "failed", attempts: 12 });
-    expect(await deliverDueMessages({ transport, now: later(now, 48 * 3600_000) })).toMatchObject({ claimed: 0 });
+    expect((await listMessages())[0]).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await deliverDueMessages({ transport, now: later(now, 30 * 24 * 3600_000) })).toMatchObject({ claimed: 0 });
   });
 
   it("delivers each message once when two workers run at the same time", async () => {

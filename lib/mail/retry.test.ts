@@ -17,14 +17,16 @@ describe("nextRetryAt", () => {
     [9, 3600], // 3840 s capped at one hour
     [10, 3600],
     [11, 3600],
-    [12, null], // MAX_ATTEMPTS failed: give up
-    [13, null],
+    [12, 3600],
+    [79, 3600],
+    [80, null], // MAX_ATTEMPTS failed: about three days of retries, then an auditor retries by hand
+    [81, null],
   ])("after %i failed attempts, retries in %s s", (attempts, expected) => {
     expect(seconds(nextRetryAt(attempts, now))).toBe(expected);
   });
 
   it("gives up exactly at MAX_ATTEMPTS", () => {
-    expect(MAX_ATTEMPTS).toBe(12);
+    expect(MAX_ATTEMPTS).toBe(80);
     expect(nextRetryAt(MAX_ATTEMPTS - 1, now)).not.toBeNull();
     expect(nextRetryAt(MAX_ATTEMPTS, now)).toBeNull();
   });

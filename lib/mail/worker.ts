@@ -13,7 +13,9 @@ import { env } from "@/lib/env";
 import { createTransport, type MailTransport } from "./transport";
 
 export const LEASE_MS = 60_000;
-export const MAX_ATTEMPTS = 12;
+// Hourly retries for about three days outlast any ordinary mail-server outage; after that the row
+// shows as failed to auditors, who can retry it by hand.
+export const MAX_ATTEMPTS = 80;
 const BASE_DELAY_MS = 15_000;
 const MAX_DELAY_MS = 60 * 60_000;
 const BATCH = 20;
@@ -67,6 +69,7 @@ type Loop = {
   running: Promise<void> | null;
   again: boolean;
   stopped: boolean;
+  lastError: string | null;
 };
 
 // On globalThis, not in module scope: Next compiles instrumentation and route handlers as separate
@@ -84,6 +87,7 @@ export function startOutboxWorker(options: { transport?: MailTransport; pollMs?:
     running: null,
     again: false,
     stopped: false,
+    lastError: null,
   };
   globalForWorker.partnerManagerOutboxWorker = loop;
   console.info(`Outbox worker: delivering to ${loop.transport.target} every ${loop.pollMs} ms`);
@@ -127,11 +131,16 @@ async function tick(loop: Loop): Promise<void> {
       loop.again = false;
       try {
         const report = await deliverDueMessages({ transport: loop.transport });
-        if (report.failed > 0) console.warn(`Outbox worker: ${report.failed} of ${report.claimed} messages failed, will retry`);
+        if (report.failed > 0) console.warn(`Outbox worker: ${report.failed} of ${report.claimed} messages not accepted (see their lastError)`);
         // A full batch means more may be waiting.
         if (report.claimed === BATCH) loop.again = true;
+        loop.lastError = null;
       } catch (error) {
-        console.error("Outbox worker: delivery run failed", error);
+        // The full error once, then one line per run while the same problem lasts (e.g. database down).
+        const message = describe(error);
+        if (message === loop.lastError) console.error(`Outbox worker: delivery run failed again: ${message}`);
+        else console.error("Outbox worker: delivery run failed", error);
+        loop.lastError = message;
       }
     } while (loop.again && !loop.stopped);
   })();

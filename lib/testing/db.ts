@@ -9,6 +9,9 @@ export type Engine = "sqlite" | "postgres";
 
 /** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI sets it and requires it). */
 export function enginesUnderTest(): Engine[] {
+  if (process.env.CI && !process.env.TEST_DATABASE_URL) {
+    throw new Error("CI must run the contract suite on PostgreSQL too: set TEST_DATABASE_URL");
+  }
   return process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
 }
 

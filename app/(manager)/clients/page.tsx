@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
 import { listPartnerClients } from "@/db/partnerships";
@@ -35,7 +36,9 @@ export default async function ClientsPage() {
             <tbody className="divide-y divide-slate-100">
               {rows.map((p) => (
                 <tr key={p.id} id={`client-${p.id}`}>
-                  <td className="px-4 py-3 font-medium">{p.customerName}</td>
+                  <td className="px-4 py-3 font-medium">
+                    <Link href={`/clients/${p.id}`} className="text-brand-700 hover:underline">{p.customerName}</Link>
+                  </td>
                   <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
                   <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
                   <td className="px-4 py-3"><StatusBadge status={p.status} /></td>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Partner" };
 export default async function PartnersPage() {
   const viewer = await requireViewer();
   const m = viewer.current;
-  if (!m || !canSeePartnersPage(m.role)) notFound();
+  if (!m || !canSeePartnersPage(m)) notFound();
   const rows = await listCustomerPartnerships({ customerOrgId: m.orgId });
   return (
     <section aria-labelledby="partners-title" className="space-y-6">

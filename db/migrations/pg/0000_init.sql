@@ -1,3 +1,9 @@
+CREATE TABLE "audit_chain" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"last_seq" integer NOT NULL,
+	"last_hash" text
+);
+--> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -13,7 +19,10 @@ CREATE TABLE "audit_events" (
 	"request_id" text,
 	"ip" text,
 	"user_agent" text,
-	"created_at" timestamp with time zone NOT NULL
+	"created_at" timestamp with time zone NOT NULL,
+	"seq" integer NOT NULL,
+	"prev_hash" text,
+	"hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "invitations" (
@@ -131,6 +140,14 @@ CREATE TABLE "partnerships" (
 	"ended_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "prepaid_accounts" (
+	"org_id" text PRIMARY KEY NOT NULL,
+	"currency" text NOT NULL,
+	"balance_minor" integer NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "prepaid_accounts_balance_non_negative" CHECK ("prepaid_accounts"."balance_minor" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "prepaid_entries" (
 	"id" text PRIMARY KEY NOT NULL,
 	"partner_org_id" text NOT NULL,
@@ -183,10 +200,12 @@ ALTER TABLE "partnership_products" ADD CONSTRAINT "partnership_products_partners
 ALTER TABLE "partnership_products" ADD CONSTRAINT "partnership_products_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_customer_org_id_organizations_id_fk" FOREIGN KEY ("customer_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_partner_org_id_organizations_id_fk" FOREIGN KEY ("partner_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "prepaid_accounts" ADD CONSTRAINT "prepaid_accounts_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prepaid_entries" ADD CONSTRAINT "prepaid_entries_partner_org_id_organizations_id_fk" FOREIGN KEY ("partner_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prepaid_entries" ADD CONSTRAINT "prepaid_entries_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "prepaid_entries" ADD CONSTRAINT "prepaid_entries_customer_org_id_organizations_id_fk" FOREIGN KEY ("customer_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_events_seq_uq" ON "audit_events" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "audit_events_partnership_idx" ON "audit_events" USING btree ("partnership_id","created_at");--> statement-breakpoint
 CREATE INDEX "audit_events_created_idx" ON "audit_events" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "audit_events_customer_idx" ON "audit_events" USING btree ("customer_org_id","created_at");--> statement-breakpoint

@@ -1,3 +1,9 @@
+CREATE TABLE `audit_chain` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`last_seq` integer NOT NULL,
+	`last_hash` text
+);
+--> statement-breakpoint
 CREATE TABLE `audit_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,
@@ -13,9 +19,13 @@ CREATE TABLE `audit_events` (
 	`request_id` text,
 	`ip` text,
 	`user_agent` text,
-	`created_at` integer NOT NULL
+	`created_at` integer NOT NULL,
+	`seq` integer NOT NULL,
+	`prev_hash` text,
+	`hash` text NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `audit_events_seq_uq` ON `audit_events` (`seq`);--> statement-breakpoint
 CREATE INDEX `audit_events_partnership_idx` ON `audit_events` (`partnership_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `audit_events_created_idx` ON `audit_events` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `audit_events_customer_idx` ON `audit_events` (`customer_org_id`,`created_at`);--> statement-breakpoint
@@ -175,6 +185,15 @@ CREATE UNIQUE INDEX `partnerships_live_pair_uq` ON `partnerships` (`customer_org
 CREATE INDEX `partnerships_customer_idx` ON `partnerships` (`customer_org_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `partnerships_partner_idx` ON `partnerships` (`partner_org_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `partnerships_status_idx` ON `partnerships` (`status`,`payment_mode`);--> statement-breakpoint
+CREATE TABLE `prepaid_accounts` (
+	`org_id` text PRIMARY KEY NOT NULL,
+	`currency` text NOT NULL,
+	`balance_minor` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "prepaid_accounts_balance_non_negative" CHECK("prepaid_accounts"."balance_minor" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE `prepaid_entries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_org_id` text NOT NULL,

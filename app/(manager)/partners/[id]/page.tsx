@@ -19,7 +19,7 @@ export default async function PartnerPage({ params }: PageProps<"/partners/[id]"
   const { id } = await params;
   const viewer = await requireViewer();
   const m = viewer.current;
-  if (!m || !canSeePartnersPage(m.role) || id.length > 64) notFound();
+  if (!m || !canSeePartnersPage(m) || id.length > 64) notFound();
   const p = await getCustomerPartnership({ id, customerOrgId: m.orgId });
   if (!p) notFound();
   const [history, managed] = await Promise.all([

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { mailsTo, waitForMail } from "./mailbox";
+import { sidebar, signIn, signOut } from "./pages";
+
+test.describe("changing the payment mode (the FAQ's steps)", () => {
+  test("Claire switches Alpine Web Studio to partner pays, and Marc is emailed", async ({ page }) => {
+    const before = (await mailsTo("marc@alpine-web.test")).length;
+    await signIn(page, "claire@helvetia-bakery.test");
+    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+    await expect(page.getByRole("heading", { name: "Partner", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Alpine Web Studio" }).click();
+    await expect(page.getByRole("heading", { name: "Alpine Web Studio", level: 1 })).toBeVisible();
+
+    const payment = page.getByRole("region", { name: "Payment" });
+    await expect(payment.getByText("Payment mode: Customer pays")).toBeVisible();
+    await payment.getByRole("button", { name: "Edit payment mode" }).click();
+    const modes = payment.getByRole("radiogroup", { name: "Payment mode" });
+    await expect(modes.getByRole("radio", { name: /Customer pays/ })).toBeChecked();
+    await modes.getByRole("radio", { name: /Partner pays/ }).check();
+    await payment.getByRole("button", { name: "Continue" }).click();
+
+    await expect(payment.getByRole("heading", { name: "Verify the change" })).toBeFocused();
+    await expect(payment.getByText("Customer pays → Partner pays")).toBeVisible();
+    await expect(payment.getByText("Invoices already issued stay where they are")).toBeVisible();
+    await expect(payment.getByText("Alpine Web Studio is notified by email.")).toBeVisible();
+    await payment.getByRole("button", { name: "Confirm" }).click();
+
+    await expect(payment.getByRole("status")).toHaveText(/Payment mode changed to “Partner pays”/);
+    await expect(payment.getByText("Payment mode: Partner pays")).toBeVisible();
+    const history = page.getByRole("region", { name: "Payment mode history" });
+    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Customer pays");
+    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Partner pays");
+
+    // The partners list shows the new mode too, and it survives a reload.
+    await page.reload();
+    await expect(payment.getByText("Payment mode: Partner pays")).toBeVisible();
+
+    const mail = await waitForMail("marc@alpine-web.test", /payment mode/i);
+    expect(mail.text).toContain("Helvetia Bakery SA");
+    expect(mail.text).toContain("Partner pays");
+    expect(mail.text).toContain("Customer pays");
+    expect(mail.html).toContain("Helvetia Bakery SA");
+    expect((await mailsTo("marc@alpine-web.test")).length).toBe(before + 1);
+
+    // Switch back, through the same steps, so the demo ends as it began.
+    await payment.getByRole("button", { name: "Edit payment mode" }).click();
+    await payment.getByRole("radio", { name: /Customer pays/ }).check();
+    await payment.getByRole("button", { name: "Continue" }).click();
+    await payment.getByRole("button", { name: "Confirm" }).click();
+    await expect(payment.getByRole("status")).toHaveText(/“Customer pays”/);
+    await expect(payment.getByText("Payment mode: Customer pays")).toBeVisible();
+    await expect.poll(async () => (await mailsTo("marc@alpine-web.test")).length, { timeout: 20_000 }).toBe(before + 2);
+    await signOut(page);
+  });
+
+  test("a limited partnership explains why no mode can be chosen", async ({ page }) => {
+    await signIn(page, "claire@helvetia-bakery.test");
+    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+    await page.getByRole("link", { name: "Lakeside IT" }).click();
+    const payment = page.getByRole("region", { name: "Payment" });
+    await expect(payment.getByText(/limited access, so no payment mode can be chosen/)).toBeVisible();
+    await expect(payment.getByRole("button", { name: "Edit payment mode" })).toHaveCount(0);
+  });
+
+  test("a collaborator has no Partner page", async ({ page }) => {
+    await signIn(page, "luca@helvetia-bakery.test");
+    await expect(sidebar(page).getByRole("link", { name: "Products" })).toBeVisible();
+    await expect(sidebar(page).getByRole("link", { name: "Partner" })).toHaveCount(0);
+    const response = await page.goto("/partners");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  });
+
+  test("the partner cannot change the mode nor open the customer's partnership", async ({ page }) => {
+    // Claire finds the partnership's address; Marc tries it.
+    await signIn(page, "claire@helvetia-bakery.test");
+    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+    await page.getByRole("link", { name: "Alpine Web Studio" }).click();
+    await expect(page).toHaveURL(/\/partners\/[0-9a-f-]{36}$/);
+    const url = new URL(page.url()).pathname;
+    await signOut(page);
+
+    await signIn(page, "marc@alpine-web.test");
+    await expect(sidebar(page).getByRole("link", { name: "Clients" })).toBeVisible();
+    await expect(sidebar(page).getByRole("link", { name: "Partner" })).toHaveCount(0);
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("button", { name: "Edit payment mode" })).toHaveCount(0);
+    await page.goto("/clients");
+    await expect(page.getByRole("row").filter({ hasText: "Helvetia Bakery SA" })).toContainText("Customer pays");
+  });
+
+  test("an administrator sees the partnership but no pencil", async ({ page }) => {
+    await signIn(page, "hanna@helvetia-bakery.test");
+    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+    await page.getByRole("link", { name: "Alpine Web Studio" }).click();
+    await expect(page.getByRole("region", { name: "Payment" }).getByText(/Payment mode:/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit payment mode" })).toHaveCount(0);
+  });
+});

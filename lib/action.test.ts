@@ -1,0 +1,91 @@
+// The server-action wrapper: session first, then input, then the body; errors never escape as a 500.
+import { redirect } from "next/navigation";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { Viewer } from "./session";
+
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+const recordRefusal = vi.hoisted(() => vi.fn(async () => {}));
+vi.mock("@/lib/session", () => ({ getViewer: async () => state.viewer }));
+vi.mock("@/lib/request", () => ({ getRequestMeta: async () => ({ requestId: "req-1", ip: "192.0.2.1", userAgent: "ua" }) }));
+vi.mock("@/db/audit", () => ({ recordRefusal }));
+
+const { SESSION_EXPIRED, UNEXPECTED, defineAction, fieldErrorsOf } = await import("./action");
+
+const schema = z.object({ name: z.string().min(2, "Too short."), nested: z.object({ n: z.number({ error: "A number." }) }) });
+const CLAIRE: Viewer = {
+  id: "u-claire", name: "Claire Dubois", email: "claire@helvetia-bakery.test", isAuditor: false,
+  memberships: [], current: { orgId: "o-helvetia", orgName: "Helvetia Bakery SA", role: "legal_representative", orgIsPartner: false },
+};
+
+describe("fieldErrorsOf", () => {
+  it("maps issues to dotted field paths, first message per field, root issues to 'form'", () => {
+    const r = z.object({ a: z.string().min(3, "first").regex(/x/, "second"), b: z.object({ c: z.array(z.number()) }) })
+      .safeParse({ a: "y", b: { c: [1, "two"] } });
+    expect(r.success).toBe(false);
+    expect(fieldErrorsOf(r.error!)).toEqual({ a: ["first"], "b.c.1": [expect.any(String)] });
+    const root = z.object({ a: z.string() }).safeParse(null);
+    expect(Object.keys(fieldErrorsOf(root.error!))).toEqual(["form"]);
+  });
+});
+
+describe("defineAction", () => {
+  const body = vi.fn(async (input: z.output<typeof schema>) => ({ ok: true as const, message: `hello ${input.name}` }));
+  const action = defineAction({ schema, refusedKind: "payment_mode.refused" }, body);
+
+  beforeEach(() => {
+    state.viewer = CLAIRE;
+    body.mockClear();
+    recordRefusal.mockClear();
+  });
+
+  it("runs the body with the parsed input and the viewer", async () => {
+    expect(await action({ name: "Ada", nested: { n: 1 }, extra: "dropped" })).toEqual({ ok: true, message: "hello Ada" });
+    expect(body).toHaveBeenCalledWith({ name: "Ada", nested: { n: 1 } }, expect.objectContaining({ viewer: CLAIRE }));
+  });
+
+  it("refuses without a session before looking at the input", async () => {
+    state.viewer = null;
+    expect(await action({ name: "Ada", nested: { n: 1 } })).toEqual({ ok: false, message: SESSION_EXPIRED });
+    expect(body).not.toHaveBeenCalled();
+    expect(recordRefusal).not.toHaveBeenCalled();
+  });
+
+  it("refuses bad input with field errors and audits field names, never values", async () => {
+    const result = await action({ name: "s3cret-X", nested: { n: "1" }, partnershipId: "p-1" });
+    expect(result).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { "nested.n": ["A number."] } });
+    expect(body).not.toHaveBeenCalled();
+    expect(recordRefusal).toHaveBeenCalledTimes(1);
+    const [event] = recordRefusal.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(event).toMatchObject({
+      kind: "payment_mode.refused", reason: "invalid_input: nested.n", actorUserId: "u-claire", actorOrgId: "o-helvetia",
+      partnershipId: "p-1", meta: { requestId: "req-1" },
+    });
+    expect(JSON.stringify(event)).not.toContain("s3cret");
+  });
+
+  it.each([null, undefined, [], "text"])("refuses non-object input %s without throwing", async (raw) => {
+    expect(await action(raw)).toMatchObject({ ok: false, fieldErrors: { form: [expect.any(String)] } });
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("refuses FormData, whose entries are not fields of the object", async () => {
+    const form = new FormData();
+    form.append("name", "Ada");
+    expect(await action(form)).toMatchObject({ ok: false, fieldErrors: { name: [expect.any(String)] } });
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("turns an unexpected error into a generic failure", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    body.mockRejectedValueOnce(new Error("connection reset"));
+    expect(await action({ name: "Ada", nested: { n: 1 } })).toEqual({ ok: false, message: UNEXPECTED });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("lets Next's redirects through", async () => {
+    body.mockImplementationOnce(async () => redirect("/login"));
+    await expect(action({ name: "Ada", nested: { n: 1 } })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});

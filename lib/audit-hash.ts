@@ -1,0 +1,41 @@
+// The audit trail's hash chain: each event's hash covers its content and the previous event's hash.
+import { createHash } from "node:crypto";
+
+export type HashedAuditContent = {
+  seq: number;
+  prevHash: string | null;
+  kind: string;
+  outcome: string;
+  reason: string | null;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  partnershipId: string | null;
+  customerOrgId: string | null;
+  partnerOrgId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+};
+
+/** JSON with object keys sorted at every depth: PostgreSQL's jsonb does not keep key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function auditEventHash(e: HashedAuditContent): string {
+  const content = canonicalJson({
+    seq: e.seq, prevHash: e.prevHash, kind: e.kind, outcome: e.outcome, reason: e.reason,
+    actorUserId: e.actorUserId, actorOrgId: e.actorOrgId, partnershipId: e.partnershipId,
+    customerOrgId: e.customerOrgId, partnerOrgId: e.partnerOrgId, before: e.before, after: e.after,
+    requestId: e.requestId, ip: e.ip, userAgent: e.userAgent, createdAt: e.createdAt.toISOString(),
+  });
+  return createHash("sha256").update(content).digest("hex");
+}

@@ -1,0 +1,80 @@
+// Configuration: defaults, one readable error for every problem, and the development secret.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP"];
+const SECRET = "s".repeat(32);
+
+/** A fresh copy of lib/env (it caches its answer) under exactly these variables. */
+async function loadEnv(vars: Record<string, string>) {
+  for (const k of KEYS) vi.stubEnv(k, vars[k] ?? "");
+  vi.resetModules();
+  return (await import("./env")).env;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe("env", () => {
+  it("fills in defaults, treating empty variables as unset", async () => {
+    const env = await loadEnv({ AUTH_SECRET: SECRET });
+    expect(env()).toMatchObject({
+      DATABASE_URL: "file:.data/partner-manager.db", PORT: 3000, APP_URL: "http://localhost:3000",
+      OUTBOX_POLL_MS: 5000, WORKER_IN_APP: "on", AUTH_SECRET: SECRET,
+    });
+    expect(env().SMTP_URL).toBeUndefined();
+  });
+
+  it("coerces numbers and drops a trailing slash from APP_URL", async () => {
+    const env = await loadEnv({ AUTH_SECRET: SECRET, PORT: "8080", APP_URL: "https://manager.example.com/", OUTBOX_POLL_MS: "250" });
+    expect(env()).toMatchObject({ PORT: 8080, APP_URL: "https://manager.example.com", OUTBOX_POLL_MS: 250 });
+  });
+
+  it("accepts both database engines", async () => {
+    for (const url of ["file:/tmp/x.db", "postgres://u@h/db", "postgresql://u@h/db"]) {
+      const env = await loadEnv({ AUTH_SECRET: SECRET, DATABASE_URL: url });
+      expect(env().DATABASE_URL).toBe(url);
+    }
+  });
+
+  it("lists every problem in one error", async () => {
+    const env = await loadEnv({
+      AUTH_SECRET: "short", DATABASE_URL: "mysql://x", PORT: "70000", SMTP_URL: "http://mail", WORKER_IN_APP: "maybe",
+    });
+    const error = (() => { try { env(); } catch (e) { return e as Error; } })();
+    expect(error?.message).toMatch(/^Invalid configuration:/);
+    for (const key of ["AUTH_SECRET", "DATABASE_URL", "PORT", "SMTP_URL", "WORKER_IN_APP"]) {
+      expect(error?.message).toContain(`- ${key}:`);
+    }
+  });
+
+  it("reads the environment once", async () => {
+    const env = await loadEnv({ AUTH_SECRET: SECRET, PORT: "4000" });
+    expect(env().PORT).toBe(4000);
+    vi.stubEnv("PORT", "5000");
+    expect(env().PORT).toBe(4000);
+  });
+
+  describe("without AUTH_SECRET", () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-env-"));
+      vi.spyOn(process, "cwd").mockReturnValue(dir);
+      vi.spyOn(console, "warn").mockImplementation(() => {});
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("generates a development secret once, keeps it under .data/ and reuses it", async () => {
+      const first = (await loadEnv({}))().AUTH_SECRET;
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      const file = path.join(dir, ".data", "auth-secret");
+      expect(fs.readFileSync(file, "utf8")).toBe(first);
+      expect(fs.statSync(file).mode & 0o077).toBe(0);
+      expect((await loadEnv({}))().AUTH_SECRET).toBe(first);
+    });
+  });
+});
