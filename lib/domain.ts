@@ -16,15 +16,28 @@ export type PrepaidKind = "cashback" | "withdrawal";
 export type OutboxStatus = "pending" | "sent" | "failed";
 export type Currency = "CHF" | "EUR";
 
-export type AuditKind =
-  | "payment_mode.changed"
-  | "payment_mode.refused"
-  | "partnership.invited"
-  | "partnership.accepted"
-  | "partnership.refused"
-  | "partnership.ended"
-  | "access.changed"
-  | "notification.retried";
+/** Every kind of audit event; a refused attempt has its own `*.refused` kind (docs/audit.md). */
+export const AUDIT_KINDS = [
+  "payment_mode.changed",
+  "payment_mode.refused",
+  "partnership.invited",
+  "partnership.invitation_resent",
+  "partnership.invitation_deleted",
+  "partnership.accepted",
+  "partnership.refused",
+  "partnership.ended",
+  "partnership.action_refused",
+  "access.changed",
+  "access.refused",
+  "order.placed",
+  "order.refused",
+  "renewal.automatic",
+  "prepaid.withdrawal",
+  "prepaid.refused",
+  "notification.retried",
+  "notification.refused",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   legal_representative: "Legal representative",

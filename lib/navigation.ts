@@ -1,6 +1,6 @@
 // Sidebar entries per role (PRODUCT.md): a pure function, so pages and tests agree on who sees what.
 import type { UserMembership } from "@/db/users";
-import { canSeeClientsPage, canSeePartnersPage } from "./permissions";
+import { canSeeClientsPage, canSeeInvoices, canSeePartnersPage, canSeePrepaid } from "./permissions";
 
 export type NavEntry = { href: string; label: string };
 
@@ -11,6 +11,9 @@ export function navigationFor(viewer: { isAuditor: boolean; current: UserMembers
     entries.push({ href: "/products", label: "Products" });
     if (canSeePartnersPage(m)) entries.push({ href: "/partners", label: "Partner" });
     if (canSeeClientsPage(m)) entries.push({ href: "/clients", label: "Clients" });
+    if (canSeeInvoices(m.role)) entries.push({ href: "/invoices", label: "Invoices" });
+    if (canSeePrepaid(m)) entries.push({ href: "/prepaid", label: "Prepaid account" });
   }
+  if (viewer.isAuditor) entries.push({ href: "/audit", label: "Audit" });
   return entries;
 }
