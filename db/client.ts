@@ -60,7 +60,8 @@ export function createDatabase(url: string): Database {
     const db = lite as unknown as Db;
     // libsql waits for a locked database synchronously (busy timeout), which blocks the event loop:
     // two write transactions of this process on two connections would wait on each other until the
-    // timeout and fail with SQLITE_BUSY. So this process runs its transactions one at a time.
+    // timeout and fail with SQLITE_BUSY. So this process runs its transactions one at a time, and
+    // every write in db/ goes through transaction() (a lone UPDATE included); reads need no lock (WAL).
     let queue: Promise<unknown> = Promise.resolve();
     return {
       dialect: "sqlite",

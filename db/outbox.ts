@@ -43,35 +43,36 @@ export type OutboxMessage = typeof import("./schema/pg").outbox.$inferSelect;
  * so two workers (in-app and `npm run worker`) never hold the same message at once.
  */
 export async function claimDueMessages({ now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number }): Promise<OutboxMessage[]> {
-  const { db, schema } = getDatabase();
-  const { outbox } = schema;
+  const database = getDatabase();
+  const { outbox } = database.schema;
   const free = or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now));
-  const candidates = await db
+  const candidates = await database.db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), free))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit);
   if (candidates.length === 0) return [];
-  return db
+  // Writes go through database.transaction (see db/client.ts: on SQLite it queues this process's writes).
+  return database.transaction((tx) => tx
     .update(outbox)
     .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
     .where(and(inArray(outbox.id, candidates.map((c) => c.id)), eq(outbox.status, "pending"), free))
-    .returning();
+    .returning());
 }
 
 export async function markSent({ id, at }: { id: string; at: Date }): Promise<void> {
-  const { db, schema } = getDatabase();
-  await db
+  const { transaction, schema } = getDatabase();
+  await transaction((tx) => tx
     .update(schema.outbox)
     .set({ status: "sent", sentAt: at, lockedUntil: null, lastError: null, attempts: sqlIncrement() })
-    .where(eq(schema.outbox.id, id));
+    .where(eq(schema.outbox.id, id)));
 }
 
 /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when retryAt is null. */
 export async function markAttemptFailed({ id, error, retryAt }: { id: string; error: string; retryAt: Date | null }) {
-  const { db, schema } = getDatabase();
-  await db
+  const { transaction, schema } = getDatabase();
+  await transaction((tx) => tx
     .update(schema.outbox)
     .set({
       status: retryAt ? "pending" : "failed",
@@ -81,7 +82,7 @@ export async function markAttemptFailed({ id, error, retryAt }: { id: string; er
       attempts: sqlIncrement(),
     })
     // A worker whose lease ran out must not pull back a row another worker has since sent.
-    .where(and(eq(schema.outbox.id, id), eq(schema.outbox.status, "pending")));
+    .where(and(eq(schema.outbox.id, id), eq(schema.outbox.status, "pending"))));
 }
 
 function sqlIncrement() {

@@ -12,15 +12,15 @@ const JURA = { orgId: "jura", orgName: "Jura Hosting Partners", orgIsPartner: tr
 type Row = { who: string; current: UserMembership | null; isAuditor?: boolean; has: string[]; hasNot: string[] };
 
 const ROWS: Row[] = [
-  { who: "Claire, customer legal representative", current: { ...HELVETIA, role: "legal_representative" }, has: ["Products", "Partner"], hasNot: ["Clients", "Prepaid account", "Audit"] },
-  { who: "Hanna, customer administrator", current: { ...HELVETIA, role: "administrator" }, has: ["Products", "Partner"], hasNot: ["Clients", "Prepaid account", "Audit"] },
+  { who: "Claire, customer legal representative", current: { ...HELVETIA, role: "legal_representative" }, has: ["Products", "Partner", "Invoices"], hasNot: ["Clients", "Prepaid account", "Audit"] },
+  { who: "Hanna, customer administrator", current: { ...HELVETIA, role: "administrator" }, has: ["Products", "Partner", "Invoices"], hasNot: ["Clients", "Prepaid account", "Audit"] },
   { who: "Luca, customer collaborator", current: { ...HELVETIA, role: "collaborator" }, has: ["Products"], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account", "Audit"] },
   { who: "Hanna at Ticino Vini, collaborator", current: { ...TICINO, role: "collaborator" }, has: ["Products"], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account", "Audit"] },
-  { who: "Marc, partner legal representative", current: { ...ALPINE, role: "legal_representative" }, has: ["Clients"], hasNot: ["Partner", "Audit"] },
-  { who: "Elena, partner administrator", current: { ...ALPINE, role: "administrator" }, has: ["Clients"], hasNot: ["Partner", "Prepaid account", "Audit"] },
-  { who: "Sofia, partner legal representative", current: { ...LAKESIDE, role: "legal_representative" }, has: ["Clients"], hasNot: ["Partner", "Audit"] },
+  { who: "Marc, partner legal representative", current: { ...ALPINE, role: "legal_representative" }, has: ["Clients", "Invoices", "Prepaid account"], hasNot: ["Partner", "Audit"] },
+  { who: "Elena, partner administrator", current: { ...ALPINE, role: "administrator" }, has: ["Clients", "Invoices"], hasNot: ["Partner", "Prepaid account", "Audit"] },
+  { who: "Sofia, partner legal representative", current: { ...LAKESIDE, role: "legal_representative" }, has: ["Clients", "Invoices", "Prepaid account"], hasNot: ["Partner", "Audit"] },
   { who: "Ines, partner without clients", current: { ...JURA, role: "legal_representative" }, has: ["Clients"], hasNot: ["Partner", "Audit"] },
-  { who: "Nora, auditor without membership", current: null, isAuditor: true, has: [], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account"] },
+  { who: "Nora, auditor without membership", current: null, isAuditor: true, has: ["Audit"], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account"] },
 ];
 
 describe("navigationFor", () => {
