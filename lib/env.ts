@@ -51,7 +51,13 @@ function developmentSecret(): string {
   } catch {
     const secret = randomBytes(32).toString("base64url");
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process (the server, the worker) wrote it first: everyone uses that one.
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+      throw error;
+    }
     console.warn(`AUTH_SECRET is not set: generated a development secret in ${file}. Set AUTH_SECRET in production.`);
     return secret;
   }
