@@ -36,9 +36,10 @@ describe.each(enginesUnderTest())("data layer contract on %s", (engine) => {
   beforeAll(async () => {
     t = await useTestDatabase(engine);
     await seedDemoData();
-    [helvetia, alpine, lakeside, matterhorn] = await Promise.all(
-      ["Helvetia Bakery SA", "Alpine Web Studio", "Lakeside IT", "Matterhorn Sports AG"].map(orgId),
-    );
+    helvetia = await orgId("Helvetia Bakery SA");
+    alpine = await orgId("Alpine Web Studio");
+    lakeside = await orgId("Lakeside IT");
+    matterhorn = await orgId("Matterhorn Sports AG");
     claire = await userId("claire@helvetia-bakery.test");
   });
   afterAll(async () => { await t.dispose(); });

@@ -69,3 +69,12 @@ export async function snapshot() {
     .orderBy(asc(schema.partnerships.id));
   return { partnerships, changes: await countAuditEvents({ outcome: "ok" }), outbox: await countOutbox() };
 }
+
+/** Runs `fn` and returns what it answered with the audit events it appended, in order. */
+export async function withNewAuditEvents<T>(fn: () => Promise<T>) {
+  const { db, schema } = getDatabase();
+  const seen = new Set((await db.select({ id: schema.auditEvents.id }).from(schema.auditEvents)).map((r) => r.id));
+  const result = await fn();
+  const events = (await db.select().from(schema.auditEvents).orderBy(asc(schema.auditEvents.seq))).filter((e) => !seen.has(e.id));
+  return { result, events };
+}

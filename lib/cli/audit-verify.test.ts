@@ -11,7 +11,7 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 
 function runVerify(url: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["--conditions=react-server", "scripts/audit-verify.ts", ...args], {
+    const child = spawn(TSX, ["--conditions=react-server", "lib/cli/audit-verify.ts", ...args], {
       env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "x".repeat(32), NODE_ENV: "production" },
     });
     let stdout = "";

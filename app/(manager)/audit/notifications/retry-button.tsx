@@ -1,0 +1,25 @@
+"use client";
+// "Retry now" for one failed notification: calls the server action and announces its answer.
+import { useState, useTransition } from "react";
+import { RotateCw } from "lucide-react";
+import { buttonClass } from "@/components/ui/styles";
+import { retryNotification } from "../actions";
+
+export function RetryButton({ notificationId, recipient }: { notificationId: string; recipient: string }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  return (
+    <div className="space-y-1">
+      <button
+        type="button"
+        className={buttonClass("secondary")}
+        disabled={pending}
+        aria-label={`Retry now: email to ${recipient}`}
+        onClick={() => startTransition(async () => setResult(await retryNotification({ notificationId })))}
+      >
+        <RotateCw aria-hidden className="size-4" /> {pending ? "Retrying…" : "Retry now"}
+      </button>
+      <p role="status" className={`text-xs ${result?.ok ? "text-green-800" : "text-red-700"}`}>{result?.message}</p>
+    </div>
+  );
+}
