@@ -56,7 +56,7 @@ export default async function AuditNotificationsPage({ searchParams }: PageProps
                     ) : "—"}
                   </td>
                   <td className="px-3 py-3"><DeliveryState n={n} /></td>
-                  <td className="px-3 py-3">{n.status === "failed" ? <RetryButton notificationId={n.id} recipient={n.toAddress} /> : null}</td>
+                  <td className="px-3 py-3"><RetryButton notificationId={n.id} recipient={n.toAddress} failed={n.status === "failed"} /></td>
                 </tr>
               ))}
             </tbody>
