@@ -1,0 +1,33 @@
+"use server";
+// The auditor's one write: "retry now" for a failed notification. Every refusal is its own event.
+import { revalidatePath } from "next/cache";
+import { recordRefusal } from "@/db/audit";
+import { requeueFailedMessage } from "@/db/audit-notifications";
+import { defineAction, type ActionResult } from "@/lib/action";
+import { kickOutboxWorker } from "@/lib/mail/worker";
+import { retryNotificationSchema } from "@/lib/validation/notification";
+import { RETRY_MESSAGES } from "./messages";
+
+export const retryNotification = defineAction(
+  { schema: retryNotificationSchema, refusedKind: "notification.refused" },
+  async ({ notificationId }, { viewer, meta }): Promise<ActionResult> => {
+    const refuse = async (reason: string, message: string, partnership?: { id: string; customerOrgId: string; partnerOrgId: string } | null) => {
+      await recordRefusal({
+        kind: "notification.refused", reason, actorUserId: viewer.id, actorOrgId: viewer.current?.orgId ?? null,
+        partnershipId: partnership?.id ?? null, customerOrgId: partnership?.customerOrgId, partnerOrgId: partnership?.partnerOrgId,
+        after: { notificationId }, meta,
+      });
+      return { ok: false as const, message };
+    };
+
+    // Read from the database on this call (defineAction re-read the user): the flag, not the page, decides.
+    if (!viewer.isAuditor) return refuse("role", RETRY_MESSAGES.role);
+    const outcome = await requeueFailedMessage({ messageId: notificationId, actorUserId: viewer.id, meta });
+    if (outcome.kind === "not_found") return refuse("not_found", RETRY_MESSAGES.notFound);
+    if (outcome.kind === "not_failed") return refuse(`not_failed: ${outcome.status}`, RETRY_MESSAGES.notFailed, outcome.partnership);
+
+    kickOutboxWorker();
+    revalidatePath("/audit", "layout");
+    return { ok: true, message: `Queued again: the email to ${outcome.toAddress} is sent at the worker's next run.` };
+  },
+);

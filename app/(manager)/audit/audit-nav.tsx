@@ -1,0 +1,28 @@
+// The console's sections. A plain server component: the current section is known from the page.
+import Link from "next/link";
+
+const SECTIONS = [
+  { href: "/audit", label: "Partnerships" },
+  { href: "/audit/events", label: "Events" },
+  { href: "/audit/notifications", label: "Notifications" },
+] as const;
+
+export function AuditNav({ current }: { current: (typeof SECTIONS)[number]["href"] }) {
+  return (
+    <nav aria-label="Audit sections">
+      <ul className="flex gap-1 border-b border-slate-200">
+        {SECTIONS.map((s) => (
+          <li key={s.href}>
+            <Link
+              href={s.href}
+              aria-current={s.href === current ? "page" : undefined}
+              className="-mb-px inline-block border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-brand-700 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+            >
+              {s.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

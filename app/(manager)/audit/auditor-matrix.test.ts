@@ -1,0 +1,104 @@
+// Auditors change nothing (PRODUCT.md): every mutating server action, called by Nora (platform
+// auditor, no membership) with a request a legitimate user could send and with garbage, is refused,
+// leaves every table as it was, and is recorded as its own kind of refused event without the input's
+// secrets. A new action must be listed here: the last test fails otherwise.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import type { ActionResult } from "@/lib/action";
+import type { AuditKind } from "@/lib/domain";
+import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
+import { fingerprint } from "@/lib/testing/fingerprint";
+import { actAs } from "@/lib/testing/request-stub";
+
+vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
+vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("@/lib/mail/worker", () => ({ kickOutboxWorker: vi.fn() }));
+vi.stubEnv("APP_URL", "https://manager.example.test");
+vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
+
+type MatrixRow = {
+  /** `<file>#<export>`, as found by the completeness check below. */
+  action: string;
+  load: () => Promise<(input: unknown) => Promise<ActionResult>>;
+  /** What a user allowed to act would send, built from the demo data. */
+  input: () => Promise<unknown>;
+  refusedKind: AuditKind;
+};
+
+const SECRET = "s3cret-token-never-stored";
+
+/** To extend: one row per mutating action, with a valid request on the demo data. */
+const MUTATING_ACTIONS: MatrixRow[] = [
+  {
+    action: "app/(manager)/partners/actions.ts#changePaymentMode",
+    load: async () => (await import("../partners/actions")).changePaymentMode,
+    input: async () => {
+      const p = await readPartnership(await partnershipId("Helvetia Bakery SA", "Alpine Web Studio"));
+      return { partnershipId: p.id, paymentMode: p.paymentMode === "customer" ? "partner" : "customer", version: p.version };
+    },
+    refusedKind: "payment_mode.refused",
+  },
+];
+
+/** Exports of app/**\/actions.ts that change no business data, and why they are not in the matrix. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  "app/(auth)/login/actions.ts#login": "signs in; writes nothing",
+  "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
+  "app/(manager)/actions.ts#signOutAction": "signs out; writes nothing",
+  "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
+};
+
+describe.each(enginesUnderTest())("an auditor calling mutating actions on %s", (engine) => {
+  let t: TestDatabase;
+  let nora: string;
+  beforeAll(async () => {
+    t = await useTestDatabase(engine);
+    await seedDemoData();
+    nora = await userId("nora@manager.test");
+  });
+  afterAll(async () => { await t.dispose(); });
+
+  const cases = MUTATING_ACTIONS.flatMap((row) => [
+    { ...row, request: "a valid request", build: row.input },
+    { ...row, request: "garbage carrying a secret", build: async () => ({ partnershipId: 42, token: SECRET, version: "NaN", paymentMode: { $ne: 1 } }) },
+  ]);
+
+  it.each(cases)("$action with $request: refused, nothing changed, one $refusedKind event", async (row) => {
+    actAs(nora, null, { requestId: `req-matrix-${row.request}` });
+    const action = await row.load();
+    const input = await row.build();
+    const before = await fingerprint();
+    const { result, events } = await withNewAuditEvents(() => action(input));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/\S/);
+    expect(await fingerprint()).toEqual(before);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: row.refusedKind, outcome: "refused", actorUserId: nora, actorOrgId: null });
+    expect(JSON.stringify(events[0])).not.toContain(SECRET);
+  });
+});
+
+describe("the matrix covers every server action", () => {
+  function actionFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      return e.isDirectory() ? actionFiles(full) : e.name === "actions.ts" ? [full] : [];
+    });
+  }
+
+  it("lists each exported action of app/**/actions.ts, in the matrix or with a reason not to be", () => {
+    const exported = actionFiles("app").flatMap((file) => {
+      const source = fs.readFileSync(file, "utf8");
+      const names = [...source.matchAll(/^export\s+(?:async\s+function|function|const)\s+(\w+)/gm)].map((m) => m[1]);
+      return names.map((name) => `${file.split(path.sep).join("/")}#${name}`);
+    });
+    const covered = new Set([...MUTATING_ACTIONS.map((r) => r.action), ...Object.keys(NOT_IN_MATRIX)]);
+    const missing = exported.filter((a) => !covered.has(a));
+    expect(missing, `add these to MUTATING_ACTIONS (or NOT_IN_MATRIX with a reason) in ${path.relative(".", import.meta.filename)}`).toEqual([]);
+    expect(exported).toEqual(expect.arrayContaining([...covered]));
+  });
+});

@@ -1,0 +1,25 @@
+// GET /audit/events/export: the audit events as CSV, with the same filters as the Events page.
+// Auditors only; anyone else gets a plain 404.
+import type { NextRequest } from "next/server";
+import { allAuditEvents } from "@/db/audit-events-list";
+import { changeText } from "@/lib/audit-format";
+import { zurichDate } from "@/lib/audit-period";
+import { csvResponse } from "@/lib/csv";
+import { parseEventFilters } from "@/lib/validation/audit-filters";
+import { auditorOrNull, notFoundResponse } from "../../auditor";
+
+export async function GET(request: NextRequest): Promise<Response> {
+  if (!(await auditorOrNull())) return notFoundResponse();
+  const f = parseEventFilters(Object.fromEntries(request.nextUrl.searchParams));
+  return csvResponse(
+    `audit-events-${zurichDate(new Date())}.csv`,
+    ["seq", "created_at", "kind", "outcome", "reason", "actor", "actor_email", "actor_organization", "customer", "partner",
+      "partnership_id", "change", "before", "after", "ip", "user_agent", "request_id", "event_id"],
+    allAuditEvents({ ...f, cursor: null }),
+    (e) => [
+      e.seq, e.createdAt.toISOString(), e.kind, e.outcome, e.reason, e.actorName, e.actorEmail, e.actorOrgName, e.customerName,
+      e.partnerName, e.partnershipId, changeText(e.before, e.after), e.before ? JSON.stringify(e.before) : null,
+      e.after ? JSON.stringify(e.after) : null, e.ip, e.userAgent, e.requestId, e.id,
+    ],
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/styles";
+import { listFilterOptions } from "@/db/audit-console";
+import { listAuditEventsPage } from "@/db/audit-events-list";
+import { kindLabel } from "@/lib/audit-format";
+import { AUDIT_KINDS } from "@/lib/domain";
+import { formatDateTime } from "@/lib/format";
+import { encodeCursor, filterQuery, parseEventFilters } from "@/lib/validation/audit-filters";
+import { AuditNav } from "../audit-nav";
+import { requireAuditor } from "../auditor";
+import { ChangeLines, RequestDetails } from "../event-details";
+import { FilterForm } from "../filter-form";
+import { Pager } from "../pager";
+
+export const metadata: Metadata = { title: "Audit events" };
+
+export default async function AuditEventsPage({ searchParams }: PageProps<"/audit/events">) {
+  await requireAuditor();
+  const f = parseEventFilters(await searchParams);
+  const [{ rows, next }, choices] = await Promise.all([listAuditEventsPage(f), listFilterOptions()]);
+  const v = f.values;
+
+  return (
+    <section aria-labelledby="events-title" className="space-y-6">
+      <header>
+        <h1 id="events-title" className="text-2xl font-semibold">Audit events</h1>
+        <p className="mt-1 text-sm text-slate-600">Every change and every refused attempt, newest first.</p>
+      </header>
+      <AuditNav current="/audit/events" />
+      <FilterForm
+        action="/audit/events"
+        ignored={f.ignored}
+        period={{ from: f.period.fromText, to: f.period.toText, label: "Between" }}
+        selects={[
+          { name: "org", label: "Organization", value: v.org, options: choices.organizations.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "partner", label: "Partner", value: v.partner, options: choices.partners.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "actor", label: "Actor", value: v.actor, options: choices.users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })) },
+          { name: "kind", label: "Kind", value: v.kind, options: AUDIT_KINDS.map((k) => ({ value: k, label: kindLabel(k) })) },
+          { name: "outcome", label: "Outcome", value: v.outcome, options: [{ value: "ok", label: "Done" }, { value: "refused", label: "Refused" }] },
+        ]}
+      />
+      <div className="flex items-center justify-between">
+        <h2 className="text-lg font-semibold">Events</h2>
+        <a href={`/audit/events/export${filterQuery(f)}`} className={buttonClass("secondary")} download>
+          <Download aria-hidden className="size-4" /> Export CSV
+        </a>
+      </div>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">No event matches these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                {["When", "Event", "Who", "Partnership", "Before → after", "Request"].map((h) => <th key={h} scope="col" className="px-3 py-3">{h}</th>)}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {rows.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap px-3 py-3">{formatDateTime(e.createdAt)}<br /><span className="text-xs text-slate-500">#{e.seq}</span></td>
+                  <td className="px-3 py-3">
+                    {kindLabel(e.kind)}{" "}
+                    {e.outcome === "refused" && <Badge tone="amber">Refused</Badge>}
+                    {e.reason && <p className="text-xs text-slate-500">Reason: {e.reason}</p>}
+                  </td>
+                  <td className="px-3 py-3">{e.actorName ?? "System"}<p className="text-xs text-slate-500">{e.actorOrgName ?? "No organization"}</p></td>
+                  <td className="px-3 py-3">
+                    {e.customerName && e.partnerName && e.partnershipId ? (
+                      <Link href={`/audit/partnerships/${e.partnershipId}`} className="text-brand-700 hover:underline">
+                        {e.customerName} – {e.partnerName}
+                      </Link>
+                    ) : (e.partnershipId ? <span className="break-all text-xs text-slate-500">{e.partnershipId}</span> : "—")}
+                  </td>
+                  <td className="px-3 py-3"><ChangeLines before={e.before} after={e.after} refused={e.outcome === "refused"} /></td>
+                  <td className="px-3 py-3"><RequestDetails ip={e.ip} userAgent={e.userAgent} requestId={e.requestId} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        label="Event pages"
+        isFirst={!f.cursor}
+        firstHref={`/audit/events${filterQuery(f)}`}
+        nextHref={next ? `/audit/events${filterQuery(f, { after: encodeCursor(next) })}` : null}
+      />
+    </section>
+  );
+}

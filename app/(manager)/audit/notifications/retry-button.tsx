@@ -1,0 +1,29 @@
+"use client";
+// "Retry now" for one failed notification: calls the server action and announces its answer.
+// Rendered on every row so that, when the action's refresh turns the row from failed to pending
+// and the button goes, the component (and the message in its live region) stays mounted.
+import { useState, useTransition } from "react";
+import { RotateCw } from "lucide-react";
+import { buttonClass } from "@/components/ui/styles";
+import { retryNotification } from "../actions";
+
+export function RetryButton({ notificationId, recipient, failed }: { notificationId: string; recipient: string; failed: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  return (
+    <div className="space-y-1">
+      {failed && (
+        <button
+          type="button"
+          className={buttonClass("secondary")}
+          disabled={pending}
+          aria-label={`Retry now: email to ${recipient}`}
+          onClick={() => startTransition(async () => setResult(await retryNotification({ notificationId })))}
+        >
+          <RotateCw aria-hidden className="size-4" /> {pending ? "Retrying…" : "Retry now"}
+        </button>
+      )}
+      <p role="status" className={`text-xs ${result?.ok ? "text-green-800" : "text-red-700"}`}>{result?.message}</p>
+    </div>
+  );
+}

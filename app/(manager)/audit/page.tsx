@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { Download } from "lucide-react";
+import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
+import { buttonClass } from "@/components/ui/styles";
+import { listAuditPartnerships, listFilterOptions } from "@/db/audit-console";
+import { ACCESS_LABELS, PAYMENT_MODE_INFO, STATUS_LABELS } from "@/lib/domain";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { encodeCursor, filterQuery, parsePartnershipFilters } from "@/lib/validation/audit-filters";
+import { AuditNav } from "./audit-nav";
+import { requireAuditor } from "./auditor";
+import { FilterForm } from "./filter-form";
+import { Pager } from "./pager";
+import { PaymentModeChart } from "./payment-mode-chart";
+
+export const metadata: Metadata = { title: "Audit" };
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default async function AuditPartnershipsPage({ searchParams }: PageProps<"/audit">) {
+  // Authorize before anything renders or streams: a non-auditor gets a real 404.
+  await requireAuditor();
+  const f = parsePartnershipFilters(await searchParams);
+  const [{ rows, next }, choices] = await Promise.all([listAuditPartnerships(f), listFilterOptions()]);
+  const v = f.values;
+
+  return (
+    <section aria-labelledby="audit-title" className="space-y-6">
+      <header>
+        <h1 id="audit-title" className="text-2xl font-semibold">Audit</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Every partnership across organizations, its history, and every notification sent. Read only.
+        </p>
+      </header>
+      <AuditNav current="/audit" />
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the chart…</p>}>
+        <PaymentModeChart />
+      </Suspense>
+
+      <FilterForm
+        action="/audit"
+        ignored={f.ignored}
+        period={{ from: f.period.fromText, to: f.period.toText, label: "Activity between" }}
+        selects={[
+          { name: "customer", label: "Customer", value: v.customer, options: choices.organizations.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "partner", label: "Partner", value: v.partner, options: choices.partners.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "access", label: "Access", value: v.access, options: options(ACCESS_LABELS) },
+          { name: "mode", label: "Payment mode", value: v.mode, options: options(Object.fromEntries(Object.entries(PAYMENT_MODE_INFO).map(([k, i]) => [k, i.label]))) },
+          { name: "status", label: "Status", value: v.status, options: options(STATUS_LABELS) },
+        ]}
+      />
+
+      <div className="flex items-center justify-between">
+        <h2 className="text-lg font-semibold">Partnerships</h2>
+        <a href={`/audit/export${filterQuery(f)}`} className={buttonClass("secondary")} download>
+          <Download aria-hidden className="size-4" /> Export CSV
+        </a>
+      </div>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">No partnership matches these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Partnerships across organizations, newest first</caption>
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                {["Customer", "Partner", "Access", "Payment mode", "Status", "Version", "Since", "Last change", "History"].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-3">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-3 py-3 font-medium">{p.customerName}</td>
+                  <td className="px-3 py-3">{p.partnerName}</td>
+                  <td className="px-3 py-3"><AccessLabel access={p.access} /></td>
+                  <td className="px-3 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
+                  <td className="px-3 py-3"><StatusBadge status={p.status} /></td>
+                  <td className="px-3 py-3">{p.version}</td>
+                  <td className="px-3 py-3">{formatDate(p.activatedAt ?? p.createdAt)}</td>
+                  <td className="px-3 py-3">{formatDateTime(p.updatedAt)}</td>
+                  <td className="px-3 py-3">
+                    <Link href={`/audit/partnerships/${p.id}`} className="text-brand-700 hover:underline"
+                      aria-label={`Timeline of ${p.customerName} and ${p.partnerName}`}>
+                      Timeline
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        label="Partnership pages"
+        isFirst={!f.cursor}
+        firstHref={`/audit${filterQuery(f)}`}
+        nextHref={next ? `/audit${filterQuery(f, { after: encodeCursor(next) })}` : null}
+      />
+    </section>
+  );
+}

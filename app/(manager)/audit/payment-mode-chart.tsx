@@ -1,0 +1,90 @@
+// Payment-mode changes per week (stacked: to partner pays, to customer pays) and today's split of
+// active partnerships, drawn as SVG on the server. The same figures are in a table for screen readers
+// and for anyone who wants the numbers.
+import { countActiveByPaymentMode, listPaymentModeChangesSince } from "@/db/audit-stats";
+import { bucketByWeek, niceMax } from "@/lib/audit-chart";
+import { lastWeeks } from "@/lib/audit-period";
+import { cardClass } from "@/components/ui/styles";
+
+const WEEKS = 12;
+const W = 600, H = 200, LEFT = 32, BOTTOM = 24, TOP = 8;
+const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "Europe/Zurich" });
+const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
+
+export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
+  const weeks = lastWeeks(now, WEEKS);
+  const [changes, split] = await Promise.all([listPaymentModeChangesSince({ from: weeks[0]! }), countActiveByPaymentMode()]);
+  const buckets = bucketByWeek(weeks, changes);
+  const totalChanges = buckets.reduce((s, b) => s + b.toPartner + b.toCustomer, 0);
+  const max = niceMax(Math.max(...buckets.map((b) => b.toPartner + b.toCustomer)));
+  const slot = (W - LEFT) / WEEKS;
+  const y = (n: number) => H - BOTTOM - (n / max) * (H - BOTTOM - TOP);
+  const active = split.customer + split.partner;
+  const summary =
+    `${totalChanges} payment-mode change(s) in the last ${WEEKS} weeks; ` +
+    `${active} active partnership(s): ${split.customer} customer pays (${percent(split.customer, active)} %), ` +
+    `${split.partner} partner pays (${percent(split.partner, active)} %).`;
+
+  return (
+    <section aria-labelledby="chart-title" className={cardClass}>
+      <h2 id="chart-title" className="text-lg font-semibold">Payment modes</h2>
+      <p id="chart-summary" className="mt-1 text-sm text-slate-600">{summary}</p>
+      <div className="mt-4 grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <figure>
+          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-svg-title chart-summary" className="h-auto w-full">
+            <title id="chart-svg-title">Payment-mode changes per week</title>
+            {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
+              <g key={tick}>
+                <line x1={LEFT} x2={W} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
+                <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" className="fill-slate-500 text-[10px]">{tick}</text>
+              </g>
+            ))}
+            {buckets.map((b, i) => {
+              const x = LEFT + i * slot + slot * 0.2;
+              const w = slot * 0.6;
+              return (
+                <g key={b.start.toISOString()}>
+                  <rect x={x} width={w} y={y(b.toCustomer)} height={y(0) - y(b.toCustomer)} className="fill-slate-400" />
+                  <rect x={x} width={w} y={y(b.toCustomer + b.toPartner)} height={y(b.toCustomer) - y(b.toCustomer + b.toPartner)} className="fill-brand-600" />
+                  {i % 2 === (WEEKS - 1) % 2 && (
+                    <text x={x + w / 2} y={H - 6} textAnchor="middle" className="fill-slate-500 text-[10px]">{weekLabel.format(b.start)}</text>
+                  )}
+                </g>
+              );
+            })}
+          </svg>
+          <figcaption className="mt-2 flex gap-4 text-xs text-slate-600">
+            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-brand-600" />to Partner pays</span>
+            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-slate-400" />to Customer pays</span>
+            <span>Weeks start on Monday (Zurich time).</span>
+          </figcaption>
+        </figure>
+        <div>
+          <h3 className="text-sm font-semibold">Active partnerships today</h3>
+          <div aria-hidden className="mt-2 flex h-4 overflow-hidden rounded bg-slate-100">
+            <div className="bg-slate-400" style={{ width: `${percent(split.customer, active)}%` }} />
+            <div className="bg-brand-600" style={{ width: `${percent(split.partner, active)}%` }} />
+          </div>
+          <dl className="mt-2 space-y-1 text-sm">
+            <div className="flex justify-between"><dt>Customer pays</dt><dd>{split.customer} ({percent(split.customer, active)} %)</dd></div>
+            <div className="flex justify-between"><dt>Partner pays</dt><dd>{split.partner} ({percent(split.partner, active)} %)</dd></div>
+          </dl>
+        </div>
+      </div>
+      <details className="mt-4 text-sm">
+        <summary className="cursor-pointer text-brand-700">Changes per week as a table</summary>
+        <table className="mt-2 w-full text-left">
+          <caption className="sr-only">Payment-mode changes per week</caption>
+          <thead className="text-xs uppercase text-slate-500">
+            <tr><th scope="col" className="py-1">Week of</th><th scope="col">To Partner pays</th><th scope="col">To Customer pays</th></tr>
+          </thead>
+          <tbody>
+            {buckets.map((b) => (
+              <tr key={b.start.toISOString()}><td className="py-1">{weekLabel.format(b.start)}</td><td>{b.toPartner}</td><td>{b.toCustomer}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+// The auditor's console queries on the demo data, on every engine under test: filters, keyset pages
+// that neither skip nor repeat, the timeline with its notifications, and the audited "retry now".
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEventFilters, parseNotificationFilters, parsePartnershipFilters, type SearchParams } from "@/lib/validation/audit-filters";
+import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { orgId, partnershipId, userId, withNewAuditEvents } from "@/lib/testing/demo";
+import { zurichDate } from "@/lib/audit-period";
+import { recordRefusal } from "./audit";
+import { allAuditPartnerships, getAuditPartnership, listAuditPartnerships } from "./audit-console";
+import { listAuditEventsPage } from "./audit-events-list";
+import { listNotificationsPage, requeueFailedMessage } from "./audit-notifications";
+import { countActiveByPaymentMode, listPaymentModeChangesSince } from "./audit-stats";
+import { listPartnershipTimeline } from "./audit-timeline";
+import { getDatabase, setDatabase } from "./client";
+import { enqueueMessages, listMessages, markAttemptFailed, markSent } from "./outbox";
+import { changePaymentMode, getCustomerPartnership } from "./partnerships";
+import { seedDemoData } from "./seed";
+
+const META = { requestId: "req-console", ip: "203.0.113.5", userAgent: "console-test" };
+const DAY = 86_400_000;
+const LONG_AGO = new Date(Date.now() - 1000 * DAY); // before any demo partnership began
+
+async function failedMessage(partnershipId: string | null): Promise<string> {
+  const dedupeKey = `test-failed:${randomUUID()}`;
+  await enqueueMessages(getDatabase().db, [{
+    dedupeKey, template: "test", toUserId: null, toAddress: "bounce@example.test", subject: "Will fail",
+    textBody: "t", htmlBody: "h", partnershipId,
+  }]);
+  const id = (await listMessages()).find((m) => m.dedupeKey === dedupeKey)!.id;
+  await markAttemptFailed({ id, error: "550 mailbox unavailable", retryAt: null });
+  return id;
+}
+
+/** Every row of every page, walking the `next` cursors. */
+async function walk<T extends { id: string }>(list: (cursor: SearchParams) => Promise<{ rows: T[]; next: { at: Date; id: string } | null }>) {
+  const seen: string[] = [];
+  let after: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const { rows, next } = await list(after ? { after } : {});
+    seen.push(...rows.map((r) => r.id));
+    if (!next) return seen;
+    after = `${next.at.getTime()}_${next.id}`;
+  }
+  throw new Error("pagination does not end");
+}
+
+describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
+  let t: TestDatabase;
+  let helvetiaAlpine: string, helvetiaLakeside: string, claire: string, nora: string, marcMessage: string;
+
+  beforeAll(async () => {
+    t = await useTestDatabase(engine);
+    await seedDemoData();
+    [helvetiaAlpine, helvetiaLakeside] = [await partnershipId("Helvetia Bakery SA", "Alpine Web Studio"), await partnershipId("Helvetia Bakery SA", "Lakeside IT")];
+    [claire, nora] = [await userId("claire@helvetia-bakery.test"), await userId("nora@manager.test")];
+    const helvetia = await orgId("Helvetia Bakery SA");
+    const p = (await getCustomerPartnership({ id: helvetiaAlpine, customerOrgId: helvetia }))!;
+    await changePaymentMode({
+      partnership: p, expectedVersion: p.version, paymentMode: "partner", actor: { userId: claire, orgId: helvetia }, meta: META,
+      messages: (recipients, next) => recipients.map((r) => ({
+        dedupeKey: `t:${next.version}:${r.userId}`, template: "payment-mode-changed", toUserId: r.userId, toAddress: r.email,
+        subject: "Payment mode changed", textBody: "t", htmlBody: "h", partnershipId: p.id, auditEventId: next.auditEventId,
+      })),
+    });
+    marcMessage = (await listMessages({ partnershipId: helvetiaAlpine }))[0]!.id;
+    await markSent({ id: marcMessage, at: new Date() });
+    await recordRefusal({
+      kind: "payment_mode.refused", reason: "limited_access", actorUserId: claire, actorOrgId: helvetia, partnershipId: helvetiaLakeside,
+      customerOrgId: helvetia, partnerOrgId: await orgId("Lakeside IT"), after: { paymentMode: "partner", version: 1 }, meta: META, at: LONG_AGO,
+    });
+  });
+  afterAll(async () => {
+    setDatabase(undefined);
+    await t.dispose();
+  });
+
+  const partnerships = async (params: SearchParams, limit?: number) => (await listAuditPartnerships(parsePartnershipFilters(params), { limit })).rows;
+  const pairs = (rows: { customerName: string; partnerName: string }[]) => rows.map((r) => `${r.customerName} / ${r.partnerName}`).sort();
+
+  describe("partnerships", () => {
+    it("lists every partnership of every organization, newest first, on pages that neither skip nor repeat", async () => {
+      const all = await partnerships({});
+      expect(all).toHaveLength(11);
+      expect(all.map((r) => r.createdAt.getTime())).toEqual([...all.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
+      const paged = await walk((c) => listAuditPartnerships(parsePartnershipFilters(c), { limit: 3 }));
+      expect(paged).toEqual(all.map((r) => r.id));
+      let exported: string[] = [];
+      for await (const batch of allAuditPartnerships(parsePartnershipFilters({}), { pageSize: 4 })) exported = [...exported, ...batch.map((r) => r.id)];
+      expect(exported).toEqual(all.map((r) => r.id));
+    });
+
+    it("filters on the customer, the partner and the status together", async () => {
+      const rows = await partnerships({ customer: await orgId("Helvetia Bakery SA") });
+      expect(pairs(rows)).toEqual(["Helvetia Bakery SA / Alpine Web Studio", "Helvetia Bakery SA / Lakeside IT", "Helvetia Bakery SA / Léman Digital Sàrl"]);
+      const alpineActive = await partnerships({ partner: await orgId("Alpine Web Studio"), status: "active" });
+      expect(pairs(alpineActive)).toEqual(["Helvetia Bakery SA / Alpine Web Studio", "Matterhorn Sports AG / Alpine Web Studio", "Ticino Vini SA / Alpine Web Studio"]);
+    });
+
+    it("filters on the payment mode a partnership effectively has, and on access", async () => {
+      const partnerPays = await partnerships({ mode: "partner" });
+      expect(partnerPays.every((r) => r.access === "full" && r.paymentMode === "partner")).toBe(true);
+      expect(pairs(partnerPays)).toContain("Helvetia Bakery SA / Alpine Web Studio");
+      const customerPays = await partnerships({ mode: "customer" });
+      expect(customerPays.length + partnerPays.length).toBe(11);
+      expect(pairs(customerPays)).toContain("Helvetia Bakery SA / Lakeside IT");
+      expect(pairs(await partnerships({ access: "limited" }))).toEqual(["Basel Pharma Consulting AG / Léman Digital Sàrl", "Helvetia Bakery SA / Lakeside IT", "Ticino Vini SA / Alpine Web Studio"]);
+    });
+
+    it("filters on activity in a period: an audit event then counts, not only the start", async () => {
+      const day = zurichDate(LONG_AGO);
+      expect(pairs(await partnerships({ from: day, to: day }))).toEqual(["Helvetia Bakery SA / Lakeside IT"]);
+      const today = zurichDate(new Date());
+      expect(pairs(await partnerships({ from: today, customer: await orgId("Helvetia Bakery SA") }))).toEqual(["Helvetia Bakery SA / Alpine Web Studio"]);
+    });
+
+    it("reads any partnership by id, and an unknown id as null", async () => {
+      expect(await getAuditPartnership({ id: helvetiaAlpine })).toMatchObject({ customerName: "Helvetia Bakery SA", partnerName: "Alpine Web Studio", paymentMode: "partner" });
+      expect(await getAuditPartnership({ id: randomUUID() })).toBeNull();
+    });
+  });
+
+  describe("timeline and events", () => {
+    it("shows who did what from where, with the notification it caused and its delivery state", async () => {
+      const { events, next } = await listPartnershipTimeline({ partnershipId: helvetiaAlpine, cursor: null });
+      expect(next).toBeNull();
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        kind: "payment_mode.changed", actorName: "Claire Dubois", actorOrgName: "Helvetia Bakery SA", ip: META.ip, userAgent: META.userAgent,
+        requestId: META.requestId, before: { paymentMode: "customer" }, after: { paymentMode: "partner" },
+      });
+      expect(events[0]!.notifications).toMatchObject([{ id: marcMessage, toAddress: "marc@alpine-web.test", status: "sent", attempts: 1, lastError: null }]);
+      expect(events[0]!.notifications[0]!.sentAt).toBeInstanceOf(Date);
+    });
+
+    it("pages a long timeline in order", async () => {
+      const id = await partnershipId("Bern Architects GmbH", "Lakeside IT");
+      for (let i = 0; i < 5; i++) {
+        await recordRefusal({ kind: "access.refused", reason: `r${i}`, actorUserId: claire, actorOrgId: null, partnershipId: id, meta: META, at: new Date(Date.UTC(2025, 0, 1)) });
+      }
+      const reasons: (string | null)[] = [];
+      let cursor = null;
+      do {
+        const page = await listPartnershipTimeline({ partnershipId: id, cursor, limit: 2 });
+        reasons.push(...page.events.map((e) => e.reason));
+        cursor = page.next;
+      } while (cursor);
+      expect(reasons).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+    });
+
+    it("filters events by organization (either side), actor, kind, outcome and period", async () => {
+      const events = async (p: SearchParams) => (await listAuditEventsPage(parseEventFilters(p))).rows;
+      const helvetiaEvents = await events({ org: await orgId("Helvetia Bakery SA") });
+      expect(helvetiaEvents.map((e) => e.kind).sort()).toEqual(["payment_mode.changed", "payment_mode.refused"]);
+      expect((await events({ org: await orgId("Alpine Web Studio") })).map((e) => e.kind)).toEqual(["payment_mode.changed"]);
+      expect((await events({ partner: await orgId("Lakeside IT"), outcome: "refused" })).map((e) => e.reason)).toEqual(["limited_access"]);
+      expect((await events({ actor: nora })).length).toBe(0);
+      expect((await events({ kind: "payment_mode.changed", actor: claire }))[0]).toMatchObject({ customerName: "Helvetia Bakery SA", partnerName: "Alpine Web Studio", actorName: "Claire Dubois" });
+      const day = zurichDate(LONG_AGO);
+      expect((await events({ from: day, to: day })).map((e) => e.reason)).toEqual(["limited_access"]);
+      const all = (await listAuditEventsPage(parseEventFilters({}), { limit: 1000 })).rows.map((e) => e.id);
+      expect(await walk((c) => listAuditEventsPage(parseEventFilters(c), { limit: 2 }))).toEqual(all);
+    });
+  });
+
+  describe("notifications", () => {
+    it("filters by delivery state, newest first", async () => {
+      const failed = await failedMessage(helvetiaLakeside);
+      const list = async (p: SearchParams) => (await listNotificationsPage(parseNotificationFilters(p))).rows;
+      expect((await list({ state: "failed" })).map((n) => n.id)).toContain(failed);
+      expect((await list({ state: "failed" })).every((n) => n.status === "failed")).toBe(true);
+      expect((await list({ state: "sent" })).map((n) => n.id)).toEqual([marcMessage]);
+      expect((await list({})).find((n) => n.id === failed)).toMatchObject({ customerName: "Helvetia Bakery SA", partnerName: "Lakeside IT", lastError: "550 mailbox unavailable" });
+      const all = (await listNotificationsPage(parseNotificationFilters({}), { limit: 1000 })).rows.map((n) => n.id);
+      expect(await walk((c) => listNotificationsPage(parseNotificationFilters(c), { limit: 1 }))).toEqual(all);
+    });
+
+    it("requeues a failed message once, audited in the same transaction; anything else is refused", async () => {
+      const id = await failedMessage(helvetiaLakeside);
+      const now = new Date();
+      const { result, events } = await withNewAuditEvents(() => requeueFailedMessage({ messageId: id, actorUserId: nora, meta: META, now }));
+      expect(result).toEqual({ kind: "requeued", toAddress: "bounce@example.test" });
+      expect((await listMessages()).find((m) => m.id === id)).toMatchObject({ status: "pending", nextAttemptAt: now, attempts: 1, lockedUntil: null });
+      expect(events).toMatchObject([{
+        kind: "notification.retried", outcome: "ok", actorUserId: nora, actorOrgId: null, partnershipId: helvetiaLakeside,
+        customerOrgId: await orgId("Helvetia Bakery SA"), before: { notificationId: id, status: "failed" }, after: { notificationId: id, status: "pending" },
+      }]);
+      expect(await requeueFailedMessage({ messageId: id, actorUserId: nora, meta: META })).toMatchObject({ kind: "not_failed", status: "pending" });
+      expect(await requeueFailedMessage({ messageId: marcMessage, actorUserId: nora, meta: META })).toMatchObject({ kind: "not_failed", status: "sent" });
+      expect(await requeueFailedMessage({ messageId: randomUUID(), actorUserId: nora, meta: META })).toEqual({ kind: "not_found" });
+    });
+
+    it("lets one of two simultaneous retries win", async () => {
+      const id = await failedMessage(null);
+      const { result, events } = await withNewAuditEvents(() => Promise.all([1, 2].map(() => requeueFailedMessage({ messageId: id, actorUserId: nora, meta: META }))));
+      expect(result.map((r) => r.kind).sort()).toEqual(["not_failed", "requeued"]);
+      expect(events.filter((e) => e.kind === "notification.retried")).toHaveLength(1);
+    });
+  });
+
+  describe("chart figures", () => {
+    it("counts active partnerships by the mode they effectively have, and the recent changes", async () => {
+      expect(await countActiveByPaymentMode()).toEqual({ customer: 4, partner: 4 });
+      const changes = await listPaymentModeChangesSince({ from: new Date(Date.now() - DAY) });
+      expect(changes.map((c) => c.to)).toEqual(["partner"]);
+      expect(await listPaymentModeChangesSince({ from: new Date(Date.now() + DAY) })).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,92 @@
+// The auditor's console, read side: every partnership across organizations. Only auditors reach these
+// functions (the pages and route handlers check first); nothing here is scoped to one organization.
+import "server-only";
+import { aliasedTable, and, asc, desc, eq, exists, gte, lt, ne, or, type SQL } from "drizzle-orm";
+import type { PartnershipFilters } from "@/lib/validation/audit-filters";
+import { getDatabase } from "./client";
+
+export const PAGE_SIZE = 50;
+
+function partnershipQuery() {
+  const { db, schema } = getDatabase();
+  const p = schema.partnerships;
+  const customer = aliasedTable(schema.organizations, "customer");
+  const partner = aliasedTable(schema.organizations, "partner");
+  const query = db
+    .select({
+      id: p.id, customerOrgId: p.customerOrgId, partnerOrgId: p.partnerOrgId, customerName: customer.name,
+      partnerName: partner.name, status: p.status, access: p.access, paymentMode: p.paymentMode, version: p.version,
+      createdAt: p.createdAt, activatedAt: p.activatedAt, updatedAt: p.updatedAt, endedAt: p.endedAt,
+    })
+    .from(p)
+    .innerJoin(customer, eq(customer.id, p.customerOrgId))
+    .innerJoin(partner, eq(partner.id, p.partnerOrgId));
+  return { query, p };
+}
+
+function partnershipWhere(f: PartnershipFilters): SQL | undefined {
+  const { db, schema } = getDatabase();
+  const p = schema.partnerships;
+  const a = schema.auditEvents;
+  const v = f.values;
+  const { from, to } = f.period;
+  const inPeriod = (col: typeof p.createdAt | typeof a.createdAt) => and(from ? gte(col, from) : undefined, to ? lt(col, to) : undefined);
+  return and(
+    v.customer ? eq(p.customerOrgId, v.customer) : undefined,
+    v.partner ? eq(p.partnerOrgId, v.partner) : undefined,
+    v.access ? eq(p.access, v.access) : undefined,
+    // The mode a partnership effectively has: limited access always means the customer pays.
+    v.mode === "partner" ? and(eq(p.access, "full"), eq(p.paymentMode, "partner")) : undefined,
+    v.mode === "customer" ? or(ne(p.access, "full"), eq(p.paymentMode, "customer")) : undefined,
+    v.status ? eq(p.status, v.status) : undefined,
+    // Activity in the period: created then, or any audit event then (served by the partnership index).
+    from || to
+      ? or(inPeriod(p.createdAt), exists(db.select({ one: a.id }).from(a).where(and(eq(a.partnershipId, p.id), inPeriod(a.createdAt)))))
+      : undefined,
+  );
+}
+
+/** One page of partnerships, newest first, after the keyset cursor; `next` is the cursor of the following page. */
+export async function listAuditPartnerships(f: PartnershipFilters, { limit = PAGE_SIZE } = {}) {
+  const { query, p } = partnershipQuery();
+  const c = f.cursor;
+  const rows = await query
+    .where(and(partnershipWhere(f), c ? or(lt(p.createdAt, c.at), and(eq(p.createdAt, c.at), lt(p.id, c.id))) : undefined))
+    .orderBy(desc(p.createdAt), desc(p.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+}
+
+export type AuditPartnershipRow = Awaited<ReturnType<typeof listAuditPartnerships>>["rows"][number];
+
+/** Every partnership matching the filters, page by page, for the CSV export. */
+export async function* allAuditPartnerships(f: PartnershipFilters, { pageSize = 500 } = {}) {
+  let cursor = null as PartnershipFilters["cursor"];
+  do {
+    const { rows, next } = await listAuditPartnerships({ ...f, cursor }, { limit: pageSize });
+    yield rows;
+    cursor = next;
+  } while (cursor);
+}
+
+/** One partnership, whoever its organizations are; null when the id does not exist. */
+export async function getAuditPartnership({ id }: { id: string }) {
+  const { query, p } = partnershipQuery();
+  const [row] = await query.where(eq(p.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The choices of the filter selects: organizations by name, partners apart, and the users who can act. */
+export async function listFilterOptions() {
+  const { db, schema } = getDatabase();
+  const { organizations: o, users: u } = schema;
+  const [orgs, people] = await Promise.all([
+    db.select({ id: o.id, name: o.name, isPartner: o.isPartner }).from(o).orderBy(asc(o.name), asc(o.id)).limit(1000),
+    db.select({ id: u.id, name: u.name, email: u.email }).from(u).orderBy(asc(u.name), asc(u.id)).limit(1000),
+  ]);
+  return { organizations: orgs, partners: orgs.filter((x) => x.isPartner), users: people };
+}
+
+export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;

@@ -1,0 +1,62 @@
+// Every audit event across organizations, newest first, for auditors: filtered, keyset-paginated on
+// (created_at, id), which audit_events_created_idx covers; names come from joins, not a query per row.
+import "server-only";
+import { aliasedTable, and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import type { EventFilters } from "@/lib/validation/audit-filters";
+import { getDatabase } from "./client";
+
+export const EVENTS_PAGE = 50;
+
+function eventsWhere(f: EventFilters): SQL | undefined {
+  const a = getDatabase().schema.auditEvents;
+  const v = f.values;
+  return and(
+    // An organization is involved as the partnership's customer or its partner (both indexed).
+    v.org ? or(eq(a.customerOrgId, v.org), eq(a.partnerOrgId, v.org)) : undefined,
+    v.partner ? eq(a.partnerOrgId, v.partner) : undefined,
+    v.actor ? eq(a.actorUserId, v.actor) : undefined,
+    v.kind ? eq(a.kind, v.kind) : undefined,
+    v.outcome ? eq(a.outcome, v.outcome) : undefined,
+    f.period.from ? gte(a.createdAt, f.period.from) : undefined,
+    f.period.to ? lt(a.createdAt, f.period.to) : undefined,
+  );
+}
+
+export async function listAuditEventsPage(f: EventFilters, { limit = EVENTS_PAGE } = {}) {
+  const { db, schema } = getDatabase();
+  const { auditEvents: a, users: u } = schema;
+  const actorOrg = aliasedTable(schema.organizations, "actor_org");
+  const customer = aliasedTable(schema.organizations, "customer");
+  const partner = aliasedTable(schema.organizations, "partner");
+  const c = f.cursor;
+  const rows = await db
+    .select({
+      id: a.id, seq: a.seq, kind: a.kind, outcome: a.outcome, reason: a.reason, createdAt: a.createdAt,
+      partnershipId: a.partnershipId, customerName: customer.name, partnerName: partner.name,
+      actorName: u.name, actorEmail: u.email, actorOrgName: actorOrg.name,
+      before: a.before, after: a.after, requestId: a.requestId, ip: a.ip, userAgent: a.userAgent,
+    })
+    .from(a)
+    .leftJoin(u, eq(u.id, a.actorUserId))
+    .leftJoin(actorOrg, eq(actorOrg.id, a.actorOrgId))
+    .leftJoin(customer, eq(customer.id, a.customerOrgId))
+    .leftJoin(partner, eq(partner.id, a.partnerOrgId))
+    .where(and(eventsWhere(f), c ? or(lt(a.createdAt, c.at), and(eq(a.createdAt, c.at), lt(a.id, c.id))) : undefined))
+    .orderBy(desc(a.createdAt), desc(a.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+}
+
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEventsPage>>["rows"][number];
+
+/** Every event matching the filters, page by page, for the CSV export. */
+export async function* allAuditEvents(f: EventFilters, { pageSize = 500 } = {}) {
+  let cursor = null as EventFilters["cursor"];
+  do {
+    const { rows, next } = await listAuditEventsPage({ ...f, cursor }, { limit: pageSize });
+    yield rows;
+    cursor = next;
+  } while (cursor);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, csvResponse, csvRow } from "./csv";
+
+describe("csvCell", () => {
+  it.each([
+    ["plain", "plain"],
+    ["Léman Digital Sàrl", "Léman Digital Sàrl"],
+    ["a,b", '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
+    ["+41 44", "'+41 44"],
+    ["-1", "'-1"],
+    ["@sum", "'@sum"],
+    [null, ""],
+    [undefined, ""],
+    [42, "42"],
+    [-7, "-7"],
+  ] as const)("%j → %s", (value, expected) => expect(csvCell(value)).toBe(expected));
+});
+
+describe("csvResponse", () => {
+  it("streams a BOM, the header and every batch as a download", async () => {
+    async function* batches() {
+      yield [{ n: 1, s: "a" }];
+      yield [];
+      yield [{ n: 2, s: "b,c" }];
+    }
+    const response = csvResponse("x.csv", ["n", "s"], batches(), (r) => [r.n, r.s]);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="x.csv"');
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe(`${csvRow(["n", "s"])}1,a\r\n2,"b,c"\r\n`);
+  });
+});

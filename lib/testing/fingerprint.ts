@@ -1,0 +1,17 @@
+// Everything the product stores except the audit trail, as sorted JSON per table: a refused action
+// must leave it identical (the trail itself grows by the refusal's own event).
+import type { PgTable } from "drizzle-orm/pg-core";
+import { getDatabase } from "@/db/client";
+
+const AUDIT_TABLES = new Set(["auditEvents", "auditChain"]);
+
+export async function fingerprint(): Promise<Record<string, string[]>> {
+  const { db, schema } = getDatabase();
+  const out: Record<string, string[]> = {};
+  for (const [name, table] of Object.entries(schema)) {
+    if (AUDIT_TABLES.has(name)) continue;
+    const rows = await db.select().from(table as PgTable);
+    out[name] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// The auditor's console filters, read from the URL. Anyone can type a URL, so every value is checked
+// on its own: a bad one is dropped and named back to the user, the rest still apply, nothing throws.
+import { z } from "zod";
+import { parseIsoDate, zurichDayStart } from "../audit-period";
+import { ACCESS_LEVELS, AUDIT_KINDS, PAYMENT_MODES } from "../domain";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const id = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
+const PARTNERSHIP_STATUSES = ["pending", "active", "ended", "refused", "deleted"] as const;
+const OUTBOX_STATES = ["pending", "sent", "failed"] as const;
+
+/** One filter field: its URL name, its label (for "ignored" notices) and how to read it. */
+const FIELDS = {
+  customer: { label: "Customer", schema: id },
+  partner: { label: "Partner", schema: id },
+  org: { label: "Organization", schema: id },
+  actor: { label: "Actor", schema: id },
+  access: { label: "Access", schema: z.enum(ACCESS_LEVELS) },
+  mode: { label: "Payment mode", schema: z.enum(PAYMENT_MODES) },
+  status: { label: "Status", schema: z.enum(PARTNERSHIP_STATUSES) },
+  kind: { label: "Kind", schema: z.enum(AUDIT_KINDS) },
+  outcome: { label: "Outcome", schema: z.enum(["ok", "refused"]) },
+  state: { label: "Delivery state", schema: z.enum(OUTBOX_STATES) },
+} as const;
+
+type FieldName = keyof typeof FIELDS;
+type Values<K extends FieldName> = { [P in K]?: z.output<(typeof FIELDS)[P]["schema"]> };
+
+export type Period = { from?: Date; to?: Date; fromText?: string; toText?: string };
+export type Cursor = { at: Date; id: string };
+export type Parsed<K extends FieldName> = { values: Values<K>; period: Period; cursor: Cursor | null; ignored: string[] };
+
+/** The first value of a query parameter, trimmed; empty means absent. */
+export function param(params: SearchParams, key: string): string | undefined {
+  const raw = params[key];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value ? value.slice(0, 200) : undefined;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return `${c.at.getTime()}_${c.id}`;
+}
+
+export function parseCursor(value: string | undefined): Cursor | null {
+  const m = value ? /^(\d{1,15})_([\w-]{1,64})$/.exec(value) : null;
+  return m ? { at: new Date(Number(m[1])), id: m[2]! } : null;
+}
+
+function parse<K extends FieldName>(params: SearchParams, keys: readonly K[], withPeriod: boolean): Parsed<K> {
+  const values: Values<K> = {};
+  const ignored: string[] = [];
+  for (const key of keys) {
+    const raw = param(params, key);
+    if (raw === undefined) continue;
+    const r = FIELDS[key].schema.safeParse(raw);
+    if (r.success) (values as Record<string, unknown>)[key] = r.data;
+    else ignored.push(FIELDS[key].label);
+  }
+  const period: Period = {};
+  if (withPeriod) {
+    for (const [key, label] of [["from", "From"], ["to", "To"]] as const) {
+      const raw = param(params, key);
+      if (raw === undefined) continue;
+      const date = parseIsoDate(raw);
+      if (!date) { ignored.push(label); continue; }
+      // "To" is inclusive: the period ends at the start of the next day.
+      const start = zurichDayStart(key === "to" ? { ...date, d: date.d + 1 } : date);
+      if (key === "from") { period.from = start; period.fromText = raw; } else { period.to = start; period.toText = raw; }
+    }
+    if (period.from && period.to && period.from >= period.to) {
+      ignored.push("Period (from is after to)");
+      delete period.from; delete period.to; delete period.fromText; delete period.toText;
+    }
+  }
+  const after = param(params, "after");
+  const cursor = parseCursor(after);
+  if (after && !cursor) ignored.push("Page");
+  return { values, period, cursor, ignored };
+}
+
+export const PARTNERSHIP_FILTERS = ["customer", "partner", "access", "mode", "status"] as const;
+export const EVENT_FILTERS = ["org", "partner", "actor", "kind", "outcome"] as const;
+
+export const parsePartnershipFilters = (p: SearchParams) => parse(p, PARTNERSHIP_FILTERS, true);
+export const parseEventFilters = (p: SearchParams) => parse(p, EVENT_FILTERS, true);
+export const parseNotificationFilters = (p: SearchParams) => parse(p, ["state"] as const, false);
+
+export type PartnershipFilters = ReturnType<typeof parsePartnershipFilters>;
+export type EventFilters = ReturnType<typeof parseEventFilters>;
+export type NotificationFilters = ReturnType<typeof parseNotificationFilters>;
+
+/** The query string of the filters in force (not the page), for "next page" and export links. */
+export function filterQuery(parsed: Parsed<FieldName>, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(parsed.values)) if (typeof v === "string") q.set(k, v);
+  if (parsed.period.fromText) q.set("from", parsed.period.fromText);
+  if (parsed.period.toText) q.set("to", parsed.period.toText);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,8 @@
+// Input of the auditor's "retry now", shared by the button and the server action.
+import { z } from "zod";
+
+export const retryNotificationSchema = z.object({
+  notificationId: z.string().trim().min(1, "Missing identifier.").max(64, "Identifier is too long."),
+});
+
+export type RetryNotificationInput = z.infer<typeof retryNotificationSchema>;
