@@ -166,7 +166,9 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
       await enqueueMessages(getDatabase().db, [message(20)]);
       kickOutboxWorker();
       await expect.poll(() => server.received.length, { timeout: 3000 }).toBe(1);
-      expect((await listMessages())[0]?.status).toBe("sent");
+      // The SMTP server has it; markSent commits a moment later.
+      await expect.poll(async () => (await listMessages())[0]?.status, { timeout: 3000 }).toBe("sent");
+      expect(server.received).toHaveLength(1);
     } finally {
       await stopOutboxWorker();
     }
