@@ -37,8 +37,8 @@ describe.each(enginesUnderTest())("data layer contract on %s", (engine) => {
     t = await useTestDatabase(engine);
     await seedDemoData();
     [helvetia, alpine, lakeside, matterhorn] = await Promise.all(
-      ["Helvetia Bakery SA", "Alpine Web Studio", "Lakeside IT", "Matterhorn Sports AG"].map(orgId),
-    );
+      (["Helvetia Bakery SA", "Alpine Web Studio", "Lakeside IT", "Matterhorn Sports AG"] as const).map(orgId),
+    ) as [string, string, string, string];
     claire = await userId("claire@helvetia-bakery.test");
   });
   afterAll(async () => { await t.dispose(); });
