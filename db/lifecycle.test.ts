@@ -1,11 +1,12 @@
 // The lifecycle's data layer, on SQLite always and on PostgreSQL when TEST_DATABASE_URL is set.
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
 import { INVITATION_TTL_MS } from "@/lib/lifecycle";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { orgId, partnershipId, readPartnership, snapshot, userId } from "@/lib/testing/demo";
+import { orgId, partnershipId, readPartnership, userId } from "@/lib/testing/demo";
+import { world } from "@/lib/testing/lifecycle";
 import { listAuditEvents } from "./audit";
 import { getDatabase } from "./client";
 import {
@@ -25,15 +26,6 @@ const mail = (tag: string, partnershipId: string): MessageBuilder => (recipients
   dedupeKey: `${tag}:${partnershipId}:v${next.version}:${r.userId}`, template: tag, toUserId: r.userId, toAddress: r.email,
   subject: tag, textBody: "t", htmlBody: "<p>h</p>", partnershipId, auditEventId: next.auditEventId,
 }));
-
-/** What any lifecycle write touches: if a refused step leaves this equal, it wrote nothing. */
-async function world() {
-  const { db, schema } = getDatabase();
-  const [inv] = await db.select({ n: count() }).from(schema.invitations);
-  const [pp] = await db.select({ n: count() }).from(schema.partnershipProducts);
-  const invitations = await db.select({ id: schema.invitations.id, usedAt: schema.invitations.usedAt, revokedAt: schema.invitations.revokedAt }).from(schema.invitations);
-  return { ...(await snapshot()), invitations: Number(inv?.n), links: invitations.sort((a, b) => a.id.localeCompare(b.id)), products: Number(pp?.n) };
-}
 
 describe.each(enginesUnderTest())("lifecycle data layer on %s", (engine) => {
   let t: TestDatabase;
