@@ -9,10 +9,8 @@ import { orgId, partnershipId, readPartnership, userId } from "@/lib/testing/dem
 import { world } from "@/lib/testing/lifecycle";
 import { listAuditEvents } from "./audit";
 import { getDatabase } from "./client";
-import {
-  answerInvitation, createInvitation, deleteInvitation, findInvitationByToken, isLivePairViolation, latestInvitations,
-  listPendingInvitations, resendInvitation, searchPartnerOrganizations,
-} from "./invitations";
+import { findInvitationByToken, latestInvitations, listPendingInvitations, searchPartnerOrganizations } from "./invitation-reads";
+import { answerInvitation, createInvitation, deleteInvitation, isLivePairViolation, resendInvitation } from "./invitations";
 import {
   changeAccess, decodeClientCursor, encodeClientCursor, endPartnership, listActiveClients, type MessageBuilder,
 } from "./lifecycle";

@@ -1,7 +1,8 @@
 "use server";
 // Server actions of the Clients pages (partner side): accept or refuse an invitation, end a partnership.
 import { revalidatePath } from "next/cache";
-import { answerInvitation, findInvitationByToken } from "@/db/invitations";
+import { findInvitationByToken } from "@/db/invitation-reads";
+import { answerInvitation } from "@/db/invitations";
 import type { UserMembership } from "@/db/users";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";

@@ -5,7 +5,7 @@ import { InvitationAnswer } from "@/components/invitation-answer";
 import { Notice, noticeFrom } from "@/components/notice";
 import { AccessLabel, PaymentModeLabel } from "@/components/partnership-badges";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { latestInvitations, listPendingInvitations } from "@/db/invitations";
+import { latestInvitations, listPendingInvitations } from "@/db/invitation-reads";
 import { decodeClientCursor, encodeClientCursor, listActiveClients, listManagedProductsFor } from "@/db/lifecycle";
 import { formatDate } from "@/lib/format";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";

@@ -1,7 +1,8 @@
 "use server";
 // Server actions of the partnership lifecycle, customer side: invite, resend, delete, change access, end.
 import { revalidatePath } from "next/cache";
-import { createInvitation, deleteInvitation as withdraw, getPartnerOrganization, resendInvitation as renew } from "@/db/invitations";
+import { getPartnerOrganization } from "@/db/invitation-reads";
+import { createInvitation, deleteInvitation as withdraw, resendInvitation as renew } from "@/db/invitations";
 import { changeAccess as saveAccess, type MessageBuilder } from "@/db/lifecycle";
 import { listManagedProducts } from "@/db/partnerships";
 import { listOrgProducts } from "@/db/products";

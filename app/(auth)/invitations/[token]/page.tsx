@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/(manager)/actions";
 import { InvitationAnswer } from "@/components/invitation-answer";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { findInvitationByToken } from "@/db/invitations";
+import { findInvitationByToken } from "@/db/invitation-reads";
 import { listManagedProducts } from "@/db/partnerships";
 import { ACCESS_LABELS, PAYMENT_MODE_INFO } from "@/lib/domain";
 import { formatDate } from "@/lib/format";

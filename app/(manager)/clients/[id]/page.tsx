@@ -6,7 +6,7 @@ import { InvitationAnswer } from "@/components/invitation-answer";
 import { Notice, noticeFrom } from "@/components/notice";
 import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
 import { cardClass } from "@/components/ui/styles";
-import { latestInvitations } from "@/db/invitations";
+import { latestInvitations } from "@/db/invitation-reads";
 import { getPartnerPartnership, listManagedProducts } from "@/db/partnerships";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";

@@ -6,7 +6,7 @@ import { Notice, noticeFrom } from "@/components/notice";
 import { StatusBadge } from "@/components/partnership-badges";
 import { cardClass } from "@/components/ui/styles";
 import { listPaymentModeHistory } from "@/db/audit";
-import { latestInvitations } from "@/db/invitations";
+import { latestInvitations } from "@/db/invitation-reads";
 import { getCustomerPartnership, listManagedProducts } from "@/db/partnerships";
 import { listOrgProducts } from "@/db/products";
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";

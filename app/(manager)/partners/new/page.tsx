@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
-import { getPartnerOrganization, searchPartnerOrganizations } from "@/db/invitations";
+import { getPartnerOrganization, searchPartnerOrganizations } from "@/db/invitation-reads";
 import { listOrgProducts } from "@/db/products";
 import { lifecycleDenial } from "@/lib/lifecycle";
 import { lifecycleDenialMessage } from "@/lib/lifecycle-messages";
