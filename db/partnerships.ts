@@ -75,6 +75,8 @@ export async function changePaymentMode(args: {
   actor: { userId: string; orgId: string };
   meta: RequestMeta;
   messages: (recipients: Recipient[], next: { version: number; auditEventId: string }) => NewMessage[];
+  /** Confirmations to the customer's legal representatives, queued in the same transaction. */
+  confirmations?: (recipients: Recipient[], next: { version: number; auditEventId: string }) => NewMessage[];
 }): Promise<ChangePaymentModeOutcome> {
   const { partnership: p, paymentMode, actor, meta } = args;
   const database = getDatabase();
@@ -108,6 +110,10 @@ export async function changePaymentMode(args: {
     });
     const recipients = await listOrgMembersWithRole(tx, { orgId: p.partnerOrgId, role: "legal_representative" });
     await enqueueMessages(tx, args.messages(recipients, { version: updated.version, auditEventId }), now);
+    if (args.confirmations) {
+      const customerReps = await listOrgMembersWithRole(tx, { orgId: p.customerOrgId, role: "legal_representative" });
+      await enqueueMessages(tx, args.confirmations(customerReps, { version: updated.version, auditEventId }), now);
+    }
     return { kind: "changed", version: updated.version, paymentMode } as const;
   });
 }

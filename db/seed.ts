@@ -4,6 +4,8 @@ import { count } from "drizzle-orm";
 import { CATALOGUE } from "@/lib/catalogue";
 import type { AccessLevel, Currency, PartnershipStatus, PaymentMode, Role } from "@/lib/domain";
 import { newId } from "@/lib/ids";
+import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
+import { INVITATION_TTL_MS } from "@/lib/lifecycle";
 import { hashPassword } from "@/lib/password";
 import { getDatabase } from "./client";
 
@@ -117,6 +119,13 @@ export async function seedDemoData(now = new Date()): Promise<void> {
         createdAt: since, updatedAt: since, activatedAt: spec.status === "pending" || spec.status === "refused" ? null : since,
         endedAt: spec.status === "ended" ? new Date(now.getTime() - 200 * DAY) : null,
       });
+      // A pending partnership has its emailed link; the demo throws the token away (the partner answers from Clients).
+      if (spec.status === "pending") {
+        await tx.insert(schema.invitations).values({
+          id: newId(), partnershipId, tokenHash: hashInvitationToken(newInvitationToken()),
+          expiresAt: new Date(since.getTime() + INVITATION_TTL_MS), createdAt: since,
+        });
+      }
       const managed = products.filter((p) => p.orgId === id(spec.customer) && spec.managed?.includes(p.offer));
       if (managed.length > 0) {
         await tx.insert(schema.partnershipProducts).values(managed.map((p) => ({ partnershipId, productId: p.id })));

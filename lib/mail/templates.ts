@@ -1,4 +1,6 @@
 // Email content, as pure functions: the caller stores the result in the outbox in its own transaction.
+// The partnership lifecycle's emails (invitation, answers, access, end, payment-mode confirmation) live
+// in lifecycle-templates.ts, with their own per-locale dictionary.
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -110,7 +112,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Only http(s) links go into an email; anything else (javascript:, data:) is a bug upstream. */
-function httpUrl(value: string): string {
+export function httpUrl(value: string): string {
   const u = new URL(value);
   if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`Not an http(s) URL: ${u.protocol}`);
   return u.toString();

@@ -46,6 +46,13 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await database.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
+      // pool.end() resolves before its sockets have closed; a FORCE drop would then kill those backends
+      // and their clients would raise an unhandled 57P01. Give them a moment to leave first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     },

@@ -7,6 +7,8 @@ import { defineAction, type ActionResult } from "@/lib/action";
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
 import { kickOutboxWorker } from "@/lib/mail/worker";
+import { paymentModeConfirmedEmail } from "@/lib/mail/lifecycle-templates";
+import { outboxRows } from "@/lib/mail/outbox-rows";
 import { paymentModeChangedEmail } from "@/lib/mail/templates";
 import { paymentModeChangeDenial } from "@/lib/permissions";
 import { DENIALS, NOT_FOUND, STALE } from "./messages";
@@ -59,6 +61,14 @@ export const changePaymentMode = defineAction(
         partnershipId: p.id,
         auditEventId: next.auditEventId,
         };
+      }),
+      confirmations: (recipients, next) => outboxRows(recipients, {
+        template: "payment-mode-confirmed", key: `payment-mode-confirmation:${p.id}:v${next.version}`,
+        partnershipId: p.id, auditEventId: next.auditEventId,
+        render: (r) => paymentModeConfirmedEmail({
+          locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
+          actorName: viewer.name, from: p.paymentMode, to: input.paymentMode, url: `${env().APP_URL}/partners/${p.id}`,
+        }),
       }),
     });
     if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);

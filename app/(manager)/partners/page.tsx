@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
+import { buttonClass } from "@/components/ui/styles";
 import { listCustomerPartnerships } from "@/db/partnerships";
 import { formatDate } from "@/lib/format";
+import { lifecycleDenial } from "@/lib/lifecycle";
 import { canSeePartnersPage } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 
@@ -16,11 +18,16 @@ export default async function PartnersPage() {
   const rows = await listCustomerPartnerships({ customerOrgId: m.orgId });
   return (
     <section aria-labelledby="partners-title" className="space-y-6">
-      <header>
-        <h1 id="partners-title" className="text-2xl font-semibold">Partner</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          The partners that manage {m.orgName}&apos;s products, their access and who pays.
-        </p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="partners-title" className="text-2xl font-semibold">Partner</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            The partners that manage {m.orgName}&apos;s products, their access and who pays.
+          </p>
+        </div>
+        {lifecycleDenial("invite", { role: m.role, side: "customer" }, null) === null && (
+          <Link href="/partners/new" className={buttonClass("primary")}>Add a partner</Link>
+        )}
       </header>
       {rows.length === 0 ? (
         <p className="text-slate-600">No partner yet.</p>

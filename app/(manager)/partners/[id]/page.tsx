@@ -1,32 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccessLabel, StatusBadge } from "@/components/partnership-badges";
+import { EndPartnership } from "@/components/end-partnership";
+import { Notice, noticeFrom } from "@/components/notice";
+import { StatusBadge } from "@/components/partnership-badges";
 import { cardClass } from "@/components/ui/styles";
 import { listPaymentModeHistory } from "@/db/audit";
+import { latestInvitations } from "@/db/invitation-reads";
 import { getCustomerPartnership, listManagedProducts } from "@/db/partnerships";
+import { listOrgProducts } from "@/db/products";
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeePartnersPage, paymentModeChangeDenial } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
+import { endPartnershipAsCustomer } from "../lifecycle-actions";
+import { AccessSection } from "./access-section";
+import { InvitationSection } from "./invitation-section";
 import { PaymentSection } from "./payment-section";
 
 export const metadata: Metadata = { title: "Partner" };
 
 const modeLabel = (m: string | null) => (m === "customer" || m === "partner" ? PAYMENT_MODE_INFO[m as PaymentMode].label : "—");
 
-export default async function PartnerPage({ params }: PageProps<"/partners/[id]">) {
+export default async function PartnerPage({ params, searchParams }: PageProps<"/partners/[id]">) {
   const { id } = await params;
+  const { notice } = await searchParams;
   const viewer = await requireViewer();
   const m = viewer.current;
   if (!m || !canSeePartnersPage(m) || id.length > 64) notFound();
   const p = await getCustomerPartnership({ id, customerOrgId: m.orgId });
   if (!p) notFound();
-  const [history, managed] = await Promise.all([
+  const [history, managed, products, invitations] = await Promise.all([
     listPaymentModeHistory({ partnershipId: p.id }),
     p.access === "limited" ? listManagedProducts({ partnershipId: p.id }) : Promise.resolve([]),
+    listOrgProducts({ orgId: m.orgId }),
+    p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
   ]);
   const denial = paymentModeChangeDenial(m.role, p);
+  const actor = { role: m.role, side: "customer" as const };
+  const invitation = invitations?.get(p.id);
+  const linkState = !invitation ? "" : invitationState(invitation, new Date()) === "expired"
+    ? `Its link expired on ${formatDate(invitation.expiresAt)}: resend it to give ${p.partnerName} a new one.`
+    : `Its link works until ${formatDate(invitation.expiresAt)}.`;
+  const notices = {
+    invited: `Invitation sent to ${p.partnerName}: its legal representatives have been emailed a link to accept or refuse.`,
+    deleted: `The invitation to ${p.partnerName} was deleted and its link no longer works. ${p.partnerName} has been notified by email.`,
+    ended: `The partnership with ${p.partnerName} has ended: it no longer has access to your products. ${p.partnerName} has been notified by email.`,
+  };
 
   return (
     <article aria-labelledby="partner-title" className="max-w-3xl space-y-6">
@@ -34,8 +55,20 @@ export default async function PartnerPage({ params }: PageProps<"/partners/[id]"
       <header className="flex flex-wrap items-center gap-3">
         <h1 id="partner-title" className="text-2xl font-semibold">{p.partnerName}</h1>
         <StatusBadge status={p.status} />
-        <p className="w-full text-sm text-slate-600">Partner of {p.customerName} since {formatDate(p.activatedAt ?? p.createdAt)}</p>
+        <p className="w-full text-sm text-slate-600">
+          {p.status === "active" && `Partner of ${p.customerName} since ${formatDate(p.activatedAt ?? p.createdAt)}`}
+          {p.status === "pending" && `Invited on ${formatDate(p.createdAt)}`}
+          {p.status === "ended" && `Partner of ${p.customerName} until ${formatDate(p.updatedAt)}`}
+          {(p.status === "refused" || p.status === "deleted") && `Invitation of ${formatDate(p.createdAt)}, closed on ${formatDate(p.updatedAt)}`}
+        </p>
       </header>
+      <Notice text={noticeFrom(notice, notices)} />
+
+      {p.status === "pending" && (
+        <InvitationSection partnershipId={p.id} version={p.version} partnerName={p.partnerName}
+          sentOn={invitation ? formatDate(invitation.sentAt) : null} linkState={linkState}
+          canEdit={lifecycleDenial("resend", actor, p.status) === null} />
+      )}
 
       <PaymentSection
         partnershipId={p.id}
@@ -70,22 +103,20 @@ export default async function PartnerPage({ params }: PageProps<"/partners/[id]"
         )}
       </section>
 
-      <section aria-labelledby="access-title" className={cardClass}>
-        <h2 id="access-title" className="text-lg font-semibold">Access rights</h2>
-        <p className="mt-2 text-sm">Access: <strong><AccessLabel access={p.access} /></strong></p>
-        {p.access === "full" ? (
-          <p className="mt-1 text-sm text-slate-600">The partner manages all of {p.customerName}&apos;s products.</p>
-        ) : (
-          <>
-            <h3 className="mt-3 text-sm font-semibold">Products managed</h3>
-            {managed.length === 0 ? <p className="text-sm text-slate-600">None.</p> : (
-              <ul className="mt-1 list-disc pl-5 text-sm">
-                {managed.map((prod) => <li key={prod.id}>{prod.label} <span className="text-slate-500">({prod.category})</span></li>)}
-              </ul>
-            )}
-          </>
-        )}
-      </section>
+      <AccessSection partnershipId={p.id} version={p.version} access={p.access} paymentMode={p.paymentMode}
+        partnerName={p.partnerName} customerName={p.customerName} managedIds={managed.map((x) => x.id)}
+        products={[...products, ...managed.filter((x) => !products.some((y) => y.id === x.id))]}
+        canEdit={lifecycleDenial("change_access", actor, p.status) === null} />
+
+      {lifecycleDenial("end", actor, p.status) === null && (
+        <EndPartnership partnershipId={p.id} version={p.version} action={endPartnershipAsCustomer}
+          afterHref={`/partners/${p.id}?notice=ended`} title={`End the partnership with ${p.partnerName}?`}
+          consequences={[
+            `${p.partnerName} loses access to ${p.customerName}'s products at once, and renewals are invoiced to ${p.customerName} from then on.`,
+            "Invoices already issued stay where they are, paid or not.",
+            `${p.partnerName} is notified by email. Working together again takes a new invitation.`,
+          ]} />
+      )}
     </article>
   );
 }

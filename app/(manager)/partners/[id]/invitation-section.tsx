@@ -1,0 +1,66 @@
+"use client";
+// A pending invitation as the customer sees it: when it was sent, until when its link works, resend or delete.
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { buttonClass, cardClass } from "@/components/ui/styles";
+import { deleteInvitation, resendInvitation } from "../lifecycle-actions";
+
+type Props = { partnershipId: string; version: number; partnerName: string; sentOn: string | null; linkState: string; canEdit: boolean };
+
+export function InvitationSection({ partnershipId, version, partnerName, sentOn, linkState, canEdit }: Props) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState("");
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const deleteButton = useRef<HTMLButtonElement>(null);
+
+  const resend = () => startTransition(async () => {
+    setError(null);
+    setSuccess("");
+    const result = await resendInvitation({ partnershipId, version });
+    if (result.ok) setSuccess(result.message); else setError(result.message);
+  });
+  const remove = () => startTransition(async () => {
+    setError(null);
+    const result = await deleteInvitation({ partnershipId, version });
+    if (result.ok) router.replace(`/partners/${partnershipId}?notice=deleted`); else setError(result.message);
+  });
+
+  return (
+    <section aria-labelledby="invitation-title" className={cardClass}>
+      <h2 id="invitation-title" className="text-lg font-semibold">Invitation</h2>
+      <p className="mt-2 text-sm">
+        Waiting for {partnerName}&apos;s answer.{sentOn ? ` Sent on ${sentOn}.` : ""} {linkState}
+      </p>
+      <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
+      {canEdit && !confirmDelete && (
+        <div className="mt-3 flex gap-2">
+          <button type="button" className={buttonClass("secondary")} onClick={resend} disabled={pending}>
+            {pending ? "Sending…" : "Resend invitation"}
+          </button>
+          <button ref={deleteButton} type="button" className={buttonClass("ghost")} onClick={() => setConfirmDelete(true)} disabled={pending}>
+            Delete invitation
+          </button>
+        </div>
+      )}
+      {canEdit && confirmDelete && (
+        <div role="group" aria-labelledby="delete-invitation-question" className="mt-3 rounded-md border border-slate-200 p-3">
+          <p id="delete-invitation-question" className="text-sm">
+            Delete the invitation to {partnerName}? Its link stops working and {partnerName} is notified by email.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" className={buttonClass("primary")} onClick={remove} disabled={pending} autoFocus>
+              {pending ? "Deleting…" : "Delete the invitation"}
+            </button>
+            <button type="button" className={buttonClass("secondary")} disabled={pending}
+              onClick={() => { setConfirmDelete(false); setTimeout(() => deleteButton.current?.focus(), 0); }}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+"use server";
+// Server actions of the partnership lifecycle, customer side: invite, resend, delete, change access, end.
+import { revalidatePath } from "next/cache";
+import { getPartnerOrganization } from "@/db/invitation-reads";
+import { createInvitation, deleteInvitation as withdraw, resendInvitation as renew } from "@/db/invitations";
+import { changeAccess as saveAccess, type MessageBuilder } from "@/db/lifecycle";
+import { listManagedProducts } from "@/db/partnerships";
+import { listOrgProducts } from "@/db/products";
+import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
+import { ACCESS_LABELS, PAYMENT_MODE_INFO, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import { env } from "@/lib/env";
+import { hashInvitationToken, invitationPath, newInvitationToken } from "@/lib/invitation-token";
+import { INVITATION_TTL_MS, lifecycleDenial, planAccessChange } from "@/lib/lifecycle";
+import { BAD_PRODUCTS, LIVE_PAIR, lifecycleDenialMessage, PARTNER_NOT_FOUND } from "@/lib/lifecycle-messages";
+import { accessChangedEmail, invitationEmail, invitationWithdrawnEmail } from "@/lib/mail/lifecycle-templates";
+import { outboxRows } from "@/lib/mail/outbox-rows";
+import { kickOutboxWorker } from "@/lib/mail/worker";
+import { refuser } from "@/lib/refusal";
+import {
+  changeAccessSchema, endPartnershipSchema, invitePartnerSchema, partnershipStepSchema, type PartnershipStepInput,
+} from "@/lib/validation/lifecycle";
+import { endPartnershipStep, partnershipOf } from "./lifecycle-steps";
+import { NOT_FOUND, STALE } from "./messages";
+
+const KIND = "partnership.action_refused" as const;
+
+/** "Label (Category)" of the customer's products among `ids`, for emails. */
+async function productLabels(orgId: string, ids: readonly string[]): Promise<string[]> {
+  const chosen = new Set(ids);
+  return (await listOrgProducts({ orgId })).filter((p) => chosen.has(p.id)).map((p) => `${p.label} (${p.category})`);
+}
+
+function invitationMessages(args: {
+  partnershipId: string; customerName: string; partnerName: string; actorName: string;
+  access: AccessLevel; paymentMode: PaymentMode; products: string[]; token: string; expiresAt: Date;
+}): MessageBuilder {
+  return (recipients, next) => outboxRows(recipients, {
+    template: "partnership-invitation", key: `invitation:${args.partnershipId}:v${next.version}`,
+    partnershipId: args.partnershipId, auditEventId: next.auditEventId,
+    render: (r) => invitationEmail({
+      ...args, locale: r.locale, recipientName: r.name, invitationUrl: `${env().APP_URL}${invitationPath(args.token)}`,
+    }),
+  });
+}
+
+export const invitePartner = defineAction(
+  { schema: invitePartnerSchema, refusedKind: KIND },
+  async (input, ctx): Promise<ActionResult<{ partnershipId: string }>> => {
+    const { viewer, meta } = ctx;
+    const m = viewer.current;
+    const refuse = refuser(ctx, KIND, null, { step: "invite", ...input });
+    if (!m) return refuse("not_found", PARTNER_NOT_FOUND);
+    const denial = lifecycleDenial("invite", { role: m.role, side: m.orgIsPartner ? "partner" : "customer" }, null);
+    if (denial) return refuse(denial, lifecycleDenialMessage("invite", denial));
+    const partner = await getPartnerOrganization({ id: input.partnerOrgId, customerOrgId: m.orgId });
+    if (!partner) return refuse("partner_not_found", PARTNER_NOT_FOUND);
+    const pair = { customerOrgId: m.orgId, partnerOrgId: partner.id };
+    if (partner.livePartnershipId) return refuse("live_pair", LIVE_PAIR, pair);
+
+    const token = newInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const products = await productLabels(m.orgId, input.productIds);
+    const outcome = await createInvitation({
+      ...pair, access: input.access, paymentMode: input.paymentMode, productIds: input.productIds,
+      tokenHash: hashInvitationToken(token), expiresAt, actor: { userId: viewer.id, orgId: m.orgId }, meta,
+      messages: (partnershipId) => invitationMessages({
+        partnershipId, customerName: m.orgName, partnerName: partner.name, actorName: viewer.name,
+        access: input.access, paymentMode: input.paymentMode, products, token, expiresAt,
+      }),
+    });
+    if (outcome.kind === "live_pair") return refuse("live_pair", LIVE_PAIR, pair);
+    if (outcome.kind === "bad_products") return refuse("bad_products", BAD_PRODUCTS, pair, { productIds: [BAD_PRODUCTS] });
+
+    kickOutboxWorker();
+    revalidatePath("/partners");
+    return {
+      ok: true, partnershipId: outcome.partnershipId,
+      message: `Invitation sent to ${partner.name}: its legal representatives have been emailed a link to accept or refuse.`,
+    };
+  },
+);
+
+/** Resend and delete share their checks; only the write and the email differ. */
+async function pendingStep(step: "resend" | "delete", input: PartnershipStepInput, ctx: ActionContext): Promise<ActionResult> {
+  const { viewer, meta } = ctx;
+  const m = viewer.current;
+  const refuse = refuser(ctx, KIND, input.partnershipId, { step, version: input.version });
+  if (!m) return refuse("not_found", NOT_FOUND);
+  const p = await partnershipOf("customer", input.partnershipId, m);
+  if (!p) return refuse("not_found", NOT_FOUND);
+  const denial = lifecycleDenial(step, { role: m.role, side: "customer" }, p.status);
+  if (denial) return refuse(denial, lifecycleDenialMessage(step, denial), p);
+  if (p.version !== input.version) return refuse("stale_version", STALE, p);
+
+  const actor = { userId: viewer.id, orgId: m.orgId };
+  let outcome;
+  if (step === "resend") {
+    const token = newInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const products = p.access === "limited" ? (await listManagedProducts({ partnershipId: p.id })).map((x) => `${x.label} (${x.category})`) : [];
+    outcome = await renew({
+      partnership: p, expectedVersion: input.version, tokenHash: hashInvitationToken(token), expiresAt, actor, meta,
+      messages: invitationMessages({
+        partnershipId: p.id, customerName: p.customerName, partnerName: p.partnerName, actorName: viewer.name,
+        access: p.access, paymentMode: p.paymentMode, products, token, expiresAt,
+      }),
+    });
+  } else {
+    outcome = await withdraw({
+      partnership: p, expectedVersion: input.version, actor, meta,
+      messages: (recipients, next) => outboxRows(recipients, {
+        template: "partnership-invitation-withdrawn", key: `invitation-withdrawn:${p.id}:v${next.version}`,
+        partnershipId: p.id, auditEventId: next.auditEventId,
+        render: (r) => invitationWithdrawnEmail({
+          locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, url: `${env().APP_URL}/clients`,
+        }),
+      }),
+    });
+  }
+  if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+
+  kickOutboxWorker();
+  revalidatePath(`/partners/${p.id}`);
+  revalidatePath("/partners");
+  return {
+    ok: true,
+    message: step === "resend"
+      ? `A new invitation was emailed to ${p.partnerName}; the link of the previous email no longer works.`
+      : `The invitation to ${p.partnerName} was deleted and its link no longer works. ${p.partnerName} has been notified by email.`,
+  };
+}
+
+export const resendInvitation = defineAction({ schema: partnershipStepSchema, refusedKind: KIND }, (input, ctx) => pendingStep("resend", input, ctx));
+export const deleteInvitation = defineAction({ schema: partnershipStepSchema, refusedKind: KIND }, (input, ctx) => pendingStep("delete", input, ctx));
+
+export const changeAccess = defineAction(
+  { schema: changeAccessSchema, refusedKind: "access.refused" },
+  async (input, ctx): Promise<ActionResult<{ version: number }>> => {
+    const { viewer, meta } = ctx;
+    const m = viewer.current;
+    const refuse = refuser(ctx, "access.refused", input.partnershipId, { access: input.access, productIds: input.productIds, version: input.version });
+    if (!m) return refuse("not_found", NOT_FOUND);
+    const p = await partnershipOf("customer", input.partnershipId, m);
+    if (!p) return refuse("not_found", NOT_FOUND);
+    const denial = lifecycleDenial("change_access", { role: m.role, side: "customer" }, p.status);
+    if (denial) return refuse(denial, lifecycleDenialMessage("change_access", denial), p);
+    if (p.version !== input.version) return refuse("stale_version", STALE, p);
+    const current = (await listManagedProducts({ partnershipId: p.id })).map((x) => x.id);
+    const plan = planAccessChange({ access: p.access, paymentMode: p.paymentMode, productIds: current }, input);
+    if (plan.unchanged) return refuse("unchanged", "The access rights are already set like this. Nothing changed.", p);
+
+    const products = await productLabels(m.orgId, plan.productIds);
+    const outcome = await saveAccess({
+      partnership: { ...p, productIds: current }, expectedVersion: input.version, plan, actor: { userId: viewer.id, orgId: m.orgId }, meta,
+      messages: (recipients, next) => outboxRows(recipients, {
+        template: "access-changed", key: `access-changed:${p.id}:v${next.version}`, partnershipId: p.id, auditEventId: next.auditEventId,
+        render: (r) => accessChangedEmail({
+          locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, from: p.access, to: plan.access,
+          paymentMode: plan.paymentMode, products, paymentModeReset: plan.resetsPaymentMode, url: `${env().APP_URL}/clients/${p.id}`,
+        }),
+      }),
+    });
+    if (outcome.kind === "bad_products") return refuse("bad_products", BAD_PRODUCTS, p, { productIds: [BAD_PRODUCTS] });
+    if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+
+    kickOutboxWorker();
+    revalidatePath(`/partners/${p.id}`);
+    revalidatePath("/partners");
+    const reset = plan.resetsPaymentMode ? ` The payment mode is now “${PAYMENT_MODE_INFO.customer.label}”.` : "";
+    return {
+      ok: true, version: outcome.version,
+      message: `Access rights changed to “${ACCESS_LABELS[plan.access]}”.${reset} ${p.partnerName} has been notified by email.`,
+    };
+  },
+);
+
+export const endPartnershipAsCustomer = defineAction(
+  { schema: endPartnershipSchema, refusedKind: KIND },
+  (input, ctx) => endPartnershipStep("customer", input, ctx),
+);

@@ -1,0 +1,69 @@
+// Step bodies shared by the customer's and the partner's actions: ending a partnership, from either side.
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { endPartnership, readPasswordHash } from "@/db/lifecycle";
+import { getCustomerPartnership, getPartnerPartnership } from "@/db/partnerships";
+import type { ActionContext, ActionResult } from "@/lib/action";
+import { env } from "@/lib/env";
+import { lifecycleDenial } from "@/lib/lifecycle";
+import { lifecycleDenialMessage, WRONG_PASSWORD } from "@/lib/lifecycle-messages";
+import { partnershipEndedEmail } from "@/lib/mail/lifecycle-templates";
+import { outboxRows } from "@/lib/mail/outbox-rows";
+import { kickOutboxWorker } from "@/lib/mail/worker";
+import { DUMMY_HASH, verifyPassword } from "@/lib/password";
+import type { OrgSide } from "@/lib/permissions";
+import { refuser } from "@/lib/refusal";
+import type { EndPartnershipInput } from "@/lib/validation/lifecycle";
+import { NOT_FOUND, STALE } from "./messages";
+
+/** The partnership as one side sees it (another organization's id reads as null), with both names. */
+export async function partnershipOf(side: OrgSide, id: string, org: { orgId: string; orgName: string }) {
+  if (side === "customer") return getCustomerPartnership({ id, customerOrgId: org.orgId });
+  const p = await getPartnerPartnership({ id, partnerOrgId: org.orgId });
+  return p && { ...p, partnerName: org.orgName };
+}
+
+/**
+ * Ends an active partnership after checking, in this order: the partnership is the caller's side's,
+ * the caller may end it, the version is current, and the password is the caller's. The password is
+ * never audited nor returned.
+ */
+export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInput, ctx: ActionContext): Promise<ActionResult> {
+  const { viewer, meta } = ctx;
+  const m = viewer.current;
+  const refuse = refuser(ctx, "partnership.action_refused", input.partnershipId, { step: "end", side, version: input.version });
+  if (!m) return refuse("not_found", NOT_FOUND);
+  const p = await partnershipOf(side, input.partnershipId, m);
+  if (!p) return refuse("not_found", NOT_FOUND);
+  const denial = lifecycleDenial("end", { role: m.role, side }, p.status);
+  if (denial) return refuse(denial, lifecycleDenialMessage("end", denial), p);
+  if (p.version !== input.version) return refuse("stale_version", STALE, p);
+  // A dummy hash for a user without one keeps the timing the same.
+  const ok = await verifyPassword(input.password, (await readPasswordHash({ userId: viewer.id })) ?? DUMMY_HASH);
+  if (!ok) return refuse("wrong_password", WRONG_PASSWORD, p, { password: [WRONG_PASSWORD] });
+
+  const other: OrgSide = side === "customer" ? "partner" : "customer";
+  const url = other === "customer" ? `${env().APP_URL}/partners/${p.id}` : `${env().APP_URL}/clients`;
+  const outcome = await endPartnership({
+    partnership: p, side, expectedVersion: input.version, actor: { userId: viewer.id, orgId: m.orgId }, meta,
+    messages: (recipients, next) => outboxRows(recipients, {
+      template: "partnership-ended", key: `partnership-ended:${p.id}:v${next.version}`, partnershipId: p.id, auditEventId: next.auditEventId,
+      render: (r) => partnershipEndedEmail({
+        locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
+        recipientSide: other, actorName: viewer.name, url,
+      }),
+    }),
+  });
+  if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+
+  kickOutboxWorker();
+  revalidatePath(side === "customer" ? `/partners/${p.id}` : `/clients/${p.id}`);
+  revalidatePath(side === "customer" ? "/partners" : "/clients");
+  const otherName = side === "customer" ? p.partnerName : p.customerName;
+  return {
+    ok: true,
+    message: side === "customer"
+      ? `The partnership with ${otherName} has ended: it no longer has access to your products. ${otherName} has been notified by email.`
+      : `The partnership with ${otherName} has ended: you no longer have access to its products. ${otherName} has been notified by email.`,
+  };
+}

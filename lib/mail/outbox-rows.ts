@@ -1,0 +1,21 @@
+// One outbox row per recipient of a rendered email, keyed so a retried step never queues it twice.
+import type { NewMessage } from "@/db/outbox";
+import type { Recipient } from "@/db/users";
+import type { RenderedEmail } from "./templates";
+
+export function outboxRows(recipients: Recipient[], o: {
+  template: string;
+  /** Identifies the step and version; the recipient's id is appended. */
+  key: string;
+  partnershipId: string;
+  auditEventId: string;
+  render: (r: Recipient) => RenderedEmail;
+}): NewMessage[] {
+  return recipients.map((r) => {
+    const mail = o.render(r);
+    return {
+      dedupeKey: `${o.key}:${r.userId}`, template: o.template, toUserId: r.userId, toAddress: r.email,
+      subject: mail.subject, textBody: mail.text, htmlBody: mail.html, partnershipId: o.partnershipId, auditEventId: o.auditEventId,
+    };
+  });
+}
