@@ -9,7 +9,7 @@ import { seedDemoData } from "@/db/seed";
 import type { ActionResult } from "@/lib/action";
 import type { AuditKind } from "@/lib/domain";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
+import { orgId, partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { fingerprint } from "@/lib/testing/fingerprint";
 import { actAs } from "@/lib/testing/request-stub";
 
@@ -42,9 +42,51 @@ const MUTATING_ACTIONS: MatrixRow[] = [
     },
     refusedKind: "payment_mode.refused",
   },
+  {
+    action: "app/(manager)/partners/lifecycle-actions.ts#invitePartner",
+    load: async () => (await import("../partners/lifecycle-actions")).invitePartner,
+    input: async () => ({ partnerOrgId: await orgId("Jura Hosting Partners"), access: "full", paymentMode: "partner", productIds: [] }),
+    refusedKind: "partnership.action_refused",
+  },
+  ...(["resendInvitation", "deleteInvitation"] as const).map((name): MatrixRow => ({
+    action: `app/(manager)/partners/lifecycle-actions.ts#${name}`,
+    load: async () => (await import("../partners/lifecycle-actions"))[name],
+    input: () => step("Zürich Legal Partners", "Alpine Web Studio"),
+    refusedKind: "partnership.action_refused",
+  })),
+  {
+    action: "app/(manager)/partners/lifecycle-actions.ts#changeAccess",
+    load: async () => (await import("../partners/lifecycle-actions")).changeAccess,
+    input: async () => ({ ...(await step("Helvetia Bakery SA", "Lakeside IT")), access: "full", productIds: [] }),
+    refusedKind: "access.refused",
+  },
+  {
+    action: "app/(manager)/partners/lifecycle-actions.ts#endPartnershipAsCustomer",
+    load: async () => (await import("../partners/lifecycle-actions")).endPartnershipAsCustomer,
+    input: async () => ({ ...(await step("Helvetia Bakery SA", "Alpine Web Studio")), password: SECRET }),
+    refusedKind: "partnership.action_refused",
+  },
+  ...(["acceptInvitation", "refuseInvitation"] as const).map((name): MatrixRow => ({
+    action: `app/(manager)/clients/actions.ts#${name}`,
+    load: async () => (await import("../clients/actions"))[name],
+    input: () => step("Zürich Legal Partners", "Alpine Web Studio"),
+    refusedKind: "partnership.action_refused",
+  })),
+  {
+    action: "app/(manager)/clients/actions.ts#endPartnershipAsPartner",
+    load: async () => (await import("../clients/actions")).endPartnershipAsPartner,
+    input: async () => ({ ...(await step("Helvetia Bakery SA", "Alpine Web Studio")), password: SECRET }),
+    refusedKind: "partnership.action_refused",
+  },
 ];
 
-/** Exports of app/**\/actions.ts that change no business data, and why they are not in the matrix. */
+/** A partnership at the version a user would have seen. */
+async function step(customer: string, partner: string) {
+  const p = await readPartnership(await partnershipId(customer, partner));
+  return { partnershipId: p.id, version: p.version };
+}
+
+/** Exports of app/**\/ "use server" modules that change no business data, and why they are not in the matrix. */
 const NOT_IN_MATRIX: Record<string, string> = {
   "app/(auth)/login/actions.ts#login": "signs in; writes nothing",
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
@@ -86,11 +128,12 @@ describe("the matrix covers every server action", () => {
   function actionFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const full = path.join(dir, e.name);
-      return e.isDirectory() ? actionFiles(full) : e.name === "actions.ts" ? [full] : [];
+      if (e.isDirectory()) return actionFiles(full);
+      return /\.tsx?$/.test(e.name) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
     });
   }
 
-  it("lists each exported action of app/**/actions.ts, in the matrix or with a reason not to be", () => {
+  it("lists each exported action of every \"use server\" module under app/, in the matrix or with a reason not to be", () => {
     const exported = actionFiles("app").flatMap((file) => {
       const source = fs.readFileSync(file, "utf8");
       const names = [...source.matchAll(/^export\s+(?:async\s+function|function|const)\s+(\w+)/gm)].map((m) => m[1]);

@@ -83,9 +83,12 @@ describe.each(enginesUnderTest())("changePaymentMode action on %s", (engine) => 
       requestId: meta.requestId, ip: meta.ip, userAgent: meta.userAgent,
     });
     const mail = await listMessages({ partnershipId: id });
-    expect(mail.map((m) => m.toAddress)).toEqual(["marc@alpine-web.test"]);
-    expect(mail[0]).toMatchObject({ status: "pending", auditEventId: events[0]!.id, template: "payment-mode-changed" });
-    expect(mail[0]!.textBody).toContain(`https://manager.example.test/clients/${id}`);
+    // The partner is notified; the customer's legal representatives get a confirmation.
+    const toMarc = mail.filter((m) => m.toAddress === "marc@alpine-web.test");
+    expect(toMarc).toHaveLength(1);
+    expect(toMarc[0]).toMatchObject({ status: "pending", auditEventId: events[0]!.id, template: "payment-mode-changed" });
+    expect(toMarc[0]!.textBody).toContain(`https://manager.example.test/clients/${id}`);
+    expect(mail.filter((m) => m.toAddress !== "marc@alpine-web.test").map((m) => m.toAddress)).toEqual(["claire@helvetia-bakery.test"]);
     expect(vi.mocked(kickOutboxWorker)).toHaveBeenCalled();
     expect(vi.mocked(revalidatePath)).toHaveBeenCalledWith(`/partners/${id}`);
   });
