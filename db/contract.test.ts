@@ -38,7 +38,7 @@ describe.each(enginesUnderTest())("data layer contract on %s", (engine) => {
     await seedDemoData();
     [helvetia, alpine, lakeside, matterhorn] = await Promise.all(
       ["Helvetia Bakery SA", "Alpine Web Studio", "Lakeside IT", "Matterhorn Sports AG"].map(orgId),
-    );
+    ) as [string, string, string, string];
     claire = await userId("claire@helvetia-bakery.test");
   });
   afterAll(async () => { await t.dispose(); });
