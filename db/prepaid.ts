@@ -59,18 +59,19 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
   return { rows: await withBalances(f.partnerOrgId, page), next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }
 
+// Correlated sum over the index (partner_org_id, created_at, id): the ledger up to and including each row.
+// Written out with explicit table names: drizzle leaves columns unqualified in a one-table select.
+const BALANCE_AFTER = sql.raw(`(select coalesce(sum(earlier.amount_minor), 0) from prepaid_entries earlier
+  where earlier.partner_org_id = prepaid_entries.partner_org_id
+    and (earlier.created_at < prepaid_entries.created_at
+      or (earlier.created_at = prepaid_entries.created_at and earlier.id <= prepaid_entries.id)))`);
+
 async function withBalances<T extends { id: string }>(partnerOrgId: string, page: T[]): Promise<(T & { balanceAfterMinor: number })[]> {
   if (page.length === 0) return [];
   const { db, schema } = getDatabase();
   const e = schema.prepaidEntries;
-  const x = aliasedTable(e, "earlier");
-  // Correlated sum over the index (partner_org_id, created_at, id): the ledger up to and including each row.
   const balances = await db
-    .select({
-      id: e.id,
-      balance: sql<string | number>`(select coalesce(sum(${x.amountMinor}), 0) from ${x} where ${x.partnerOrgId} = ${e.partnerOrgId}
-        and (${x.createdAt} < ${e.createdAt} or (${x.createdAt} = ${e.createdAt} and ${x.id} <= ${e.id})))`,
-    })
+    .select({ id: e.id, balance: sql<string | number>`${BALANCE_AFTER}` })
     .from(e)
     .where(and(eq(e.partnerOrgId, partnerOrgId), inArray(e.id, page.map((r) => r.id))));
   const byId = new Map(balances.map((b) => [b.id, Number(b.balance)]));
