@@ -56,3 +56,8 @@ export async function loadCustomerBilling(
 export function partnershipsForProduct(ctx: CustomerBilling, productId: string | null): BillingPartnership[] {
   return ctx.partnerships.map(({ managed, ...p }) => ({ ...p, managesProduct: productId !== null && managed.has(productId) }));
 }
+
+/** The same, outside any transaction: for pages that show what an order would cost. */
+export function readCustomerBilling({ customerOrgIds }: { customerOrgIds: string[] }): Promise<Map<string, CustomerBilling>> {
+  return loadCustomerBilling(getDatabase().db, { customerOrgIds });
+}

@@ -76,7 +76,7 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
       const balance = await balanceOf(alpine);
       const before = await counts();
       const outcome = await withdraw({ partnerOrgId: alpine, amountMinor: balance + 1, actor: { userId: marc, orgId: alpine }, meta: META });
-      expect(outcome).toEqual({ kind: "insufficient", balanceMinor: balance });
+      expect(outcome).toEqual({ kind: "insufficient", balanceMinor: balance, currency: "CHF" });
       expect(await counts()).toEqual(before);
     });
 

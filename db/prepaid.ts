@@ -93,7 +93,9 @@ export async function listPrepaidClients({ partnerOrgId }: { partnerOrgId: strin
     .limit(500);
 }
 
-export type WithdrawalOutcome = { kind: "withdrawn"; balanceMinor: number; entryId: string } | { kind: "insufficient"; balanceMinor: number };
+export type WithdrawalOutcome =
+  | { kind: "withdrawn"; balanceMinor: number; currency: Currency; entryId: string }
+  | { kind: "insufficient"; balanceMinor: number; currency: Currency };
 
 /**
  * Debits the account if, and only if, the balance covers the amount: one conditional update, so two
@@ -115,8 +117,9 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
     .where(and(eq(prepaidAccounts.orgId, partnerOrgId), gte(prepaidAccounts.balanceMinor, amountMinor)))
     .returning({ balanceMinor: prepaidAccounts.balanceMinor, currency: prepaidAccounts.currency });
   if (!debited) {
-    const [row] = await tx.select({ b: prepaidAccounts.balanceMinor }).from(prepaidAccounts).where(eq(prepaidAccounts.orgId, partnerOrgId));
-    return { kind: "insufficient", balanceMinor: row?.b ?? 0 } as const;
+    const [row] = await tx.select({ b: prepaidAccounts.balanceMinor, c: prepaidAccounts.currency }).from(prepaidAccounts).where(eq(prepaidAccounts.orgId, partnerOrgId));
+    const { currency } = row ? { currency: row.c } : await getPrepaidBalance({ orgId: partnerOrgId });
+    return { kind: "insufficient", balanceMinor: row?.b ?? 0, currency } as const;
   }
   const entryId = newId();
   await tx.insert(prepaidEntries).values({
@@ -127,7 +130,7 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
     before: { balanceMinor: debited.balanceMinor + amountMinor }, after: { balanceMinor: debited.balanceMinor, amountMinor, entryId, currency: debited.currency },
     meta, at,
   });
-  return { kind: "withdrawn", balanceMinor: debited.balanceMinor, entryId } as const;
+  return { kind: "withdrawn", balanceMinor: debited.balanceMinor, currency: debited.currency, entryId } as const;
 }
 
 /** Sum of the ledger: equals the balance row, always (the contract suite checks it). */

@@ -77,15 +77,18 @@ export async function listManagedClientProducts({ partnerOrgId, cursor, limit = 
  */
 export async function getActionableProduct({ id, orgId, side }: { id: string; orgId: string; side: "customer" | "partner" }) {
   const { db, schema } = getDatabase();
-  const { products, partnerships, partnershipProducts } = schema;
+  const { products, partnerships, partnershipProducts, organizations } = schema;
   if (side === "customer") {
-    const [row] = await db.select(productColumns()).from(products).where(and(eq(products.id, id), eq(products.orgId, orgId))).limit(1);
+    const [row] = await db.select({ ...productColumns(), customerName: organizations.name }).from(products)
+      .innerJoin(organizations, eq(organizations.id, products.orgId))
+      .where(and(eq(products.id, id), eq(products.orgId, orgId))).limit(1);
     return row ? { ...row, access: null } : null;
   }
   const [row] = await db
-    .select({ ...productColumns(), access: partnerships.access })
+    .select({ ...productColumns(), customerName: organizations.name, access: partnerships.access })
     .from(products)
     .innerJoin(partnerships, and(eq(partnerships.customerOrgId, products.orgId), eq(partnerships.partnerOrgId, orgId), eq(partnerships.status, "active")))
+    .innerJoin(organizations, eq(organizations.id, products.orgId))
     .leftJoin(partnershipProducts, and(eq(partnershipProducts.partnershipId, partnerships.id), eq(partnershipProducts.productId, products.id)))
     .where(and(eq(products.id, id), or(eq(partnerships.access, "full"), isNotNull(partnershipProducts.productId))))
     .limit(1);

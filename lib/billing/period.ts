@@ -13,3 +13,14 @@ export function zurichDate(at: Date): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
+
+/** The instant a Zurich calendar day starts (CET or CEST), for period filters on stored UTC times. */
+export function zurichDayStart(isoDate: string): Date {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
+    const hour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Zurich", hour: "2-digit", hourCycle: "h23" }).format(candidate);
+    if (zurichDate(candidate) === isoDate && Number(hour) === 0) return candidate;
+  }
+  return new Date(utcMidnight);
+}

@@ -1,7 +1,7 @@
 "use client";
 // The Payment section: current mode, the pencil editor (choose → verify → confirm) and the result.
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -30,7 +30,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
     resolver: zodResolver(changePaymentModeSchema),
     defaultValues: { partnershipId, version, paymentMode },
   });
-  const chosen = form.watch("paymentMode");
+  const chosen = useWatch({ control: form.control, name: "paymentMode" });
 
   // After a save the page re-renders with the new version and mode: the form follows them.
   useEffect(() => {
