@@ -46,7 +46,17 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await database.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // pool.end() does not wait for its sockets to close: dropping WITH (FORCE) at once would kill a
+      // closing connection, whose error surfaces as an uncaught exception. Wait for them, then force.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await a.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 50 ? " WITH (FORCE)" : ""}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await a.end();
     },
   };

@@ -7,9 +7,9 @@ import { seedDemoData } from "@/db/seed";
 import { META, partnerActor, productByLabel } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, userId } from "@/lib/testing/demo";
-import { outcomeOf, requestMock, signInAs } from "@/lib/testing/session";
+import { outcomeOf, signInAs } from "@/lib/testing/session";
 
-vi.mock("@/lib/request", () => requestMock());
+vi.mock("@/lib/request", async () => (await import("@/lib/testing/session")).requestMock());
 
 const { default: InvoicePage } = await import("./[id]/page");
 const { GET: getPdf } = await import("./[id]/pdf/route");
