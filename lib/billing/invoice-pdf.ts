@@ -56,7 +56,7 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true } =
   for (const l of inv.lines) row([pdfText(l.description), money(l.amountMinor), formatRate(l.vatRateBp), money(l.vatMinor)]);
   doc.moveTo(left, doc.y + 6).lineTo(left + width, doc.y + 6).stroke();
   doc.moveDown(0.8);
-  for (const [label, value, bold] of [["Subtotal", inv.subtotalMinor, false], ["VAT", inv.vatMinor, false], [`Total ${inv.currency}`, inv.totalMinor, true]] as const) {
+  for (const [label, value, bold] of [["Subtotal", inv.subtotalMinor, false], ["VAT", inv.vatMinor, false], ["Total", inv.totalMinor, true]] as const) {
     const y = doc.y;
     doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(bold ? 12 : 10);
     doc.text(label, cols[1]! - 60, y, { width: 200, align: "right" });
@@ -65,8 +65,8 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true } =
   }
 
   doc.moveDown(2).font("Helvetica").fontSize(8).fillColor("#64748b").text(
-    "Amounts in minor-unit precision; VAT per line at the rate in force on the date of supply (the first day of the period). " +
-    "An issued invoice is never changed: corrections are made by credit note.", left, doc.y, { width });
+    "VAT per line at the rate in force on the date of supply (the first day of the period). An issued invoice is never changed.",
+    left, doc.y, { width });
   doc.end();
   await finished;
   return Buffer.concat(chunks);
