@@ -166,7 +166,8 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
       await enqueueMessages(getDatabase().db, [message(20)]);
       kickOutboxWorker();
       await expect.poll(() => server.received.length, { timeout: 3000 }).toBe(1);
-      expect((await listMessages())[0]?.status).toBe("sent");
+      // The server accepts before the worker records it: wait for the row too, not just the delivery.
+      await expect.poll(async () => (await listMessages())[0]?.status, { timeout: 3000 }).toBe("sent");
     } finally {
       await stopOutboxWorker();
     }
