@@ -1,7 +1,7 @@
 // Renewal job, prepaid account and the invoice lists, on every engine under test.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { balanceOf, counts, daysFromToday, META, productByLabel } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
@@ -56,6 +56,23 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
       expect(a.failed + b.failed).toBe(0);
       expect((await counts()).invoices - before.invoices).toBe(2);
     });
+  });
+
+  it("keeps renewing the others when one product cannot be billed, and never loops on it", async () => {
+    const { db, schema } = getDatabase();
+    const lyon = await orgId("Boulangerie Lyonnaise SARL");
+    await db.update(schema.organizations).set({ vatRateBp: null }).where(eq(schema.organizations.id, lyon));
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await makeDue(lyon, "Web Hosting Pro");
+      await makeDue(matterhorn, "Domain .com");
+      expect(await runDueRenewals()).toEqual({ renewed: 1, skipped: 0, failed: 1 });
+      expect(await runDueRenewals()).toEqual({ renewed: 0, skipped: 0, failed: 1 });
+    } finally {
+      vi.restoreAllMocks();
+      await db.update(schema.organizations).set({ vatRateBp: 2000 }).where(eq(schema.organizations.id, lyon));
+    }
+    expect((await runDueRenewals()).renewed).toBe(1);
   });
 
   describe("prepaid account", () => {

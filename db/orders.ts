@@ -4,6 +4,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Offer } from "@/lib/catalogue";
 import { decideOrder, type BillingPlan, type BillingRefusal, type PlacedBy } from "@/lib/billing/rules";
 import { addYears, zurichDate } from "@/lib/billing/period";
+import { VatConfigurationError } from "@/lib/billing/vat";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { loadCustomerBilling, partnershipsForProduct } from "./billing-context";
@@ -33,7 +34,7 @@ export type PlacedOrder = {
 
 export type PlaceOrderOutcome =
   | PlacedOrder
-  | { kind: "refused"; reason: BillingRefusal | "not_found" | "not_renewable" | "stale" };
+  | { kind: "refused"; reason: BillingRefusal | "not_found" | "not_renewable" | "stale" | "vat_not_configured" };
 
 /** Invoice numbers: sequential per payer organization, from the counter row locked by the upsert. */
 export const invoiceNumber = (seq: number) => `INV-${String(seq).padStart(6, "0")}`;
@@ -85,11 +86,17 @@ export async function placeOrderInTx(
   const placedBy: PlacedBy = actor.kind === "system" ? { side: "system" }
     : actor.side === "partner" ? { side: "partner", partnerOrgId: actor.orgId } : { side: "customer" };
   const orderKind = request.kind === "renewal" && request.firstPeriod ? "new" : request.kind;
-  const decision = decideOrder({
-    kind: orderKind, customer: ctx.customer, placedBy, period: { start, end },
-    product: { label: product.label, priceMinor: product.priceMinor, currency: product.currency },
-    partnerships: partnershipsForProduct(ctx, product.id),
-  });
+  let decision;
+  try {
+    decision = decideOrder({
+      kind: orderKind, customer: ctx.customer, placedBy, period: { start, end },
+      product: { label: product.label, priceMinor: product.priceMinor, currency: product.currency },
+      partnerships: partnershipsForProduct(ctx, product.id),
+    });
+  } catch (error) {
+    if (error instanceof VatConfigurationError) return { kind: "refused", reason: "vat_not_configured" };
+    throw error;
+  }
   if (!decision.ok) return { kind: "refused", reason: decision.reason };
   const { plan } = decision;
 

@@ -41,7 +41,13 @@ export async function runDueRenewals({ now = new Date() }: { now?: Date } = {}):
           at: now,
         });
         if (outcome.kind === "placed") report.renewed++;
-        else report.skipped++;
+        else if (outcome.reason === "stale") report.skipped++;
+        else {
+          // Not billable as it stands (e.g. no VAT rate for an EUR payer): leave it for a person to fix.
+          console.error(`Renewals: product ${p.id} was not renewed (${outcome.reason})`);
+          failedIds.add(p.id);
+          report.failed++;
+        }
       } catch (error) {
         // One product that cannot be billed (e.g. a missing VAT rate) must not stop the others.
         console.error(`Renewals: product ${p.id} could not be renewed`, error);

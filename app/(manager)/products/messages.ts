@@ -15,4 +15,5 @@ export const REFUSALS: Record<Refusal, string> = {
   system_new_order: "Only a person can order a new product.",
   not_renewable: "This product was cancelled and cannot be renewed.",
   stale: "This product was renewed by someone else meanwhile. Reload the page to see its new renewal date.",
+  vat_not_configured: "The paying organization has no VAT rate configured, so no invoice can be issued. Contact support.",
 };

@@ -33,6 +33,8 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
       setResult({ ok: true, message: r.message, invoiceId: r.invoiceId });
       form.reset({ offer: "", label: "", customerOrgId: clients ? "" : undefined });
       setOpen(false);
+      // The form goes away: keep the keyboard in the panel, next to the announced result.
+      requestAnimationFrame(() => heading.current?.focus());
     } else {
       setResult({ ok: false, message: r.message });
       for (const [field, messages] of Object.entries(r.fieldErrors ?? {})) {
@@ -61,7 +63,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
                 <option value="">Choose a client…</option>
                 {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </select>
-              <p id="order-client-error" className="mt-1 text-sm text-red-700">{errors.customerOrgId?.message}</p>
+              <p id="order-client-error" role="alert" className="mt-1 text-sm text-red-700">{errors.customerOrgId?.message}</p>
             </div>
           )}
           <fieldset aria-describedby={errors.offer ? "order-offer-error" : undefined}>
@@ -74,14 +76,14 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
                 </label>
               ))}
             </div>
-            <p id="order-offer-error" className="mt-1 text-sm text-red-700">{errors.offer?.message}</p>
+            <p id="order-offer-error" role="alert" className="mt-1 text-sm text-red-700">{errors.offer?.message}</p>
           </fieldset>
           <div>
             <label htmlFor="order-label" className="block text-sm font-medium">Name</label>
             <p id="order-label-help" className="text-sm text-slate-600">What it is for, e.g. the domain or the site.</p>
             <input id="order-label" className={inputClass} maxLength={80} aria-invalid={Boolean(errors.label)}
               aria-describedby={`order-label-help${errors.label ? " order-label-error" : ""}`} {...form.register("label")} />
-            <p id="order-label-error" className="mt-1 text-sm text-red-700">{errors.label?.message}</p>
+            <p id="order-label-error" role="alert" className="mt-1 text-sm text-red-700">{errors.label?.message}</p>
           </div>
           {chosen && (!clients || clientId) && <p className="rounded-md bg-slate-50 p-3 text-sm">{chosen.quote}</p>}
           <div className="flex gap-2">
