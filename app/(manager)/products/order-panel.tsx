@@ -1,7 +1,7 @@
 "use client";
 // Order a new product from the catalogue: choose the client (partners), the offer and a name; the
 // panel says who will be invoiced how much before the order is placed.
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -17,6 +17,9 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [placed, setPlaced] = useState(0);
+  // After an order the form goes away: keep the keyboard in the panel, next to the announced result.
+  useEffect(() => { if (placed > 0) heading.current?.focus(); }, [placed]);
   const form = useForm<OrderProductInput>({
     resolver: zodResolver(orderProductSchema),
     defaultValues: { offer: "", label: "", customerOrgId: clients ? "" : undefined },
@@ -33,8 +36,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
       setResult({ ok: true, message: r.message, invoiceId: r.invoiceId });
       form.reset({ offer: "", label: "", customerOrgId: clients ? "" : undefined });
       setOpen(false);
-      // The form goes away: keep the keyboard in the panel, next to the announced result.
-      requestAnimationFrame(() => heading.current?.focus());
+      setPlaced((n) => n + 1);
     } else {
       setResult({ ok: false, message: r.message });
       for (const [field, messages] of Object.entries(r.fieldErrors ?? {})) {
