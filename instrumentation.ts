@@ -9,5 +9,10 @@ export async function register(): Promise<void> {
       const { startOutboxWorker } = await import("@/lib/mail/worker");
       startOutboxWorker();
     }
+    // RENEWALS_IN_APP=off when `npm run renewals` runs from cron instead (both together are safe too).
+    if (env().RENEWALS_IN_APP === "on") {
+      const { startRenewalSchedule } = await import("@/lib/renewal-schedule");
+      startRenewalSchedule();
+    }
   }
 }

@@ -122,8 +122,10 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
 
   describe("timeline and events", () => {
     it("shows who did what from where, with the notification it caused and its delivery state", async () => {
-      const { events, next } = await listPartnershipTimeline({ partnershipId: helvetiaAlpine, cursor: null });
-      expect(next).toBeNull();
+      const timeline = await listPartnershipTimeline({ partnershipId: helvetiaAlpine, cursor: null, limit: 1000 });
+      expect(timeline.next).toBeNull();
+      // The seed's billing history (order events) shares the timeline; the change is the one payment-mode event.
+      const events = timeline.events.filter((e) => e.kind.startsWith("payment_mode."));
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         kind: "payment_mode.changed", actorName: "Claire Dubois", actorOrgName: "Helvetia Bakery SA", ip: META.ip, userAgent: META.userAgent,
@@ -145,11 +147,13 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
         reasons.push(...page.events.map((e) => e.reason));
         cursor = page.next;
       } while (cursor);
-      expect(reasons).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+      expect(reasons.filter((r) => r?.match(/^r\d$/))).toEqual(["r0", "r1", "r2", "r3", "r4"]);
     });
 
     it("filters events by organization (either side), actor, kind, outcome and period", async () => {
-      const events = async (p: SearchParams) => (await listAuditEventsPage(parseEventFilters(p))).rows;
+      // Only partnership events: the seed's billing history adds order events to the same organizations.
+      const events = async (p: SearchParams) =>
+        (await listAuditEventsPage(parseEventFilters(p), { limit: 1000 })).rows.filter((e) => /^(payment_mode|partnership|access)\./.test(e.kind));
       const helvetiaEvents = await events({ org: await orgId("Helvetia Bakery SA") });
       expect(helvetiaEvents.map((e) => e.kind).sort()).toEqual(["payment_mode.changed", "payment_mode.refused"]);
       expect((await events({ org: await orgId("Alpine Web Studio") })).map((e) => e.kind)).toEqual(["payment_mode.changed"]);

@@ -101,7 +101,7 @@ describe.each(enginesUnderTest())("data layer contract on %s", (engine) => {
       const row = await readPartnership(p.id);
       expect(row).toMatchObject({ paymentMode: "partner", version: p.version + 1 });
 
-      const events = (await listAuditEvents({ partnershipId: p.id })).filter((e) => e.outcome === "ok");
+      const events = (await listAuditEvents({ partnershipId: p.id })).filter((e) => e.outcome === "ok" && e.kind === "payment_mode.changed");
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         kind: "payment_mode.changed", actorUserId: claire, actorOrgId: helvetia, customerOrgId: helvetia, partnerOrgId: alpine,

@@ -7,7 +7,9 @@ import { newId } from "@/lib/ids";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
 import { INVITATION_TTL_MS } from "@/lib/lifecycle";
 import { hashPassword } from "@/lib/password";
+import { addYears } from "@/lib/billing/period";
 import { getDatabase } from "./client";
+import { seedBillingHistory } from "./seed-billing";
 
 export const DEMO_PASSWORD = "manager-demo";
 
@@ -51,6 +53,7 @@ const USERS: UserSpec[] = [
   { name: "Camille Martin", email: "camille@boulangerie-lyon.test", memberships: [["lyon", "legal_representative"]] },
   { name: "Max Bauer", email: "max@brauhaus-muenchen.test", memberships: [["munich", "legal_representative"]] },
   { name: "Sarah Vogel", email: "sarah@basel-pharma.test", memberships: [["basel", "legal_representative"]] },
+  { name: "Reto Imhof", email: "reto@matterhorn-sports.test", memberships: [["matterhorn", "legal_representative"]] },
 ];
 
 const PARTNERSHIPS: PartnershipSpec[] = [
@@ -99,15 +102,18 @@ export async function seedDemoData(now = new Date()): Promise<void> {
       userId: u.id, orgId: id(org), role, createdAt: new Date(now.getTime() - 800 * DAY),
     }))));
 
-    // Every customer holds a few products of the catalogue, in its own currency.
+    // Every customer holds a few products of the catalogue, in its own currency, taken out one or two
+    // years ago: inserted unbilled (renewal date = first day), then billed by seedBillingHistory.
     const products = ORGS.filter((o) => o.resellerRateBp === undefined).flatMap((o, i) =>
-      CATALOGUE.filter((_, j) => (i + j) % 4 !== 3).map((offer, j) => ({
-        id: newId(), orgId: id(o.key), offer: offer.code, category: offer.category,
-        label: `${offer.name} — ${o.name.split(" ")[0]!.toLowerCase()}${offer.category === "Domain" ? (offer.code === "domain-ch" ? ".ch" : ".com") : ""}`,
-        priceMinor: offer.prices[o.currency], currency: o.currency,
-        renewalDate: isoDate(new Date(now.getTime() + (30 + 47 * j + 13 * i) * DAY)),
-        status: "active" as const, createdAt: new Date(now.getTime() - (700 - 40 * j) * DAY),
-      })));
+      CATALOGUE.filter((_, j) => (i + j) % 4 !== 3).map((offer, j) => {
+        const firstDay = addYears(isoDate(new Date(now.getTime() + (30 + 47 * j + 13 * i) * DAY)), -2);
+        return {
+          id: newId(), orgId: id(o.key), offer: offer.code, category: offer.category,
+          label: `${offer.name} — ${o.name.split(" ")[0]!.toLowerCase()}${offer.category === "Domain" ? (offer.code === "domain-ch" ? ".ch" : ".com") : ""}`,
+          priceMinor: offer.prices[o.currency], currency: o.currency,
+          renewalDate: firstDay, status: "active" as const, createdAt: new Date(`${firstDay}T08:00:00Z`),
+        };
+      }));
     await tx.insert(schema.products).values(products);
 
     for (const spec of PARTNERSHIPS) {
@@ -131,5 +137,7 @@ export async function seedDemoData(now = new Date()): Promise<void> {
         await tx.insert(schema.partnershipProducts).values(managed.map((p) => ({ partnershipId, productId: p.id })));
       }
     }
+
+    await seedBillingHistory(tx, now);
   });
 }

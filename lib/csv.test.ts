@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvResponse, csvRow } from "./csv";
+import { csvCell, csvResponse, csvRow, keysetPages, minorToDecimal } from "./csv";
 
 describe("csvCell", () => {
   it.each([
@@ -10,7 +10,11 @@ describe("csvCell", () => {
     ["two\nlines", '"two\nlines"'],
     ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
     ["+41 44", "'+41 44"],
-    ["-1", "'-1"],
+    ["-1", "-1"],
+    ["-2.39", "-2.39"],
+    ["-1+1", "'-1+1"],
+    ["Tom, Jerry & Co", '"Tom, Jerry & Co"'],
+    ["", ""],
     ["@sum", "'@sum"],
     [null, ""],
     [undefined, ""],
@@ -32,5 +36,24 @@ describe("csvResponse", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe(`${csvRow(["n", "s"])}1,a\r\n2,"b,c"\r\n`);
+  });
+});
+
+describe("keysetPages", () => {
+  it("follows the cursor until the last page", async () => {
+    const pages: Record<string, { rows: number[]; next: string | null }> = {
+      start: { rows: [1, 2], next: "b" }, b: { rows: [3], next: "c" }, c: { rows: [], next: null },
+    };
+    const seen: (string | undefined)[] = [];
+    const out: number[][] = [];
+    for await (const rows of keysetPages<number, string>(async (cursor) => { seen.push(cursor); return pages[cursor ?? "start"]!; })) out.push(rows);
+    expect(out).toEqual([[1, 2], [3], []]);
+    expect(seen).toEqual([undefined, "b", "c"]);
+  });
+});
+
+describe("minorToDecimal", () => {
+  it.each([[16800, "168.00"], [-239, "-2.39"], [5, "0.05"], [0, "0.00"]])("%i → %s", (minor, text) => {
+    expect(minorToDecimal(minor)).toBe(text);
   });
 });

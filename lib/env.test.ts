@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP"];
+const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP"];
 const SECRET = "s".repeat(32);
 
 /** A fresh copy of lib/env (it caches its answer) under exactly these variables. */
@@ -50,6 +50,13 @@ describe("env", () => {
     for (const key of ["AUTH_SECRET", "DATABASE_URL", "PORT", "SMTP_URL", "WORKER_IN_APP"]) {
       expect(error?.message).toContain(`- ${key}:`);
     }
+  });
+
+  it("runs the automatic renewals in the app unless RENEWALS_IN_APP=off", async () => {
+    expect((await loadEnv({ AUTH_SECRET: SECRET }))().RENEWALS_IN_APP).toBe("on");
+    expect((await loadEnv({ AUTH_SECRET: SECRET, RENEWALS_IN_APP: "off" }))().RENEWALS_IN_APP).toBe("off");
+    const bad = await loadEnv({ AUTH_SECRET: SECRET, RENEWALS_IN_APP: "sometimes" });
+    expect(() => bad()).toThrow(/RENEWALS_IN_APP/);
   });
 
   it("reads the environment once", async () => {

@@ -19,6 +19,7 @@ const schema = z.object({
   APP_URL: z.url("APP_URL must be an absolute URL such as https://manager.example.com").optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   WORKER_IN_APP: z.enum(["on", "off"]).default("on"),
+  RENEWALS_IN_APP: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };

@@ -39,3 +39,13 @@ export function paymentModeChangeDenial(role: Role, p: PaymentModeTarget): Payme
   if (p.access !== "full") return "limited_access";
   return null;
 }
+
+/**
+ * Who may place orders and renewals (docs/billing.md): a customer's legal representatives and
+ * administrators; a partner's legal representatives (its administrators are read only). Whether a
+ * partner may order for a given client is the billing rules' call (full access only).
+ */
+export function canPlaceOrders(m: Membership): boolean {
+  if (m.orgIsPartner) return m.role === "legal_representative";
+  return m.role === "legal_representative" || m.role === "administrator";
+}

@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import type { ActionResult } from "@/lib/action";
 import type { AuditKind } from "@/lib/domain";
@@ -77,6 +79,28 @@ const MUTATING_ACTIONS: MatrixRow[] = [
     load: async () => (await import("../clients/actions")).endPartnershipAsPartner,
     input: async () => ({ ...(await step("Helvetia Bakery SA", "Alpine Web Studio")), password: SECRET }),
     refusedKind: "partnership.action_refused",
+  },
+  {
+    action: "app/(manager)/products/actions.ts#orderProduct",
+    load: async () => (await import("../products/actions")).orderProduct,
+    input: async () => ({ offer: "domain-ch", label: "helvetia-matrix.ch", customerOrgId: await orgId("Helvetia Bakery SA") }),
+    refusedKind: "order.refused",
+  },
+  {
+    action: "app/(manager)/products/actions.ts#renewProduct",
+    load: async () => (await import("../products/actions")).renewProduct,
+    input: async () => {
+      const { db, schema } = getDatabase();
+      const [p] = await db.select().from(schema.products).where(eq(schema.products.orgId, await orgId("Helvetia Bakery SA"))).limit(1);
+      return { productId: p!.id, renewalDate: p!.renewalDate };
+    },
+    refusedKind: "order.refused",
+  },
+  {
+    action: "app/(manager)/prepaid/actions.ts#requestWithdrawal",
+    load: async () => (await import("../prepaid/actions")).requestWithdrawal,
+    input: async () => ({ amount: "1.00" }),
+    refusedKind: "prepaid.refused",
   },
 ];
 

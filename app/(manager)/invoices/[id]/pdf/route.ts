@@ -1,0 +1,22 @@
+// GET /invoices/:id/pdf: the invoice as a PDF, for the organization it was issued to only (rule 4).
+import { redirect } from "next/navigation";
+import { getInvoice } from "@/db/invoices";
+import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
+import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
+
+export async function GET(_request: Request, { params }: RouteContext<"/invoices/[id]/pdf">): Promise<Response> {
+  const { id } = await params;
+  const access = await billingAccess("invoices");
+  if (access.kind === "signed_out") redirect("/login");
+  if (access.kind === "denied" || id.length > 64) return NOT_FOUND_RESPONSE();
+  const invoice = await getInvoice({ id, orgId: access.membership.orgId });
+  if (!invoice) return NOT_FOUND_RESPONSE();
+  const pdf = await renderInvoicePdf(invoice);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${invoice.number}.pdf"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

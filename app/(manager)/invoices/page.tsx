@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { InvoiceStatusBadge } from "@/components/invoice-status";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { listInvoiceClients, listInvoices } from "@/db/invoices";
+import { billingAccess } from "@/lib/billing/viewer";
+import { formatDate, formatMoney } from "@/lib/format";
+import { encodeCursor } from "@/lib/pagination";
+import { filterQuery, parseInvoiceFilter } from "@/lib/validation/list-filters";
+
+export const metadata: Metadata = { title: "Invoices" };
+
+export default async function InvoicesPage({ searchParams }: PageProps<"/invoices">) {
+  const access = await billingAccess("invoices");
+  if (access.kind === "signed_out") redirect("/login");
+  if (access.kind === "denied") notFound();
+  const m = access.membership;
+  const f = parseInvoiceFilter(await searchParams);
+  const [page, clients] = await Promise.all([
+    listInvoices({ orgId: m.orgId, status: f.status, forOrgId: f.client, from: f.fromAt, to: f.toBefore, cursor: f.cursor }),
+    listInvoiceClients({ orgId: m.orgId }),
+  ]);
+  const showClients = clients.some((c) => c.id !== m.orgId);
+  const filtered = Boolean(f.status || f.client || f.from || f.to);
+
+  return (
+    <section aria-labelledby="invoices-title" className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 id="invoices-title" className="text-2xl font-semibold">Invoices</h1>
+          <p className="mt-1 text-sm text-slate-600">Invoices issued to {m.orgName}, newest first.</p>
+        </div>
+        <a href={`/invoices/export.csv${filterQuery(f)}`} className={buttonClass("secondary")} download>Export CSV</a>
+      </header>
+
+      <form method="get" role="search" aria-label="Filter invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="f-status" className="block text-sm font-medium">Status</label>
+          <select id="f-status" name="status" defaultValue={f.status ?? ""} className={inputClass}>
+            <option value="">All</option><option value="unpaid">Unpaid</option><option value="paid">Paid</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-from" className="block text-sm font-medium">Issued from</label>
+          <input id="f-from" name="from" type="date" defaultValue={f.from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="f-to" className="block text-sm font-medium">Issued until</label>
+          <input id="f-to" name="to" type="date" defaultValue={f.to} className={inputClass} />
+        </div>
+        {showClients && (
+          <div>
+            <label htmlFor="f-client" className="block text-sm font-medium">Client</label>
+            <select id="f-client" name="client" defaultValue={f.client ?? ""} className={inputClass}>
+              <option value="">All</option>
+              {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </div>
+        )}
+        <button type="submit" className={buttonClass("primary")}>Filter</button>
+        {filtered && <Link href="/invoices" className={buttonClass("ghost")}>Clear</Link>}
+      </form>
+
+      {page.rows.length === 0 ? <p className="text-slate-600">No invoice {filtered ? "matches these filters" : "yet"}.</p> : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Invoices of {m.orgName}, newest first</caption>
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Number</th>
+                <th scope="col" className="px-4 py-3">Issued</th>
+                <th scope="col" className="px-4 py-3">For</th>
+                <th scope="col" className="px-4 py-3">Product</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3 text-right">Total</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.rows.map((i) => (
+                <tr key={i.id}>
+                  <td className="px-4 py-3 font-medium"><Link href={`/invoices/${i.id}`} className="text-brand-700 hover:underline">{i.number}</Link></td>
+                  <td className="px-4 py-3">{formatDate(i.issuedAt)}</td>
+                  <td className="px-4 py-3">{i.forOrgName}</td>
+                  <td className="px-4 py-3">{i.productLabel ?? "—"}{i.orderKind === "renewal" ? " (renewal)" : ""}</td>
+                  <td className="px-4 py-3"><InvoiceStatusBadge status={i.status} /></td>
+                  <td className="px-4 py-3 text-right tabular-nums">{formatMoney(i.totalMinor, i.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex gap-4 text-sm">
+        {f.cursor && <Link href={`/invoices${filterQuery(f)}`} className="text-brand-700 hover:underline">First page</Link>}
+        {page.next && <Link href={`/invoices${filterQuery(f, { after: encodeCursor(page.next) })}`} className="text-brand-700 hover:underline">Next page</Link>}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+// GET /prepaid/export.csv: the filtered ledger of the current partner organization, as CSV.
+import { redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import type { Cursor } from "@/db/invoices";
+import { listPrepaidEntries, type PrepaidFilter } from "@/db/prepaid";
+import { zurichDate } from "@/lib/billing/period";
+import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
+import { csvResponse, keysetPages, minorToDecimal } from "@/lib/csv";
+import { parsePrepaidFilter } from "@/lib/validation/list-filters";
+
+export async function GET(request: NextRequest): Promise<Response> {
+  const access = await billingAccess("prepaid");
+  if (access.kind === "signed_out") redirect("/login");
+  if (access.kind === "denied") return NOT_FOUND_RESPONSE();
+  const f = parsePrepaidFilter(Object.fromEntries(request.nextUrl.searchParams));
+  const filter: PrepaidFilter = { partnerOrgId: access.membership.orgId, kind: f.kind, customerOrgId: f.client, from: f.fromAt, to: f.toBefore };
+  return csvResponse(
+    `prepaid-account-${zurichDate(new Date())}.csv`,
+    ["date", "entry", "client", "product", "order", "order_kind", "currency", "amount", "balance_after"],
+    keysetPages((cursor: Cursor | undefined) => listPrepaidEntries({ ...filter, cursor, limit: 500 })),
+    (e) => [
+      e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
+      minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor),
+    ],
+  );
+}

@@ -1,0 +1,100 @@
+"use server";
+// Orders and renewals from the Products page. Each action re-reads who is asking from the database;
+// the billing rules decide who pays (lib/billing/rules.ts).
+import { revalidatePath } from "next/cache";
+import { recordRefusal } from "@/db/audit";
+import { placeOrder, type OrderActor, type PlacedOrder } from "@/db/orders";
+import { getActionableProduct, listOrderableClients } from "@/db/products";
+import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
+import { findOffer } from "@/lib/catalogue";
+import { formatDate, formatMoney } from "@/lib/format";
+import { canPlaceOrders } from "@/lib/permissions";
+import { orderProductSchema, renewProductSchema } from "@/lib/validation/billing";
+import { CLIENT_NOT_FOUND, LIMITED_PARTNER, ORDER_ROLE, PRODUCT_NOT_FOUND, REFUSALS } from "./messages";
+
+type Placed = { invoiceId: string | null; renewalDate: string };
+
+function refuser({ viewer, meta }: ActionContext, details: Record<string, unknown>) {
+  return async (reason: string, message: string, customerOrgId?: string | null) => {
+    await recordRefusal({
+      kind: "order.refused", reason, actorUserId: viewer.id, actorOrgId: viewer.current?.orgId ?? null,
+      customerOrgId: customerOrgId ?? null, partnerOrgId: viewer.current?.orgIsPartner ? viewer.current.orgId : null, after: details, meta,
+    });
+    return { ok: false as const, message };
+  };
+}
+
+/** What the user reads after an order: the invoice, who it went to, and the cashback it earned. */
+function placedMessage(what: string, o: PlacedOrder, names: { orgId: string; orgName: string; customerName: string }): string {
+  const payer = o.plan.payerOrgId === names.orgId ? names.orgName : names.customerName;
+  const cashback = o.plan.cashback && o.plan.cashback.partnerOrgId === names.orgId
+    ? ` You earn ${formatMoney(o.plan.cashback.amountMinor, o.plan.cashback.currency)} cashback.` : "";
+  return `${what} Invoice ${o.invoiceNumber} (${formatMoney(o.plan.totalMinor, o.plan.currency)}) was issued to ${payer}.${cashback}`;
+}
+
+function revalidateBilling() {
+  for (const path of ["/products", "/invoices", "/prepaid"]) revalidatePath(path);
+}
+
+export const renewProduct = defineAction(
+  { schema: renewProductSchema, refusedKind: "order.refused" },
+  async (input, ctx): Promise<ActionResult<Placed>> => {
+    const m = ctx.viewer.current;
+    const refuse = refuser(ctx, { kind: "renewal", productId: input.productId, renewalDate: input.renewalDate });
+    if (!m) return refuse("not_found", PRODUCT_NOT_FOUND);
+    const side = m.orgIsPartner ? "partner" : "customer";
+    const product = await getActionableProduct({ id: input.productId, orgId: m.orgId, side });
+    if (!product) return refuse("not_found", PRODUCT_NOT_FOUND);
+    if (!canPlaceOrders(m)) return refuse("role", ORDER_ROLE, product.orgId);
+    if (product.access === "limited") return refuse("limited_partner", LIMITED_PARTNER, product.orgId);
+
+    const actor: OrderActor = { kind: "user", userId: ctx.viewer.id, orgId: m.orgId, side };
+    const outcome = await placeOrder({
+      request: { kind: "renewal", productId: product.id, expectedRenewalDate: input.renewalDate }, actor, meta: ctx.meta,
+    });
+    if (outcome.kind === "refused") return refuse(outcome.reason, REFUSALS[outcome.reason], product.orgId);
+    revalidateBilling();
+    return {
+      ok: true,
+      invoiceId: outcome.plan.payerOrgId === m.orgId ? outcome.invoiceId : null,
+      renewalDate: outcome.renewalDate,
+      message: placedMessage(
+        `Renewed ${product.label} until ${formatDate(new Date(`${outcome.renewalDate}T00:00:00Z`))}.`, outcome,
+        { orgId: m.orgId, orgName: m.orgName, customerName: product.customerName },
+      ),
+    };
+  },
+);
+
+export const orderProduct = defineAction(
+  { schema: orderProductSchema, refusedKind: "order.refused" },
+  async (input, ctx): Promise<ActionResult<Placed>> => {
+    const m = ctx.viewer.current;
+    const refuse = refuser(ctx, { kind: "new", offer: input.offer, customerOrgId: input.customerOrgId || null });
+    if (!m) return refuse("not_found", CLIENT_NOT_FOUND);
+    if (!canPlaceOrders(m)) return refuse("role", ORDER_ROLE, m.orgIsPartner ? null : m.orgId);
+    let customer = { id: m.orgId, name: m.orgName };
+    if (m.orgIsPartner) {
+      if (!input.customerOrgId) return { ok: false, message: "Choose the client to order for.", fieldErrors: { customerOrgId: ["Choose a client."] } };
+      const client = (await listOrderableClients({ partnerOrgId: m.orgId })).find((c) => c.customerOrgId === input.customerOrgId);
+      if (!client) return refuse("no_partnership", CLIENT_NOT_FOUND);
+      if (client.access !== "full") return refuse("limited_partner", LIMITED_PARTNER, client.customerOrgId);
+      customer = { id: client.customerOrgId, name: client.customerName };
+    }
+    const offer = findOffer(input.offer)!;
+    const outcome = await placeOrder({
+      request: { kind: "new", customerOrgId: customer.id, offer, label: input.label },
+      actor: { kind: "user", userId: ctx.viewer.id, orgId: m.orgId, side: m.orgIsPartner ? "partner" : "customer" },
+      meta: ctx.meta,
+    });
+    if (outcome.kind === "refused") return refuse(outcome.reason, REFUSALS[outcome.reason], customer.id);
+    revalidateBilling();
+    return {
+      ok: true,
+      invoiceId: outcome.plan.payerOrgId === m.orgId ? outcome.invoiceId : null,
+      renewalDate: outcome.renewalDate,
+      message: placedMessage(`Ordered ${offer.name} “${input.label}” for ${customer.name}.`, outcome,
+        { orgId: m.orgId, orgName: m.orgName, customerName: customer.name }),
+    };
+  },
+);

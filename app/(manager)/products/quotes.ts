@@ -1,0 +1,46 @@
+// The price sentences the Products page shows before anyone clicks: built with the billing rules.
+import "server-only";
+import { partnershipsForProduct, type CustomerBilling } from "@/db/billing-context";
+import { addYears, zurichDate } from "@/lib/billing/period";
+import { quoteSentence } from "@/lib/billing/quote";
+import type { PlacedBy } from "@/lib/billing/rules";
+import { CATALOGUE } from "@/lib/catalogue";
+import type { UserMembership } from "@/db/users";
+import type { Currency } from "@/lib/domain";
+import { formatMoney } from "@/lib/format";
+
+const placedByOf = (m: UserMembership): PlacedBy => (m.orgIsPartner ? { side: "partner", partnerOrgId: m.orgId } : { side: "customer" });
+
+export function renewalQuote(
+  m: UserMembership,
+  ctx: CustomerBilling | undefined,
+  p: { id: string; label: string; priceMinor: number; currency: Currency; renewalDate: string; status: string },
+): { ok: boolean; text: string } {
+  if (!ctx) return { ok: false, text: "" };
+  const today = zurichDate(new Date());
+  const start = p.status === "expired" && p.renewalDate < today ? today : p.renewalDate;
+  return quoteSentence({
+    kind: "renewal", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, p.id),
+    product: p, period: { start, end: addYears(start) }, placedBy: placedByOf(m),
+  });
+}
+
+export type OfferQuote = { code: string; name: string; category: string; price: string; quote: string };
+
+/** For each client the viewer may order for, each catalogue offer at that client's price and who would pay. */
+export function newOrderQuotes(m: UserMembership, contexts: Map<string, CustomerBilling>): Record<string, OfferQuote[]> {
+  const today = zurichDate(new Date());
+  const out: Record<string, OfferQuote[]> = {};
+  for (const [id, ctx] of contexts) {
+    out[id] = CATALOGUE.map((offer) => {
+      const priceMinor = offer.prices[ctx.customer.currency];
+      const q = quoteSentence({
+        kind: "new", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, null),
+        product: { label: offer.name, priceMinor, currency: ctx.customer.currency }, period: { start: today, end: addYears(today) },
+        placedBy: placedByOf(m),
+      });
+      return { code: offer.code, name: offer.name, category: offer.category, price: `${formatMoney(priceMinor, ctx.customer.currency)} a year`, quote: q.text };
+    });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+"use client";
+// Renew one product for a year: Renew → a confirmation that says who pays what → Confirm renewal.
+import { useEffect, useRef, useState, useTransition } from "react";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/styles";
+import { renewProduct } from "./actions";
+
+type Props = { productId: string; label: string; renewalDate: string; renewalLabel: string; quote: string };
+
+export function RenewControl({ productId, label, renewalDate, renewalLabel, quote }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const renewButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => { if (confirming) confirmButton.current?.focus(); }, [confirming]);
+
+  const confirm = () => startTransition(async () => {
+    const r = await renewProduct({ productId, renewalDate });
+    setResult(r.ok ? { ok: true, message: r.message, invoiceId: r.invoiceId } : { ok: false, message: r.message });
+    setConfirming(false);
+    requestAnimationFrame(() => renewButton.current?.focus());
+  });
+
+  return (
+    <div className="space-y-2">
+      {!confirming && (
+        <button ref={renewButton} type="button" className={buttonClass("secondary")} aria-label={`Renew ${label}`}
+          onClick={() => { setResult(null); setConfirming(true); }}>
+          Renew
+        </button>
+      )}
+      {confirming && (
+        <div role="group" aria-label={`Confirm the renewal of ${label}`} className="max-w-sm space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+          <p>Renew <strong>{label}</strong> for one year from {renewalLabel}.</p>
+          <p>{quote}</p>
+          <div className="flex gap-2">
+            <button ref={confirmButton} type="button" className={buttonClass("primary")} onClick={confirm} disabled={pending}>
+              {pending ? "Renewing…" : "Confirm renewal"}
+            </button>
+            <button type="button" className={buttonClass("ghost")} onClick={() => setConfirming(false)} disabled={pending}>Cancel</button>
+          </div>
+        </div>
+      )}
+      <div role="status" className="max-w-sm text-sm text-green-800">
+        {result?.ok && (
+          <>
+            {result.message}{" "}
+            {result.invoiceId && <Link href={`/invoices/${result.invoiceId}`} className="font-medium text-brand-700 underline">View the invoice</Link>}
+          </>
+        )}
+      </div>
+      {result && !result.ok && <p role="alert" className="max-w-sm text-sm text-red-700">{result.message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Invoices: read only within the organization they were issued to. Issued invoices are never updated
+// here except the one change the database allows too: unpaid → paid.
+import "server-only";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import type { InvoiceStatus } from "@/lib/domain";
+import { getDatabase } from "./client";
+
+export type InvoiceFilter = { orgId: string; status?: InvoiceStatus; from?: Date; to?: Date; forOrgId?: string };
+export type Cursor = { at: Date; id: string };
+
+function invoiceConditions(f: InvoiceFilter, cursor?: Cursor): SQL | undefined {
+  const { invoices } = getDatabase().schema;
+  return and(
+    eq(invoices.orgId, f.orgId),
+    f.status ? eq(invoices.status, f.status) : undefined,
+    f.forOrgId ? eq(invoices.forOrgId, f.forOrgId) : undefined,
+    f.from ? gte(invoices.issuedAt, f.from) : undefined,
+    f.to ? lt(invoices.issuedAt, f.to) : undefined,
+    // Keyset: strictly after the last row of the previous page in (issued_at desc, id desc) order.
+    cursor ? or(lt(invoices.issuedAt, cursor.at), and(eq(invoices.issuedAt, cursor.at), lt(invoices.id, cursor.id))) : undefined,
+  );
+}
+
+/** One page of the organization's invoices, newest first, with the organization and product each is for. */
+export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?: number }) {
+  const { db, schema } = getDatabase();
+  const { invoices, orders, products } = schema;
+  const forOrg = aliasedTable(schema.organizations, "for_org");
+  const limit = f.limit ?? 50;
+  const rows = await db
+    .select({
+      id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, currency: invoices.currency,
+      subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor, paidAt: invoices.paidAt,
+      forOrgId: invoices.forOrgId, forOrgName: forOrg.name, productLabel: products.label, orderKind: orders.kind,
+    })
+    .from(invoices)
+    .innerJoin(forOrg, eq(forOrg.id, invoices.forOrgId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(products, eq(products.id, orders.productId))
+    .where(invoiceConditions(f, f.cursor))
+    .orderBy(desc(invoices.issuedAt), desc(invoices.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.issuedAt, id: last.id } : null };
+}
+
+export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][number];
+
+/** The organizations the invoices of `orgId` were for (a partner's clients), for the filter. */
+export async function listInvoiceClients({ orgId }: { orgId: string }) {
+  const { db, schema } = getDatabase();
+  const { invoices, organizations } = schema;
+  return db
+    .selectDistinct({ id: organizations.id, name: organizations.name })
+    .from(invoices)
+    .innerJoin(organizations, eq(organizations.id, invoices.forOrgId))
+    .where(eq(invoices.orgId, orgId))
+    .orderBy(asc(organizations.name))
+    .limit(500);
+}
+
+/** One invoice, only if it was issued to `orgId`: another organization's invoice reads as null. */
+export async function getInvoice({ id, orgId }: { id: string; orgId: string }) {
+  const { db, schema } = getDatabase();
+  const { invoices, invoiceLines, orders, products, organizations, users } = schema;
+  const forOrg = aliasedTable(organizations, "for_org");
+  const [row] = await db
+    .select({
+      id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, paidAt: invoices.paidAt,
+      currency: invoices.currency, subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor,
+      forOrgId: invoices.forOrgId, forOrgName: forOrg.name,
+      orderId: orders.id, orderKind: orders.kind, orderedAt: orders.createdAt, publicPriceMinor: orders.publicPriceMinor,
+      placedByUserId: orders.placedByUserId, placedByOrgId: orders.placedByOrgId,
+      productLabel: products.label, productCategory: products.category,
+    })
+    .from(invoices)
+    .innerJoin(forOrg, eq(forOrg.id, invoices.forOrgId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(products, eq(products.id, orders.productId))
+    .where(and(eq(invoices.id, id), eq(invoices.orgId, orgId)))
+    .limit(1);
+  if (!row) return null;
+  const orgIds = [orgId, row.placedByOrgId].filter((x): x is string => Boolean(x));
+  const [names, placedBy, lines] = await Promise.all([
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
+    row.placedByUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, row.placedByUserId)) : Promise.resolve([]),
+    db.select({ position: invoiceLines.position, description: invoiceLines.description, amountMinor: invoiceLines.amountMinor, vatRateBp: invoiceLines.vatRateBp, vatMinor: invoiceLines.vatMinor })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, row.id))
+      .orderBy(asc(invoiceLines.position)),
+  ]);
+  const nameOf = (x: string | null) => names.find((n) => n.id === x)?.name ?? null;
+  return { ...row, payerName: nameOf(orgId) ?? "", placedByName: placedBy[0]?.name ?? null, placedByOrgName: nameOf(row.placedByOrgId), lines };
+}
+
+export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoice>>>;
+
+/** The only change an issued invoice accepts: it is paid. Returns false when it was not unpaid (or not the org's). */
+export async function recordInvoicePayment({ id, orgId, paidAt }: { id: string; orgId: string; paidAt: Date }): Promise<boolean> {
+  const { db, schema } = getDatabase();
+  const { invoices } = schema;
+  const rows = await db
+    .update(invoices)
+    .set({ status: "paid", paidAt })
+    .where(and(eq(invoices.id, id), eq(invoices.orgId, orgId), eq(invoices.status, "unpaid")))
+    .returning({ id: invoices.id });
+  return rows.length === 1;
+}

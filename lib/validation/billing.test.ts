@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor } from "../pagination";
+import { orderProductSchema, parseAmountMinor, renewProductSchema, withdrawalSchema } from "./billing";
+
+describe("billing input", () => {
+  it("parses amounts to minor units without floating point", () => {
+    expect(["25", "25.5", "25.50", "0.07", "1234567.89", "3,20"].map(parseAmountMinor)).toEqual([2_500, 2_550, 2_550, 7, 123_456_789, 320]);
+    expect(Number.isNaN(parseAmountMinor("1e3"))).toBe(true);
+  });
+
+  it.each(["", "0", "0.00", "-5", "12.345", "abc", "99999999", " 1 000"])("refuses the withdrawal amount %j", (amount) => {
+    expect(withdrawalSchema.safeParse({ amount }).success).toBe(false);
+  });
+
+  it("accepts catalogue offers only, and bounded names and ids", () => {
+    expect(orderProductSchema.safeParse({ offer: "domain-ch", label: "bakery.ch" }).success).toBe(true);
+    expect(orderProductSchema.safeParse({ offer: "free-lunch", label: "bakery.ch" }).success).toBe(false);
+    expect(orderProductSchema.safeParse({ offer: "domain-ch", label: "x".repeat(81) }).success).toBe(false);
+    expect(orderProductSchema.safeParse({ offer: "domain-ch", label: "ok", customerOrgId: "x".repeat(65) }).success).toBe(false);
+    expect(renewProductSchema.safeParse({ productId: "p", renewalDate: "31.03.2026" }).success).toBe(false);
+  });
+});
+
+describe("cursors", () => {
+  it("round-trips a cursor and ignores malformed ones", () => {
+    const c = { at: new Date(1_700_000_000_123), id: "3f1c0d8e-0000-4000-8000-000000000001" };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+    for (const bad of ["", "abc", "1.2.3", "1.'; drop", `1.${"a".repeat(65)}`]) expect(decodeCursor(bad)).toBeUndefined();
+  });
+});
