@@ -11,7 +11,7 @@ import { encodeCursor, filterQuery, parsePartnershipFilters } from "@/lib/valida
 import { AuditNav } from "./audit-nav";
 import { requireAuditor } from "./auditor";
 import { FilterForm } from "./filter-form";
-import { Pager } from "./pager";
+import { Pager } from "@/components/pager";
 import { PaymentModeChart } from "./payment-mode-chart";
 
 export const metadata: Metadata = { title: "Audit" };

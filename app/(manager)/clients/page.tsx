@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { notFound } from "next/navigation";
 import { InvitationAnswer } from "@/components/invitation-answer";
 import { Notice, noticeFrom } from "@/components/notice";
@@ -106,10 +107,8 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
             </table>
           </div>
         )}
-        <nav aria-label="Clients pages" className="flex gap-4 text-sm">
-          {cursor && <Link href="/clients" className="text-brand-700 hover:underline">First page</Link>}
-          {page.next && <Link href={`/clients?after=${encodeClientCursor(page.next)}`} className="text-brand-700 hover:underline">Next page</Link>}
-        </nav>
+        <Pager label="Clients pages" isFirst={!cursor} firstHref="/clients"
+          nextHref={page.next ? `/clients?after=${encodeClientCursor(page.next)}` : null} />
       </section>
     </section>
   );

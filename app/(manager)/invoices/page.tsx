@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
 import { InvoiceStatusBadge } from "@/components/invoice-status";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -91,10 +92,8 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {f.cursor && <Link href={`/invoices${filterQuery(f)}`} className="text-brand-700 hover:underline">First page</Link>}
-        {page.next && <Link href={`/invoices${filterQuery(f, { after: encodeCursor(page.next) })}`} className="text-brand-700 hover:underline">Next page</Link>}
-      </nav>
+      <Pager label="Pages" isFirst={!f.cursor} firstHref={`/invoices${filterQuery(f)}`}
+        nextHref={page.next ? `/invoices${filterQuery(f, { after: encodeCursor(page.next) })}` : null} />
     </section>
   );
 }

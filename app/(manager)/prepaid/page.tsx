@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { getPrepaidBalance, listPrepaidClients, listPrepaidEntries } from "@/db/prepaid";
@@ -99,10 +100,8 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {f.cursor && <Link href={`/prepaid${filterQuery(f)}`} className="text-brand-700 hover:underline">First page</Link>}
-        {page.next && <Link href={`/prepaid${filterQuery(f, { after: encodeCursor(page.next) })}`} className="text-brand-700 hover:underline">Next page</Link>}
-      </nav>
+      <Pager label="Pages" isFirst={!f.cursor} firstHref={`/prepaid${filterQuery(f)}`}
+        nextHref={page.next ? `/prepaid${filterQuery(f, { after: encodeCursor(page.next) })}` : null} />
     </section>
   );
 }

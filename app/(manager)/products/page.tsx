@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pager } from "@/components/pager";
 import { notFound } from "next/navigation";
 import { readCustomerBilling } from "@/db/billing-context";
 import { listManagedClientProducts, listOrderableClients, listOwnProducts } from "@/db/products";
@@ -88,10 +88,8 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {cursor && <Link href="/products" className="text-brand-700 hover:underline">First page</Link>}
-        {page.next && <Link href={`/products?after=${encodeURIComponent(encodeCursor(page.next))}`} className="text-brand-700 hover:underline">Next page</Link>}
-      </nav>
+      <Pager label="Pages" isFirst={!cursor} firstHref="/products"
+        nextHref={page.next ? `/products?after=${encodeURIComponent(encodeCursor(page.next))}` : null} />
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { AuditNav } from "../audit-nav";
 import { requireAuditor } from "../auditor";
 import { ChangeLines, RequestDetails } from "../event-details";
 import { FilterForm } from "../filter-form";
-import { Pager } from "../pager";
+import { Pager } from "@/components/pager";
 
 export const metadata: Metadata = { title: "Audit events" };
 

@@ -7,7 +7,7 @@ import { AuditNav } from "../audit-nav";
 import { requireAuditor } from "../auditor";
 import { DeliveryState } from "../event-details";
 import { FilterForm } from "../filter-form";
-import { Pager } from "../pager";
+import { Pager } from "@/components/pager";
 import { RetryButton } from "./retry-button";
 
 export const metadata: Metadata = { title: "Notifications" };

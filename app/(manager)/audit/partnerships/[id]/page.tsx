@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { encodeCursor, param, parseCursor } from "@/lib/validation/audit-filters";
 import { requireAuditor } from "../../auditor";
 import { ChangeLines, DeliveryState, RequestDetails } from "../../event-details";
-import { Pager } from "../../pager";
+import { Pager } from "@/components/pager";
 
 export const metadata: Metadata = { title: "Partnership timeline" };
 

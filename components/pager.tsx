@@ -1,6 +1,6 @@
 // Keyset pagination links: back to the first page, or on to the page after the last row shown.
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass } from "./ui/styles";
 
 export function Pager({ firstHref, nextHref, isFirst, label }: { firstHref: string; nextHref: string | null; isFirst: boolean; label: string }) {
   if (isFirst && !nextHref) return null;
