@@ -2,6 +2,7 @@
 // functions (the pages and route handlers check first); nothing here is scoped to one organization.
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, exists, gte, lt, ne, or, type SQL } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import type { PartnershipFilters } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
 
@@ -51,7 +52,7 @@ export async function listAuditPartnerships(f: PartnershipFilters, { limit = PAG
   const { query, p } = partnershipQuery();
   const c = f.cursor;
   const rows = await query
-    .where(and(partnershipWhere(f), c ? or(lt(p.createdAt, c.at), and(eq(p.createdAt, c.at), lt(p.id, c.id))) : undefined))
+    .where(and(partnershipWhere(f), c ? olderThan(p.createdAt, p.id, c) : undefined))
     .orderBy(desc(p.createdAt), desc(p.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -2,6 +2,7 @@
 // (created_at, id), which audit_events_created_idx covers; names come from joins, not a query per row.
 import "server-only";
 import { aliasedTable, and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import type { EventFilters } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
 
@@ -41,7 +42,7 @@ export async function listAuditEventsPage(f: EventFilters, { limit = EVENTS_PAGE
     .leftJoin(actorOrg, eq(actorOrg.id, a.actorOrgId))
     .leftJoin(customer, eq(customer.id, a.customerOrgId))
     .leftJoin(partner, eq(partner.id, a.partnerOrgId))
-    .where(and(eventsWhere(f), c ? or(lt(a.createdAt, c.at), and(eq(a.createdAt, c.at), lt(a.id, c.id))) : undefined))
+    .where(and(eventsWhere(f), c ? olderThan(a.createdAt, a.id, c) : undefined))
     .orderBy(desc(a.createdAt), desc(a.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -1,7 +1,8 @@
 // Every outbox message for auditors, and the one write an auditor may make: put a failed message
 // back in the queue ("retry now"), audited in the same transaction.
 import "server-only";
-import { aliasedTable, and, desc, eq, lt, or } from "drizzle-orm";
+import { aliasedTable, and, desc, eq } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import type { NotificationFilters } from "@/lib/validation/audit-filters";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase } from "./client";
@@ -27,7 +28,7 @@ export async function listNotificationsPage(f: NotificationFilters, { limit = NO
     .leftJoin(partner, eq(partner.id, p.partnerOrgId))
     .where(and(
       f.values.state ? eq(o.status, f.values.state) : undefined,
-      c ? or(lt(o.createdAt, c.at), and(eq(o.createdAt, c.at), lt(o.id, c.id))) : undefined,
+      c ? olderThan(o.createdAt, o.id, c) : undefined,
     ))
     .orderBy(desc(o.createdAt), desc(o.id))
     .limit(limit + 1);

@@ -2,7 +2,8 @@
 // organization, and the notifications each event caused with their delivery state. Three queries
 // per page, whatever its length (events, their messages, messages tied to no event).
 import "server-only";
-import { aliasedTable, and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { newerThan } from "./keyset";
 import type { Cursor } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
 
@@ -38,7 +39,7 @@ export async function listPartnershipTimeline({ partnershipId, cursor, limit = T
     .leftJoin(actorOrg, eq(actorOrg.id, a.actorOrgId))
     .where(and(
       eq(a.partnershipId, partnershipId),
-      cursor ? or(gt(a.createdAt, cursor.at), and(eq(a.createdAt, cursor.at), gt(a.seq, afterSeq))) : undefined,
+      cursor ? newerThan(a.createdAt, a.seq, { at: cursor.at, id: afterSeq }) : undefined,
     ))
     .orderBy(asc(a.createdAt), asc(a.seq))
     .limit(limit + 1);

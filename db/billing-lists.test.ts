@@ -89,6 +89,24 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
       expect(cashback.productLabel).toBeTruthy();
     });
 
+    it("gives the same balances on small pages, deep pages and filtered pages as over the whole ledger", async () => {
+      const all = (await listPrepaidEntries({ partnerOrgId: alpine, limit: 1000 })).rows;
+      const truth = new Map(all.map((r) => [r.id, r.balanceAfterMinor]));
+      const walked: typeof all = [];
+      let cursor: Cursor | undefined;
+      do {
+        const page = await listPrepaidEntries({ partnerOrgId: alpine, cursor, limit: 3 });
+        walked.push(...page.rows);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect(walked.map((r) => [r.id, r.balanceAfterMinor])).toEqual(all.map((r) => [r.id, r.balanceAfterMinor]));
+      // A filter skips entries, but a balance still counts every entry up to the row.
+      const client = all.find((r) => r.customerOrgId)!.customerOrgId!;
+      const filtered = (await listPrepaidEntries({ partnerOrgId: alpine, customerOrgId: client, limit: 2 })).rows;
+      expect(filtered.length).toBeGreaterThan(0);
+      for (const r of filtered) expect(r.balanceAfterMinor).toBe(truth.get(r.id));
+    });
+
     it("refuses a withdrawal above the balance and writes nothing", async () => {
       const balance = await balanceOf(alpine);
       const before = await counts();

@@ -1,7 +1,8 @@
 // Invoices: read only within the organization they were issued to. Issued invoices are never updated
 // here except the one change the database allows too: unpaid → paid.
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import type { InvoiceStatus } from "@/lib/domain";
 import { getDatabase } from "./client";
 
@@ -17,7 +18,7 @@ function invoiceConditions(f: InvoiceFilter, cursor?: Cursor): SQL | undefined {
     f.from ? gte(invoices.issuedAt, f.from) : undefined,
     f.to ? lt(invoices.issuedAt, f.to) : undefined,
     // Keyset: strictly after the last row of the previous page in (issued_at desc, id desc) order.
-    cursor ? or(lt(invoices.issuedAt, cursor.at), and(eq(invoices.issuedAt, cursor.at), lt(invoices.id, cursor.id))) : undefined,
+    cursor ? olderThan(invoices.issuedAt, invoices.id, cursor) : undefined,
   );
 }
 

@@ -1,7 +1,8 @@
 // Partnership lifecycle writes on a live partnership (access, end) and the partner's client list.
 // Each change is one transaction: the versioned update, its audit event, its outbox messages.
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import type { AccessLevel, AuditKind, PaymentMode } from "@/lib/domain";
 import type { OrgSide } from "@/lib/permissions";
 import { insertAuditEvent, type NewAuditEvent, type RequestMeta } from "./audit";
@@ -134,7 +135,7 @@ export async function listActiveClients({ partnerOrgId, after, limit = 50 }: { p
     .from(p).innerJoin(organizations, eq(organizations.id, p.customerOrgId))
     .where(and(
       eq(p.partnerOrgId, partnerOrgId), eq(p.status, "active"),
-      after ? or(lt(p.createdAt, after.createdAt), and(eq(p.createdAt, after.createdAt), lt(p.id, after.id))) : undefined,
+      after ? olderThan(p.createdAt, p.id, { at: after.createdAt, id: after.id }) : undefined,
     ))
     .orderBy(desc(p.createdAt), desc(p.id))
     .limit(limit + 1);

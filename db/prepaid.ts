@@ -1,6 +1,7 @@
 // The partner's prepaid account: an append-only ledger plus its balance row, which the database keeps >= 0.
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, inArray, lt, or, sql, sum, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gte, lt, sql, sum, type SQL } from "drizzle-orm";
+import { newerThan, olderThan } from "./keyset";
 import type { Currency, PrepaidKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
@@ -29,7 +30,7 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
     f.customerOrgId ? eq(e.customerOrgId, f.customerOrgId) : undefined,
     f.from ? gte(e.createdAt, f.from) : undefined,
     f.to ? lt(e.createdAt, f.to) : undefined,
-    cursor ? or(lt(e.createdAt, cursor.at), and(eq(e.createdAt, cursor.at), lt(e.id, cursor.id))) : undefined,
+    cursor ? olderThan(e.createdAt, e.id, cursor) : undefined,
   );
 }
 
@@ -59,23 +60,44 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
   return { rows: await withBalances(f.partnerOrgId, page), next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }
 
-// Correlated sum over the index (partner_org_id, created_at, id): the ledger up to and including each row.
-// Written out with explicit table names: drizzle leaves columns unqualified in a one-table select.
-const BALANCE_AFTER = sql.raw(`(select coalesce(sum(earlier.amount_minor), 0) from prepaid_entries earlier
-  where earlier.partner_org_id = prepaid_entries.partner_org_id
-    and (earlier.created_at < prepaid_entries.created_at
-      or (earlier.created_at = prepaid_entries.created_at and earlier.id <= prepaid_entries.id)))`);
-
-async function withBalances<T extends { id: string }>(partnerOrgId: string, page: T[]): Promise<(T & { balanceAfterMinor: number })[]> {
-  if (page.length === 0) return [];
+/**
+ * The balance right after each row of a page, over the whole ledger whatever the filter, in two reads:
+ * the balance after the page's newest row (the account's balance less everything newer, in one
+ * statement, hence one snapshot), then the ledger between the page's newest and oldest rows, walked
+ * back in code. Cost grows with the page's span and the entries newer than it, not with the ledger.
+ */
+async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(partnerOrgId: string, page: T[]): Promise<(T & { balanceAfterMinor: number })[]> {
+  const newest = page[0];
+  const oldest = page.at(-1);
+  if (!newest || !oldest) return [];
   const { db, schema } = getDatabase();
-  const e = schema.prepaidEntries;
-  const balances = await db
-    .select({ id: e.id, balance: sql<string | number>`${BALANCE_AFTER}` })
+  const { prepaidEntries: e, prepaidAccounts } = schema;
+  const newer = db
+    .select({ total: sql`coalesce(sum(${e.amountMinor}), 0)` })
     .from(e)
-    .where(and(eq(e.partnerOrgId, partnerOrgId), inArray(e.id, page.map((r) => r.id))));
-  const byId = new Map(balances.map((b) => [b.id, Number(b.balance)]));
-  return page.map((r) => ({ ...r, balanceAfterMinor: byId.get(r.id) ?? 0 }));
+    .where(and(eq(e.partnerOrgId, partnerOrgId), newerThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id })));
+  const [head] = await db
+    .select({ balance: sql<string | number>`${prepaidAccounts.balanceMinor} - (${newer})` })
+    .from(prepaidAccounts)
+    .where(eq(prepaidAccounts.orgId, partnerOrgId));
+  const span = await db
+    .select({ id: e.id, amountMinor: e.amountMinor })
+    .from(e)
+    .where(and(
+      eq(e.partnerOrgId, partnerOrgId),
+      olderThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id }),
+      newerThan(e.createdAt, e.id, { at: oldest.createdAt, id: oldest.id }),
+    ))
+    .orderBy(desc(e.createdAt), desc(e.id));
+  // Walk from the newest row back: record each entry's balance-after, then undo its amount.
+  const ledger = newest === oldest ? [newest] : [newest, ...span, oldest];
+  const after = new Map<string, number>();
+  let balance = Number(head?.balance ?? 0);
+  for (const entry of ledger) {
+    after.set(entry.id, balance);
+    balance -= entry.amountMinor;
+  }
+  return page.map((r) => ({ ...r, balanceAfterMinor: after.get(r.id) ?? 0 }));
 }
 
 export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];

@@ -1,6 +1,7 @@
 // Products, always installed in the customer's organization.
 import "server-only";
-import { and, asc, desc, eq, isNotNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
+import { olderThan } from "./keyset";
 import { getDatabase } from "./client";
 
 export async function listOrgProducts({ orgId }: { orgId: string }) {
@@ -32,7 +33,7 @@ function productColumns() {
 
 const productKeyset = (cursor: ProductCursor | undefined) => {
   const { products } = getDatabase().schema;
-  return cursor ? or(lt(products.createdAt, cursor.at), and(eq(products.createdAt, cursor.at), lt(products.id, cursor.id))) : undefined;
+  return cursor ? olderThan(products.createdAt, products.id, cursor) : undefined;
 };
 
 function paged<T extends { id: string; createdAt: Date }>(rows: T[], limit: number) {
