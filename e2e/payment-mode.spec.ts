@@ -8,6 +8,8 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await signIn(page, "claire@helvetia-bakery.test");
     await sidebar(page).getByRole("link", { name: "Partner" }).click();
     await expect(page.getByRole("heading", { name: "Partner", level: 1 })).toBeVisible();
+    await expect(sidebar(page).getByRole("link", { name: "Partner" })).toHaveAttribute("aria-current", "page");
+    await expect(sidebar(page).getByRole("link", { name: "Products" })).not.toHaveAttribute("aria-current", "page");
     await page.getByRole("link", { name: "Alpine Web Studio" }).click();
     await expect(page.getByRole("heading", { name: "Alpine Web Studio", level: 1 })).toBeVisible();
 

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { LogOut } from "lucide-react";
+import { NavLink } from "@/components/nav-link";
 import { OrgSwitcher } from "@/components/org-switcher";
 import { buttonClass } from "@/components/ui/styles";
 import { ROLE_LABELS } from "@/lib/domain";
@@ -26,9 +26,7 @@ export default async function ManagerLayout({ children }: LayoutProps<"/">) {
           <ul className="space-y-1">
             {entries.map((e) => (
               <li key={e.href}>
-                <Link href={e.href} className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-brand-50 hover:text-brand-700">
-                  {e.label}
-                </Link>
+                <NavLink href={e.href}>{e.label}</NavLink>
               </li>
             ))}
           </ul>
