@@ -60,6 +60,8 @@ export const partnerships = pgTable("partnerships", {
   index("partnerships_customer_idx").on(t.customerOrgId, t.createdAt, t.id),
   index("partnerships_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
   index("partnerships_status_idx").on(t.status, t.paymentMode),
+  // The auditor's unfiltered list, newest first.
+  index("partnerships_created_idx").on(t.createdAt, t.id),
 ]);
 
 export const products = pgTable("products", {
@@ -233,4 +235,7 @@ export const outbox = pgTable("outbox", {
   uniqueIndex("outbox_dedupe_uq").on(t.dedupeKey),
   index("outbox_due_idx").on(t.status, t.nextAttemptAt),
   index("outbox_partnership_idx").on(t.partnershipId, t.createdAt),
+  // The auditor's notifications view, newest first, optionally by state.
+  index("outbox_created_idx").on(t.createdAt, t.id),
+  index("outbox_status_created_idx").on(t.status, t.createdAt, t.id),
 ]);
