@@ -1,6 +1,6 @@
 // Audit events: append-only. There is no update or delete here on purpose.
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, sql } from "drizzle-orm";
 import { auditEventHash } from "@/lib/audit-hash";
 import type { AuditKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
@@ -103,4 +103,15 @@ export async function listAuditEvents({ partnershipId }: { partnershipId?: strin
   const q = db.select().from(schema.auditEvents);
   return (partnershipId ? q.where(eq(schema.auditEvents.partnershipId, partnershipId)) : q)
     .orderBy(asc(schema.auditEvents.createdAt), asc(schema.auditEvents.id));
+}
+
+/** How many of a user's attempts were refused for `reason` since `since` (index on actor, time). */
+export async function countRecentRefusals({ actorUserId, reason, since }: { actorUserId: string; reason: string; since: Date }): Promise<number> {
+  const { db, schema } = getDatabase();
+  const a = schema.auditEvents;
+  const [row] = await db
+    .select({ n: count() })
+    .from(a)
+    .where(and(eq(a.actorUserId, actorUserId), gte(a.createdAt, since), eq(a.outcome, "refused"), eq(a.reason, reason)));
+  return row?.n ?? 0;
 }

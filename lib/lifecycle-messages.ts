@@ -41,4 +41,5 @@ export const INVITATION_LINK_MESSAGES: Record<Exclude<InvitationState, "live"> |
 export const PARTNER_NOT_FOUND = "This partner organization was not found.";
 export const BAD_PRODUCTS = "Some of the chosen products are not your organization's. Reload the page and choose again.";
 export const WRONG_PASSWORD = "That password is not correct. Nothing changed.";
+export const TOO_MANY_PASSWORD_ATTEMPTS = "Too many wrong passwords. Wait 15 minutes, then try again. Nothing changed.";
 export const LIVE_PAIR = "This organization is already your partner or has a pending invitation. Nothing changed.";

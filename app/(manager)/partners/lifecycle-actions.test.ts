@@ -8,7 +8,7 @@ import { listOrgProducts } from "@/db/products";
 import { seedDemoData } from "@/db/seed";
 import { SESSION_EXPIRED } from "@/lib/action";
 import { hashInvitationToken } from "@/lib/invitation-token";
-import { BAD_PRODUCTS, LIVE_PAIR, PARTNER_NOT_FOUND, WRONG_PASSWORD, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { BAD_PRODUCTS, LIVE_PAIR, PARTNER_NOT_FOUND, TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
@@ -258,6 +258,23 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       expect(JSON.stringify(await lastAuditEvent())).not.toContain("manager-demo");
       await refused(async () => changeAccess({ partnershipId: id, version: (await readPartnership(id)).version, access: "full", productIds: [] }),
         lifecycleDenialMessage("change_access", "status"), "status", "access.refused");
+    });
+
+    // Last in the file: it locks Claire out of this step for 15 minutes.
+    it("stops checking passwords after five wrong ones in 15 minutes, even the right one", async () => {
+      await signInAs(CLAIRE);
+      const alpine = await partnershipId(HELVETIA, "Alpine Web Studio");
+      const attempt = async (password: string) =>
+        endPartnershipAsCustomer({ partnershipId: alpine, version: (await readPartnership(alpine)).version, password });
+      const reasons: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await attempt(`guess-${i}`);
+        reasons.push(String((await lastAuditEvent())?.reason));
+      }
+      expect(reasons.filter((r) => r === "wrong_password").length).toBeLessThanOrEqual(5);
+      expect(reasons.at(-1)).toBe("too_many_attempts");
+      await refused(() => attempt("manager-demo"), TOO_MANY_PASSWORD_ATTEMPTS, "too_many_attempts");
+      expect(await readPartnership(alpine)).toMatchObject({ status: "active" });
     });
   });
 });
