@@ -100,3 +100,20 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await expect(page.getByRole("button", { name: "Edit payment mode" })).toHaveCount(0);
   });
 });
+
+test("sign-in is refused for a while after ten wrong passwords for one email", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Email").fill("nobody@throttle.test");
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    // The form resets once the answer is in: only then is the next try typed.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  }
+  // Even the eleventh try is refused before its password is looked at.
+  await page.getByLabel("Email").fill("nobody@throttle.test");
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
+});

@@ -206,6 +206,17 @@ export const auditEvents = pgTable("audit_events", {
   index("audit_events_kind_idx").on(t.kind, t.createdAt),
 ]);
 
+/** Failed sign-ins, to throttle password guessing per email and address (lib/login-throttle.ts). */
+export const loginFailures = pgTable("login_failures", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull(),
+  ip: text("ip").notNull(),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  index("login_failures_email_ip_idx").on(t.email, t.ip, t.createdAt),
+  index("login_failures_created_idx").on(t.createdAt),
+]);
+
 /** The head of the audit hash chain: one row, locked by each append so the chain never forks. */
 export const auditChain = pgTable("audit_chain", {
   id: integer("id").primaryKey(),

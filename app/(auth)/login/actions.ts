@@ -1,5 +1,5 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 
 export type LoginState = { message: string } | null;
@@ -17,6 +17,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
       redirectTo: safeNext(formData.get("next")),
     });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { message: "Too many failed sign-ins. Wait 15 minutes, then try again." };
+    }
     if (error instanceof AuthError) return { message: "Wrong email or password." };
     throw error; // the redirect after a successful sign-in
   }
