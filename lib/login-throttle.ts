@@ -2,13 +2,13 @@
 // refused without checking the password until the window passes. Keyed on email and address together,
 // so nobody can lock a user out from elsewhere (docs/decisions.md).
 import { countLoginFailures, recordLoginFailure } from "@/db/login-failures";
+import { clientAddress } from "./client-address";
 
 export const MAX_LOGIN_FAILURES = 10;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export function loginKey(email: string, headers: Headers | undefined): { email: string; ip: string } {
-  const ip = headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || headers?.get("x-real-ip") || "unknown";
-  return { email: email.trim().toLowerCase(), ip };
+  return { email: email.trim().toLowerCase(), ip: clientAddress(headers) ?? "unknown" };
 }
 
 export async function isLoginThrottled(key: { email: string; ip: string }, now = new Date()): Promise<boolean> {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import type { RequestMeta } from "@/db/audit";
 import { auth } from "./auth";
+import { clientAddress } from "./client-address";
 
 export const ORG_COOKIE = "pm-org";
 
@@ -23,10 +24,9 @@ export async function setChosenOrgId(orgId: string): Promise<void> {
 
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     requestId: h.get("x-request-id") ?? randomUUID(),
-    ip: forwarded || h.get("x-real-ip") || null,
+    ip: clientAddress(h),
     userAgent: h.get("user-agent"),
   };
 }

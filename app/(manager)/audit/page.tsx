@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { encodeCursor, filterQuery, parsePartnershipFilters } from "@/lib/validation/audit-filters";
 import { AuditNav } from "./audit-nav";
 import { requireAuditor } from "./auditor";
-import { FilterForm } from "./filter-form";
+import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { PaymentModeChart } from "./payment-mode-chart";
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
 import { InvoiceStatusBadge } from "@/components/invoice-status";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { buttonClass } from "@/components/ui/styles";
 import { listInvoiceClients, listInvoices } from "@/db/invoices";
 import { billingAccess } from "@/lib/billing/viewer";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -35,33 +36,15 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
         <a href={`/invoices/export.csv${filterQuery(f)}`} className={buttonClass("secondary")} download>Export CSV</a>
       </header>
 
-      <form method="get" role="search" aria-label="Filter invoices" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="f-status" className="block text-sm font-medium">Status</label>
-          <select id="f-status" name="status" defaultValue={f.status ?? ""} className={inputClass}>
-            <option value="">All</option><option value="unpaid">Unpaid</option><option value="paid">Paid</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className="block text-sm font-medium">Issued from</label>
-          <input id="f-from" name="from" type="date" defaultValue={f.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="block text-sm font-medium">Issued until</label>
-          <input id="f-to" name="to" type="date" defaultValue={f.to} className={inputClass} />
-        </div>
-        {showClients && (
-          <div>
-            <label htmlFor="f-client" className="block text-sm font-medium">Client</label>
-            <select id="f-client" name="client" defaultValue={f.client ?? ""} className={inputClass}>
-              <option value="">All</option>
-              {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-          </div>
-        )}
-        <button type="submit" className={buttonClass("primary")}>Filter</button>
-        {filtered && <Link href="/invoices" className={buttonClass("ghost")}>Clear</Link>}
-      </form>
+      <FilterForm
+        action="/invoices"
+        label="Filter invoices"
+        period={{ from: f.from, to: f.to, label: "Issued between" }}
+        selects={[
+          { name: "status", label: "Status", value: f.status, options: [{ value: "unpaid", label: "Unpaid" }, { value: "paid", label: "Paid" }] },
+          ...(showClients ? [{ name: "client", label: "Client", value: f.client, options: clients.map((c) => ({ value: c.id, label: c.name })) }] : []),
+        ]}
+      />
 
       {page.rows.length === 0 ? <p className="text-slate-600">No invoice {filtered ? "matches these filters" : "yet"}.</p> : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
-import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
+import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getPrepaidBalance, listPrepaidClients, listPrepaidEntries } from "@/db/prepaid";
 import { billingAccess } from "@/lib/billing/viewer";
 import { formatDateTime, formatMoney } from "@/lib/format";
@@ -43,31 +43,15 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
         <WithdrawForm currency={balance.currency} />
       </section>
 
-      <form method="get" role="search" aria-label="Filter entries" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="f-kind" className="block text-sm font-medium">Entry</label>
-          <select id="f-kind" name="kind" defaultValue={f.kind ?? ""} className={inputClass}>
-            <option value="">All</option><option value="cashback">Cashback</option><option value="withdrawal">Withdrawals</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-client" className="block text-sm font-medium">Client</label>
-          <select id="f-client" name="client" defaultValue={f.client ?? ""} className={inputClass}>
-            <option value="">All</option>
-            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className="block text-sm font-medium">From</label>
-          <input id="f-from" name="from" type="date" defaultValue={f.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="block text-sm font-medium">Until</label>
-          <input id="f-to" name="to" type="date" defaultValue={f.to} className={inputClass} />
-        </div>
-        <button type="submit" className={buttonClass("primary")}>Filter</button>
-        {filtered && <Link href="/prepaid" className={buttonClass("ghost")}>Clear</Link>}
-      </form>
+      <FilterForm
+        action="/prepaid"
+        label="Filter entries"
+        period={{ from: f.from, to: f.to, label: "Between" }}
+        selects={[
+          { name: "kind", label: "Entry", value: f.kind, options: [{ value: "cashback", label: "Cashback" }, { value: "withdrawal", label: "Withdrawals" }] },
+          { name: "client", label: "Client", value: f.client, options: clients.map((c) => ({ value: c.id, label: c.name })) },
+        ]}
+      />
 
       {page.rows.length === 0 ? <p className="text-slate-600">No entry {filtered ? "matches these filters" : "yet"}.</p> : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

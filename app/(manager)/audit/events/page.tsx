@@ -12,7 +12,7 @@ import { encodeCursor, filterQuery, parseEventFilters } from "@/lib/validation/a
 import { AuditNav } from "../audit-nav";
 import { requireAuditor } from "../auditor";
 import { ChangeLines, RequestDetails } from "../event-details";
-import { FilterForm } from "../filter-form";
+import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 
 export const metadata: Metadata = { title: "Audit events" };

@@ -6,7 +6,7 @@ import { encodeCursor, filterQuery, parseNotificationFilters } from "@/lib/valid
 import { AuditNav } from "../audit-nav";
 import { requireAuditor } from "../auditor";
 import { DeliveryState } from "../event-details";
-import { FilterForm } from "../filter-form";
+import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { RetryButton } from "./retry-button";
 

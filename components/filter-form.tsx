@@ -1,18 +1,20 @@
-// The console's filters: a plain GET form, so a filtered view is a URL to share and works without
+// A list's filters (audit console, invoices, prepaid account): a plain GET form, so a filtered view is a URL to share and works without
 // JavaScript. Values that failed validation are named back instead of failing the page.
 import Link from "next/link";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { buttonClass, inputClass } from "./ui/styles";
 
 export type SelectFilter = { name: string; label: string; value?: string; options: { value: string; label: string }[] };
 
-export function FilterForm({ action, selects, period, ignored }: {
+export function FilterForm({ action, selects, period, ignored = [], label = "Filters" }: {
   action: string;
   selects: SelectFilter[];
   period?: { from?: string; to?: string; label: string };
-  ignored: string[];
+  ignored?: string[];
+  /** The form's accessible name. */
+  label?: string;
 }) {
   return (
-    <form method="get" action={action} role="search" aria-label="Filters" className="rounded-lg border border-slate-200 bg-white p-4">
+    <form method="get" action={action} role="search" aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {selects.map((s) => (
           <div key={s.name}>
