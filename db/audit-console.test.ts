@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEventFilters, parseNotificationFilters, parsePartnershipFilters, type SearchParams } from "@/lib/validation/audit-filters";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { settleMessage } from "@/lib/testing/outbox";
 import { orgId, partnershipId, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { zurichDate } from "@/lib/audit-period";
 import { recordRefusal } from "./audit";
@@ -13,7 +14,7 @@ import { listNotificationsPage, requeueFailedMessage } from "./audit-notificatio
 import { countActiveByPaymentMode, listPaymentModeChangesSince } from "./audit-stats";
 import { listPartnershipTimeline } from "./audit-timeline";
 import { getDatabase, setDatabase } from "./client";
-import { enqueueMessages, listMessages, markAttemptFailed, markSent } from "./outbox";
+import { enqueueMessages, listMessages } from "./outbox";
 import { changePaymentMode, getCustomerPartnership } from "./partnerships";
 import { seedDemoData } from "./seed";
 
@@ -28,7 +29,7 @@ async function failedMessage(partnershipId: string | null): Promise<string> {
     textBody: "t", htmlBody: "h", partnershipId,
   }]);
   const id = (await listMessages()).find((m) => m.dedupeKey === dedupeKey)!.id;
-  await markAttemptFailed({ id, error: "550 mailbox unavailable", retryAt: null });
+  await settleMessage(id, { error: "550 mailbox unavailable", retryAt: null });
   return id;
 }
 
@@ -64,7 +65,7 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
       })),
     });
     marcMessage = (await listMessages({ partnershipId: helvetiaAlpine }))[0]!.id;
-    await markSent({ id: marcMessage, at: new Date() });
+    await settleMessage(marcMessage, { sent: new Date() });
     await recordRefusal({
       kind: "payment_mode.refused", reason: "limited_access", actorUserId: claire, actorOrgId: helvetia, partnershipId: helvetiaLakeside,
       customerOrgId: helvetia, partnerOrgId: await orgId("Lakeside IT"), after: { paymentMode: "partner", version: 1 }, meta: META, at: LONG_AGO,

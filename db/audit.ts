@@ -1,10 +1,12 @@
 // Audit events: append-only. There is no update or delete here on purpose.
 import "server-only";
-import { and, asc, count, desc, eq, gte, sql } from "drizzle-orm";
-import { auditEventHash } from "@/lib/audit-hash";
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { auditEventHash, canonicalAuditContent, canonicalClippedText } from "@/lib/audit-hash";
 import type { AuditKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { getDatabase, type Tx } from "./client";
+import { markIdempotentChange } from "./idempotency";
 
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
 
@@ -23,14 +25,12 @@ export type NewAuditEvent = {
   at?: Date;
 };
 
-const MAX_TEXT = 500;
-const clip = (s: string | null | undefined) => (s == null ? null : s.slice(0, MAX_TEXT));
-
 /**
  * Appends one event to the hash chain. Must run inside a transaction: the update of the chain's head
- * row locks it until commit, so concurrent appends queue up instead of forking the chain.
+ * row locks it until commit, so concurrent appends queue up instead of forking the chain. Every text is
+ * canonicalised first (lib/audit-hash.ts), so what is hashed is exactly what the engine stores.
  */
-export async function insertAuditEvent(tx: Tx, e: NewAuditEvent): Promise<string> {
+export async function insertAuditEvent(tx: Tx, e: NewAuditEvent, id: string = newId()): Promise<string> {
   const { schema } = getDatabase();
   const { auditChain, auditEvents } = schema;
   const [head] = await tx
@@ -39,34 +39,69 @@ export async function insertAuditEvent(tx: Tx, e: NewAuditEvent): Promise<string
     .where(eq(auditChain.id, 1))
     .returning({ seq: auditChain.lastSeq, prevHash: auditChain.lastHash });
   if (!head) throw new Error("audit_chain has no head row: run the migrations");
-  const id = newId();
-  const content = {
+  const content = canonicalAuditContent({
     seq: head.seq,
     prevHash: head.prevHash,
     kind: e.kind,
     outcome: e.outcome,
-    reason: clip(e.reason),
+    reason: e.reason ?? null,
     actorUserId: e.actorUserId,
     actorOrgId: e.actorOrgId,
-    partnershipId: clip(e.partnershipId),
+    partnershipId: e.partnershipId ?? null,
     customerOrgId: e.customerOrgId ?? null,
     partnerOrgId: e.partnerOrgId ?? null,
     before: e.before ?? null,
     after: e.after ?? null,
-    requestId: clip(e.meta.requestId),
-    ip: clip(e.meta.ip),
-    userAgent: clip(e.meta.userAgent),
+    requestId: e.meta.requestId,
+    ip: e.meta.ip,
+    userAgent: e.meta.userAgent,
     createdAt: e.at ?? new Date(),
-  };
+  });
   const hash = auditEventHash(content);
-  await tx.insert(auditEvents).values({ id, ...content, hash });
+  await tx.insert(auditEvents).values({ id, ...content, kind: content.kind as AuditKind, outcome: e.outcome, hash });
   await tx.update(auditChain).set({ lastHash: hash }).where(eq(auditChain.id, 1));
+  // A change made under an idempotency key records the key in its own transaction (db/idempotency.ts).
+  if (e.outcome === "ok") await markIdempotentChange(tx, id);
   return id;
 }
 
-/** A refused attempt, recorded on its own (outside any rolled-back transaction). */
-export async function recordRefusal(e: Omit<NewAuditEvent, "outcome">): Promise<void> {
-  await getDatabase().transaction((tx) => insertAuditEvent(tx, { ...e, outcome: "refused" }));
+/**
+ * Repeats of one refusal (same actor and organization, kind, reason, and partnership when it exists)
+ * within this window are counted on its first event.
+ */
+export const REFUSAL_WINDOW_MS = 10 * 60_000;
+
+/**
+ * A refused attempt, recorded on its own (outside any rolled-back transaction). The first refusal of
+ * an (actor, kind, reason) in a window is a chained event; the repeats only add to its counter in
+ * `audit_refusal_counts`, so a flood of identical bad requests cannot grow the trail without bound.
+ * The counter row is upserted first, in the same transaction: under concurrent refusals exactly one
+ * transaction creates it (and writes the event), the others wait for its commit and increment it.
+ */
+export async function recordRefusal(e: Omit<NewAuditEvent, "outcome">): Promise<{ eventId: string; count: number }> {
+  const at = e.at ?? new Date();
+  return getDatabase().transaction(async (tx) => {
+    if (!e.actorUserId) return { eventId: await insertAuditEvent(tx, { ...e, at, outcome: "refused" }), count: 1 };
+    const { auditRefusalCounts: c } = getDatabase().schema;
+    const actorUserId = canonicalClippedText(e.actorUserId);
+    const reason = canonicalClippedText(e.reason ?? "");
+    const windowStart = new Date(Math.floor(at.getTime() / REFUSAL_WINDOW_MS) * REFUSAL_WINDOW_MS);
+    // The partnership is part of the key only when the refusal was attributed to one that exists (its
+    // organizations are known): a real partnership's refusals stay on its timeline, while made-up ids
+    // (a fuzzer's, a forger's) cannot multiply the events.
+    const partnership = e.partnershipId && (e.customerOrgId || e.partnerOrgId) ? canonicalClippedText(e.partnershipId) : null;
+    const scope = [actorUserId, e.actorOrgId == null ? null : canonicalClippedText(e.actorOrgId), e.kind, reason, partnership];
+    const key = createHash("sha256").update(JSON.stringify([...scope, windowStart.toISOString()])).digest("hex");
+    const eventId = newId();
+    const [row] = await tx
+      .insert(c)
+      .values({ key, eventId, actorUserId, reason, windowStart, count: 1, lastAt: at })
+      .onConflictDoUpdate({ target: c.key, set: { count: sql`${c.count} + 1`, lastAt: at } })
+      .returning({ eventId: c.eventId, count: c.count });
+    if (!row) throw new Error("audit_refusal_counts: upsert returned no row");
+    if (row.eventId === eventId) await insertAuditEvent(tx, { ...e, at, outcome: "refused" }, eventId);
+    return { eventId: row.eventId, count: row.count };
+  });
 }
 
 export type PaymentModeHistoryRow = {
@@ -105,13 +140,34 @@ export async function listAuditEvents({ partnershipId }: { partnershipId?: strin
     .orderBy(asc(schema.auditEvents.createdAt), asc(schema.auditEvents.id));
 }
 
-/** How many of a user's attempts were refused for `reason` since `since` (index on actor, time). */
+/**
+ * How many of a user's attempts were refused for `reason` since `since`: each refused event counts with
+ * its repeats (audit_refusal_counts). A window that straddles `since` counts whole, which errs towards
+ * refusing sooner. Served by the index on (actor, time).
+ */
 export async function countRecentRefusals({ actorUserId, reason, since }: { actorUserId: string; reason: string; since: Date }): Promise<number> {
   const { db, schema } = getDatabase();
   const a = schema.auditEvents;
+  const c = schema.auditRefusalCounts;
   const [row] = await db
-    .select({ n: count() })
+    .select({ n: sql<number>`coalesce(sum(coalesce(${c.count}, 1)), 0)` })
     .from(a)
-    .where(and(eq(a.actorUserId, actorUserId), gte(a.createdAt, since), eq(a.outcome, "refused"), eq(a.reason, reason)));
-  return row?.n ?? 0;
+    .leftJoin(c, eq(c.eventId, a.id))
+    .where(and(
+      eq(a.actorUserId, actorUserId), eq(a.outcome, "refused"), eq(a.reason, reason),
+      gte(a.createdAt, new Date(since.getTime() - REFUSAL_WINDOW_MS)),
+      or(gte(a.createdAt, since), gte(c.lastAt, since)),
+    ));
+  return Number(row?.n ?? 0);
+}
+
+/** How many times each of these refused events was attempted in its window (1 when never repeated). */
+export async function refusalCounts({ eventIds }: { eventIds: string[] }): Promise<Map<string, number>> {
+  const out = new Map(eventIds.map((id) => [id, 1]));
+  if (eventIds.length === 0) return out;
+  const { db, schema } = getDatabase();
+  const c = schema.auditRefusalCounts;
+  const rows = await db.select({ eventId: c.eventId, count: c.count }).from(c).where(inArray(c.eventId, eventIds));
+  for (const r of rows) out.set(r.eventId, r.count);
+  return out;
 }

@@ -1,6 +1,7 @@
 // The notification outbox: rows written in the same transaction as the change that causes them,
 // then claimed, sent and marked by the delivery worker.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import { getDatabase, type Executor } from "./client";
@@ -39,50 +40,82 @@ export async function enqueueMessages(ex: Executor, messages: NewMessage[], now 
 export type OutboxMessage = typeof import("./schema/pg").outbox.$inferSelect;
 
 /**
- * Claims up to `limit` due messages for `leaseMs`. A row is claimed with a conditional update,
- * so two workers (in-app and `npm run worker`) never hold the same message at once.
+ * Claims up to `limit` due messages for `leaseMs` under a new fencing token (returned on each row as
+ * `leaseToken`). Only the holder of that token can then mark them (markSent, markAttemptFailed,
+ * releaseLeases), so a worker whose lease ran out cannot overwrite the outcome of the one that took over.
+ * PostgreSQL: one UPDATE over a `FOR UPDATE SKIP LOCKED` selection, so instances claiming at the same
+ * moment take disjoint rows without waiting on each other. SQLite (one writer at a time): the selection
+ * and the update run in one immediate transaction.
  */
 export async function claimDueMessages({ now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number }): Promise<OutboxMessage[]> {
   const database = getDatabase();
   const { outbox } = database.schema;
+  const leaseToken = randomUUID();
+  const lease = { lockedUntil: new Date(now.getTime() + leaseMs), leaseToken };
   const free = or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now));
-  const candidates = await database.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), free))
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(limit);
-  if (candidates.length === 0) return [];
+  const due = and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), free);
+  if (database.dialect === "postgres") {
+    const chosen = database.db.select({ id: outbox.id }).from(outbox).where(due)
+      .orderBy(asc(outbox.nextAttemptAt)).limit(limit).for("update", { skipLocked: true });
+    return database.db.update(outbox).set(lease).where(and(inArray(outbox.id, chosen), due)).returning();
+  }
   // Writes go through database.transaction (see db/client.ts: on SQLite it queues this process's writes).
-  return database.transaction((tx) => tx
-    .update(outbox)
-    .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
-    .where(and(inArray(outbox.id, candidates.map((c) => c.id)), eq(outbox.status, "pending"), free))
-    .returning());
+  return database.transaction(async (tx) => {
+    const candidates = await tx.select({ id: outbox.id }).from(outbox).where(due).orderBy(asc(outbox.nextAttemptAt)).limit(limit);
+    if (candidates.length === 0) return [];
+    return tx.update(outbox).set(lease).where(and(inArray(outbox.id, candidates.map((c) => c.id)), due)).returning();
+  });
 }
 
-export async function markSent({ id, at }: { id: string; at: Date }): Promise<void> {
+/** The rows of `ids` still held under `leaseToken` (pending, same token). */
+function held(ids: string[], leaseToken: string) {
+  const { outbox } = getDatabase().schema;
+  return and(inArray(outbox.id, ids), eq(outbox.leaseToken, leaseToken), eq(outbox.status, "pending"));
+}
+
+/** Marks messages accepted by the mail server; returns how many were still held under the token. */
+export async function markSent({ ids, leaseToken, at }: { ids: string[]; leaseToken: string; at: Date }): Promise<number> {
+  if (ids.length === 0) return 0;
   const { transaction, schema } = getDatabase();
-  await transaction((tx) => tx
+  const rows = await transaction((tx) => tx
     .update(schema.outbox)
-    .set({ status: "sent", sentAt: at, lockedUntil: null, lastError: null, attempts: sqlIncrement() })
-    .where(eq(schema.outbox.id, id)));
+    .set({ status: "sent", sentAt: at, lockedUntil: null, leaseToken: null, lastError: null, attempts: sqlIncrement() })
+    .where(held(ids, leaseToken))
+    .returning({ id: schema.outbox.id }));
+  return rows.length;
 }
 
-/** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when retryAt is null. */
-export async function markAttemptFailed({ id, error, retryAt }: { id: string; error: string; retryAt: Date | null }) {
+/**
+ * Records a failed attempt: retried at `retryAt`, or given up (`failed`) when retryAt is null. Applies
+ * only while the caller still holds the lease; returns whether it did.
+ */
+export async function markAttemptFailed({ id, leaseToken, error, retryAt }: { id: string; leaseToken: string; error: string; retryAt: Date | null }): Promise<boolean> {
   const { transaction, schema } = getDatabase();
-  await transaction((tx) => tx
+  const rows = await transaction((tx) => tx
     .update(schema.outbox)
     .set({
       status: retryAt ? "pending" : "failed",
       nextAttemptAt: retryAt ?? undefined,
       lockedUntil: null,
+      leaseToken: null,
       lastError: error.slice(0, 1000),
       attempts: sqlIncrement(),
     })
-    // A worker whose lease ran out must not pull back a row another worker has since sent.
-    .where(and(eq(schema.outbox.id, id), eq(schema.outbox.status, "pending"))));
+    .where(held([id], leaseToken))
+    .returning({ id: schema.outbox.id }));
+  return rows.length > 0;
+}
+
+/** Gives back claimed messages that were not sent (a stopping worker): due again at once, no attempt counted. */
+export async function releaseLeases({ ids, leaseToken }: { ids: string[]; leaseToken: string }): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { transaction, schema } = getDatabase();
+  const rows = await transaction((tx) => tx
+    .update(schema.outbox)
+    .set({ lockedUntil: null, leaseToken: null })
+    .where(held(ids, leaseToken))
+    .returning({ id: schema.outbox.id }));
+  return rows.length;
 }
 
 function sqlIncrement() {

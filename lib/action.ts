@@ -1,9 +1,13 @@
-// The one wrapper every server action goes through: session → membership from the database → zod → body.
+// The one wrapper every server action goes through: session → membership from the database → input
+// checks → zod → body. `defineAction` for actions called with an object; `defineFormAction` for
+// actions posted by a plain <form> (sign-in, organization switch, sign-out), which take FormData.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { recordRefusal, type RequestMeta } from "@/db/audit";
+import { findIdempotencyRecord, IdempotencyKeyTaken, storeIdempotentResult, withIdempotencyScope } from "@/db/idempotency";
 import type { AuditKind } from "./domain";
+import { inputProblem } from "./input-shape";
 import { getRequestMeta } from "./request";
 import { getViewer, type Viewer } from "./session";
 
@@ -14,6 +18,8 @@ export type ActionContext = { viewer: Viewer; meta: RequestMeta };
 
 export const SESSION_EXPIRED = "Your session has expired. Sign in again.";
 export const UNEXPECTED = "Something went wrong and nothing was saved. Try again in a moment.";
+export const ALREADY_SAVED = "This change was already saved. Reload the page to see it.";
+const KEY_REUSED = "This confirmation was already used for another change. Reload the page and try again.";
 
 /** Maps zod issues onto form fields, keeping only the first message per field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -27,41 +33,153 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** The value of a string field of untrusted input, clipped, for the audit trail of a refused attempt. */
 function rawString(raw: unknown, key: string): string | null {
-  if (raw && typeof raw === "object" && key in raw) {
+  if (raw && typeof raw === "object" && !Array.isArray(raw) && Object.hasOwn(raw, key)) {
     const v = (raw as Record<string, unknown>)[key];
     if (typeof v === "string") return v.slice(0, 64);
   }
   return null;
 }
 
+/** The idempotency key a confirm sends with its input (lib/idempotency-key.ts makes them). */
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "This confirmation is not valid: reload the page.");
+
+/** Splits `{ ...fields, idempotencyKey }` into the fields and the key; anything else is left as it came. */
+function splitKey(raw: unknown): { fields: unknown; key: unknown } {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw) || raw instanceof FormData || !Object.hasOwn(raw, "idempotencyKey")) {
+    return { fields: raw, key: undefined };
+  }
+  const { idempotencyKey: key, ...fields } = raw as Record<string, unknown>;
+  return { fields, key };
+}
+
+const INVALID = "Check the highlighted fields.";
+const UNREADABLE = "This request could not be read.";
+
+/** A schema's verdict, or null when reading the value threw (hostile objects, not form input). */
+function safeParse<S extends z.ZodType>(schema: S, value: unknown) {
+  try {
+    return schema.safeParse(value);
+  } catch {
+    return null;
+  }
+}
+
 export function defineAction<S extends z.ZodType, T extends object>(
   config: { schema: S; refusedKind: AuditKind },
   body: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
 ): (input: unknown) => Promise<ActionResult<T>> {
+  const refuseInput = async (viewer: Viewer, meta: RequestMeta, raw: unknown, fieldErrors: Record<string, string[]>): Promise<ActionFailure> => {
+    await recordRefusal({
+      kind: config.refusedKind,
+      // Field names only: the values may be anything, including secrets.
+      reason: `invalid_input: ${Object.keys(fieldErrors).join(", ")}`,
+      actorUserId: viewer.id,
+      actorOrgId: viewer.current?.orgId ?? null,
+      partnershipId: rawString(raw, "partnershipId"),
+      meta,
+    });
+    return { ok: false, message: INVALID, fieldErrors };
+  };
+
   return async (raw: unknown) => {
     try {
       const viewer = await getViewer();
       if (!viewer) return { ok: false, message: SESSION_EXPIRED };
       const meta = await getRequestMeta();
-      const parsed = config.schema.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors = fieldErrorsOf(parsed.error);
-        await recordRefusal({
-          kind: config.refusedKind,
-          // Field names only: the values may be anything, including secrets.
-          reason: `invalid_input: ${Object.keys(fieldErrors).join(", ")}`,
-          actorUserId: viewer.id,
-          actorOrgId: viewer.current?.orgId ?? null,
-          partnershipId: rawString(raw, "partnershipId"),
-          meta,
-        });
-        return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-      }
-      return await body(parsed.data, { viewer, meta });
+      // Shape first (depth, size, text no database stores faithfully), so nothing below sees such input.
+      const problem = inputProblem(raw);
+      if (problem) return await refuseInput(viewer, meta, raw, { [problem.path || "form"]: [problem.message] });
+      const { fields, key: rawKey } = splitKey(raw);
+      const key = rawKey === undefined ? undefined : idempotencyKey.safeParse(rawKey);
+      if (key && !key.success) return await refuseInput(viewer, meta, raw, { idempotencyKey: [key.error.issues[0]!.message] });
+      const parsed = safeParse(config.schema, fields);
+      if (!parsed) return await refuseInput(viewer, meta, raw, { form: [UNREADABLE] });
+      if (!parsed.success) return await refuseInput(viewer, meta, raw, fieldErrorsOf(parsed.error));
+      if (!key) return await body(parsed.data, { viewer, meta });
+      return await idempotent({ userId: viewer.id, key: key.data, action: config.refusedKind }, () => body(parsed.data, { viewer, meta }));
     } catch (error) {
       unstable_rethrow(error);
       console.error("[action] unexpected error", error);
       return { ok: false, message: UNEXPECTED };
+    }
+  };
+}
+
+/**
+ * Runs a confirm once per (user, key): a retry gets the first success back (or, if the change committed
+ * but its result was never stored, a plain "already saved"), never a second change or a stale-version
+ * refusal. Only successes are remembered: a refused or failed attempt may be retried with the same key.
+ */
+async function idempotent<R extends ActionResult>(
+  scope: { userId: string; key: string; action: string },
+  run: () => Promise<R>,
+): Promise<R | ActionResult> {
+  const earlier = await recalled(scope);
+  if (earlier) return earlier;
+  let result: R;
+  try {
+    result = await withIdempotencyScope(scope, run);
+  } catch (error) {
+    // The same key committed by a concurrent request: this one's change was rolled back.
+    if (!(error instanceof IdempotencyKeyTaken)) throw error;
+    return (await recalled(scope, { wait: true })) || { ok: false, message: UNEXPECTED };
+  }
+  if (result.ok) {
+    await storeIdempotentResult({ ...scope, result: result as Record<string, unknown> });
+    return result;
+  }
+  // Refused, perhaps as stale because a concurrent request with the same key has just committed.
+  return (await recalled(scope, { wait: true })) || result;
+}
+
+/** What a key answers with: its result, or false when it is unknown (or expired). */
+async function recalled(
+  scope: { userId: string; key: string; action: string },
+  { wait = false }: { wait?: boolean } = {},
+): Promise<ActionResult | false> {
+  for (let attempt = 0; ; attempt++) {
+    const record = await findIdempotencyRecord(scope);
+    if (!record) return false;
+    if (record.action !== scope.action) return { ok: false, message: KEY_REUSED };
+    if (record.result) return record.result as ActionResult;
+    // Committed, result not stored yet: a concurrent request is finishing, or its process died after the commit.
+    if (!wait || attempt >= 20) return { ok: true, message: ALREADY_SAVED };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Entries of a submitted form as strings; files and repeated names are not fields of our forms. */
+function formFields(form: FormData): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string" || Object.hasOwn(out, name)) return null;
+    out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * For actions posted by a plain <form>: the FormData argument (the last one: useActionState passes the
+ * previous state first) is checked and parsed with `schema`, or `invalid` is answered. Anything else a
+ * client can post (JSON, no argument, a file) gets `invalid` too, never an exception. No session is
+ * required here: sign-in has none; the body checks it where it needs it.
+ */
+export function defineFormAction<S extends z.ZodType, R>(
+  config: { schema: S; invalid: R },
+  body: (input: z.output<S>) => Promise<R>,
+): (...args: unknown[]) => Promise<R> {
+  return async (...args: unknown[]) => {
+    try {
+      const form = args.at(-1);
+      const fields = form instanceof FormData ? formFields(form) : null;
+      if (!fields || inputProblem(fields)) return config.invalid;
+      const parsed = safeParse(config.schema, fields);
+      if (!parsed?.success) return config.invalid;
+      return await body(parsed.data);
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error("[action] unexpected error", error);
+      return config.invalid;
     }
   };
 }

@@ -18,6 +18,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url("APP_URL must be an absolute URL such as https://manager.example.com").optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  // How long a worker holds the messages it claimed; sends stop being started after half of it.
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(2_000).max(3_600_000).default(60_000),
   WORKER_IN_APP: z.enum(["on", "off"]).default("on"),
   RENEWALS_IN_APP: z.enum(["on", "off"]).default("on"),
 });

@@ -224,6 +224,48 @@ export const auditChain = sqliteTable("audit_chain", {
   lastHash: text("last_hash"),
 });
 
+/**
+ * Repeated identical refusals (same actor, kind and reason within one window) are counted here, beside the
+ * append-only chain, on the first refused event of the window (docs/audit.md, "Repeated refusals").
+ */
+export const auditRefusalCounts = sqliteTable("audit_refusal_counts", {
+  // SHA-256 of (actor, kind, reason, window start): one row per window, whatever the reason's length.
+  key: text("key").primaryKey(),
+  // The first event of the window (written in the same transaction; no foreign key, as this row is upserted first).
+  eventId: text("event_id").notNull(),
+  actorUserId: text("actor_user_id").notNull(),
+  reason: text("reason").notNull(),
+  windowStart: ts("window_start").notNull(),
+  count: integer("count").notNull(),
+  lastAt: ts("last_at").notNull(),
+}, (t) => [
+  uniqueIndex("audit_refusal_counts_event_uq").on(t.eventId),
+  index("audit_refusal_counts_actor_idx").on(t.actorUserId, t.reason, t.lastAt),
+]);
+
+/** Idempotency keys of confirmed actions: a retry with the same key gets the first result back (lib/action.ts). */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  userId: text("user_id").notNull(),
+  key: text("key").notNull(),
+  action: text("action").notNull(),
+  // The change's own audit event, written in the same transaction as this row.
+  auditEventId: text("audit_event_id"),
+  result: json<Record<string, unknown> | null>("result"),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.key] }),
+  index("idempotency_keys_user_created_idx").on(t.userId, t.createdAt),
+]);
+
+/** Leases of scheduled jobs: one instance at a time runs each job (db/job-lease.ts). */
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  token: text("token").notNull(),
+  lockedUntil: ts("locked_until").notNull(),
+  acquiredAt: ts("acquired_at").notNull(),
+});
+
 export const outbox = sqliteTable("outbox", {
   id: text("id").primaryKey(),
   dedupeKey: text("dedupe_key").notNull(),
@@ -239,6 +281,8 @@ export const outbox = sqliteTable("outbox", {
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: ts("next_attempt_at").notNull(),
   lockedUntil: ts("locked_until"),
+  // Fencing token of the current claim: markSent / markAttemptFailed apply only with the token they claimed with.
+  leaseToken: text("lease_token"),
   lastError: text("last_error"),
   sentAt: ts("sent_at"),
   createdAt: ts("created_at").notNull(),

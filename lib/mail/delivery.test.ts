@@ -89,7 +89,7 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
     const transport = createTransport({ smtpUrl: server.url, from: FROM });
     await enqueueMessages(getDatabase().db, [message(1)]);
 
-    expect(await deliverDueMessages({ transport })).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await deliverDueMessages({ transport })).toEqual({ claimed: 1, sent: 1, failed: 0, released: 0 });
     const [row] = await listMessages();
     expect(server.received).toHaveLength(1);
     expect(server.recipients[0]).toEqual(["partner1@example.test"]);
@@ -99,7 +99,7 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
     expect(row).toMatchObject({ status: "sent", attempts: 1, lockedUntil: null, lastError: null });
     expect(row?.sentAt).toBeInstanceOf(Date);
 
-    expect(await deliverDueMessages({ transport, now: later(new Date(), 24 * 3600_000) })).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await deliverDueMessages({ transport, now: later(new Date(), 24 * 3600_000) })).toEqual({ claimed: 0, sent: 0, failed: 0, released: 0 });
     expect(server.received).toHaveLength(1);
   });
 
@@ -110,7 +110,7 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
     await enqueueMessages(getDatabase().db, [message(2)]);
 
     const now = new Date();
-    expect(await deliverDueMessages({ transport, now })).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    expect(await deliverDueMessages({ transport, now })).toEqual({ claimed: 1, sent: 0, failed: 1, released: 0 });
     const [failed] = await listMessages();
     expect(failed).toMatchObject({ status: "pending", attempts: 1, lockedUntil: null, sentAt: null });
     expect(failed?.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -118,11 +118,11 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
 
     // Not due yet: nothing is attempted even once the server is back.
     const server = await smtp({ port: probe.port });
-    expect(await deliverDueMessages({ transport, now: later(now, 1000) })).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await deliverDueMessages({ transport, now: later(now, 1000) })).toEqual({ claimed: 0, sent: 0, failed: 0, released: 0 });
     expect(server.received).toHaveLength(0);
 
-    expect(await deliverDueMessages({ transport, now: later(now, 16_000) })).toEqual({ claimed: 1, sent: 1, failed: 0 });
-    expect(await deliverDueMessages({ transport, now: later(now, 3600_000) })).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await deliverDueMessages({ transport, now: later(now, 16_000) })).toEqual({ claimed: 1, sent: 1, failed: 0, released: 0 });
+    expect(await deliverDueMessages({ transport, now: later(now, 3600_000) })).toEqual({ claimed: 0, sent: 0, failed: 0, released: 0 });
     expect(server.received.map((m) => m.subject)).toEqual(["Payment mode changed 2"]);
     expect((await listMessages())[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });

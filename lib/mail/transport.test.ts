@@ -25,6 +25,7 @@ const row: OutboxMessage = {
   attempts: 0,
   nextAttemptAt: new Date("2025-03-01T10:00:00Z"),
   lockedUntil: null,
+  leaseToken: null,
   lastError: null,
   sentAt: null,
   createdAt: new Date("2025-03-01T10:00:00Z"),

@@ -11,6 +11,10 @@ export type MailTransport = {
   send(message: OutboxMessage): Promise<void>;
   /** Where messages go, for logs: "smtp://host:port" or the mail directory. */
   readonly target: string;
+  /** How many sends it carries at once (the SMTP pool's connections): the worker sends that many in parallel. */
+  readonly concurrency: number;
+  /** Closes its connections; sends still in flight fail. */
+  close(): void;
 };
 
 export type TransportOptions = {
@@ -20,31 +24,46 @@ export type TransportOptions = {
   from?: string;
   /** Directory for .eml files when there is no SMTP URL; defaults to .data/mail/ under the cwd. */
   mailDir?: string;
+  /** Connection, greeting and socket timeout; the worker keeps it well inside its lease. */
+  timeoutMs?: number;
 };
 
 // A dead or silent server must fail the attempt quickly (the row is retried later) rather than
 // hold the worker, and its lease, for nodemailer's default of minutes.
 const TIMEOUT_MS = 10_000;
+// One connection per message was the bottleneck (a TCP and SMTP handshake each time): a small pool of
+// long-lived connections, each carrying many messages, sends hundreds a second to a nearby relay.
+// Relays limit connections per client, often to 5-10; stay under that.
+export const SMTP_MAX_CONNECTIONS = 5;
+const SMTP_MAX_MESSAGES_PER_CONNECTION = 500;
+const FILE_CONCURRENCY = 4;
 
 export function createTransport(options: TransportOptions = {}): MailTransport {
   const smtpUrl = options.smtpUrl === undefined ? env().SMTP_URL : options.smtpUrl;
   const from = options.from ?? env().MAIL_FROM;
-  return smtpUrl ? smtpTransport(smtpUrl, from) : fileTransport(options.mailDir ?? path.join(process.cwd(), ".data", "mail"), from);
+  return smtpUrl
+    ? smtpTransport(smtpUrl, from, options.timeoutMs ?? TIMEOUT_MS)
+    : fileTransport(options.mailDir ?? path.join(process.cwd(), ".data", "mail"), from);
 }
 
-function smtpTransport(url: string, from: string): MailTransport {
+function smtpTransport(url: string, from: string, timeoutMs: number): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
+    pool: true,
+    maxConnections: SMTP_MAX_CONNECTIONS,
+    maxMessages: SMTP_MAX_MESSAGES_PER_CONNECTION,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   });
   const u = new URL(url);
   return {
     target: `${u.protocol}//${u.host}`,
+    concurrency: SMTP_MAX_CONNECTIONS,
     async send(message) {
       await transporter.sendMail(mailOptions(message, from));
     },
+    close: () => transporter.close(),
   };
 }
 
@@ -52,6 +71,8 @@ function fileTransport(dir: string, from: string): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     target: dir,
+    concurrency: FILE_CONCURRENCY,
+    close: () => {},
     async send(message) {
       const info = await transporter.sendMail(mailOptions(message, from));
       await fs.mkdir(dir, { recursive: true });

@@ -1,14 +1,19 @@
 // Delivers the notification outbox: claims due rows, sends them, records the outcome, retries later.
 //
-// Why a message is never sent twice: a row is claimed with a conditional update that sets a lease
-// (lockedUntil), so two workers (the in-app loop and `npm run worker`) never hold it at once, and it
-// is marked `sent` right after the SMTP server accepts it. The one remaining window, a crash between
-// the server's acceptance and markSent, would resend it after the lease expires; the message then
-// carries the same Message-ID (see transport.ts), so the receiving side can drop the duplicate.
+// Why a message is never sent twice: a row is claimed under a lease (lockedUntil) and a fencing token
+// (leaseToken): no other worker, in this process or another instance, claims it while the lease runs
+// (PostgreSQL claims skip rows another instance is claiming: FOR UPDATE SKIP LOCKED), and sends stop
+// being started after half the lease, so a send never outlives it. It is marked `sent` as soon as the
+// SMTP server accepts it (acceptances are committed together, a few milliseconds apart), and only
+// under its token: a worker whose lease ran out cannot overwrite what the next holder did. On SIGTERM
+// (stopOutboxWorker) no new row is claimed or started, sends in flight finish and are marked, the rest
+// is released for another worker. The one remaining window, a process killed outright between the
+// server's acceptance and that commit, resends the message after the lease expires with the same
+// Message-ID (see transport.ts), so the receiving side can drop the duplicate.
 // Why none is lost: the row is written in the change's own transaction and stays `pending` through
 // every failed attempt until it is accepted or MAX_ATTEMPTS is reached.
 import "server-only";
-import { claimDueMessages, markAttemptFailed, markSent } from "@/db/outbox";
+import { claimDueMessages, markAttemptFailed, markSent, releaseLeases, type OutboxMessage } from "@/db/outbox";
 import { env } from "@/lib/env";
 import { createTransport, type MailTransport } from "./transport";
 
@@ -18,7 +23,9 @@ export const LEASE_MS = 60_000;
 export const MAX_ATTEMPTS = 80;
 const BASE_DELAY_MS = 15_000;
 const MAX_DELAY_MS = 60 * 60_000;
-const BATCH = 20;
+// Rows claimed per pass for each connection of the transport: enough to keep every connection busy
+// between two claims, few enough that a stopping worker has little to give back.
+const CLAIM_PER_CONNECTION = 10;
 
 /**
  * When to try again after `attempts` failed attempts (counting the one that just failed):
@@ -30,32 +37,101 @@ export function nextRetryAt(attempts: number, now: Date): Date | null {
   return new Date(now.getTime() + delay);
 }
 
-export type DeliveryReport = { claimed: number; sent: number; failed: number };
+export type DeliveryReport = { claimed: number; sent: number; failed: number; released: number };
 
-export async function deliverDueMessages({ transport, now = new Date(), limit = BATCH }: {
+/**
+ * One pass: claims a batch sized to the transport, sends it over `transport.concurrency` parallel lanes,
+ * marks what was accepted (batched), records failures, and releases what it did not start (because
+ * `shouldStop` turned true or half the lease has gone).
+ */
+export async function deliverDueMessages({ transport, now = new Date(), limit, leaseMs = LEASE_MS, shouldStop = () => false }: {
   transport: MailTransport;
   now?: Date;
   limit?: number;
+  leaseMs?: number;
+  shouldStop?: () => boolean;
 }): Promise<DeliveryReport> {
-  const rows = await claimDueMessages({ now, limit, leaseMs: LEASE_MS });
-  const report: DeliveryReport = { claimed: rows.length, sent: 0, failed: 0 };
+  const rows = await claimDueMessages({ now, limit: limit ?? transport.concurrency * CLAIM_PER_CONNECTION, leaseMs });
+  const report: DeliveryReport = { claimed: rows.length, sent: 0, failed: 0, released: 0 };
+  if (rows.length === 0) return report;
+  const leaseToken = rows[0]!.leaseToken!;
+  const accepted = groupCommit((ids) => markSent({ ids, leaseToken, at: now }));
+  const queue = [...rows];
+  const notStarted: string[] = [];
+  const giveBack: string[] = [];
   const started = Date.now();
-  for (const row of rows) {
-    // Slow sends must not outlive the lease, or another worker could claim and send the same rows;
-    // the rest of the batch is picked up again once its lease expires.
-    if (Date.now() - started > LEASE_MS / 2) break;
-    try {
-      await transport.send(row);
-    } catch (error) {
-      report.failed++;
-      await markAttemptFailed({ id: row.id, error: describe(error), retryAt: nextRetryAt(row.attempts + 1, now) });
-      continue;
+  const lane = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      // Slow sends must not outlive the lease, or another worker could claim and send the same rows.
+      if (shouldStop() || Date.now() - started > leaseMs / 2) {
+        notStarted.push(row.id, ...queue.splice(0).map((r) => r.id));
+        return;
+      }
+      if (await sendOne(transport, row, accepted, leaseToken, now, shouldStop, giveBack)) report.sent++;
+      else report.failed++;
     }
-    // Outside the try: a failure to record success must not be recorded as a failed send.
-    await markSent({ id: row.id, at: now });
-    report.sent++;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(transport.concurrency, rows.length) }, lane));
+  await accepted.flush();
+  const unsent = [...notStarted, ...giveBack];
+  report.released = await releaseLeases({ ids: unsent, leaseToken });
+  report.failed -= giveBack.length;
   return report;
+}
+
+async function sendOne(
+  transport: MailTransport, row: OutboxMessage, accepted: GroupCommit, leaseToken: string, now: Date,
+  shouldStop: () => boolean, giveBack: string[],
+): Promise<boolean> {
+  try {
+    await transport.send(row);
+  } catch (error) {
+    // Cut off by a stop (the transport was closed): not the server's verdict, so no attempt is counted.
+    if (shouldStop()) {
+      giveBack.push(row.id);
+      return false;
+    }
+    await markAttemptFailed({ id: row.id, leaseToken, error: describe(error), retryAt: nextRetryAt(row.attempts + 1, now) });
+    return false;
+  }
+  // Outside the try: a failure to record success must not be recorded as a failed send.
+  accepted.add(row.id);
+  return true;
+}
+
+type GroupCommit = { add(id: string): void; flush(): Promise<void> };
+
+/**
+ * Marks ids as they come, in as few transactions as the database's pace allows: while one commit runs,
+ * the next ids gather for the following one. So acceptance is recorded within milliseconds, and under
+ * load the commits carry many rows each.
+ */
+function groupCommit(commit: (ids: string[]) => Promise<unknown>): GroupCommit {
+  let waiting: string[] = [];
+  let running: Promise<void> | null = null;
+  let failure: unknown = null;
+  const drain = async () => {
+    while (waiting.length > 0) {
+      const ids = waiting;
+      waiting = [];
+      try {
+        await commit(ids);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    running = null;
+  };
+  return {
+    add(id) {
+      waiting.push(id);
+      running ??= drain();
+    },
+    async flush() {
+      while (running) await running;
+      if (failure) throw failure;
+    },
+  };
 }
 
 function describe(error: unknown): string {
@@ -65,6 +141,7 @@ function describe(error: unknown): string {
 type Loop = {
   transport: MailTransport;
   pollMs: number;
+  leaseMs: number;
   timer: NodeJS.Timeout | null;
   running: Promise<void> | null;
   again: boolean;
@@ -74,15 +151,19 @@ type Loop = {
 
 // On globalThis, not in module scope: Next compiles instrumentation and route handlers as separate
 // bundles, so each has its own copy of this module, and a kick from an action must reach the loop
-// the instrumentation hook started (and a dev-server reload must not start a second one).
+// the instrumentation hook started (and a dev-server reload must not start a second one). The server
+// entry (lib/cli/server.ts) stops it the same way on SIGTERM.
 const globalForWorker = globalThis as unknown as { partnerManagerOutboxWorker?: Loop };
 
 /** Starts the polling loop once per process; later calls return without starting another. */
-export function startOutboxWorker(options: { transport?: MailTransport; pollMs?: number } = {}): void {
+export function startOutboxWorker(options: { transport?: MailTransport; pollMs?: number; leaseMs?: number } = {}): void {
   if (globalForWorker.partnerManagerOutboxWorker) return;
+  const leaseMs = options.leaseMs ?? env().OUTBOX_LEASE_MS;
   const loop: Loop = {
-    transport: options.transport ?? createTransport(),
+    // A send must fail well inside the lease, never outlive it.
+    transport: options.transport ?? createTransport({ timeoutMs: Math.min(10_000, Math.floor(leaseMs / 4)) }),
     pollMs: options.pollMs ?? env().OUTBOX_POLL_MS,
+    leaseMs,
     timer: null,
     running: null,
     again: false,
@@ -100,13 +181,31 @@ export function kickOutboxWorker(): void {
   if (loop && !loop.stopped) schedule(loop, 0);
 }
 
-/** Stops the loop and waits for a run in progress to finish. */
-export async function stopOutboxWorker(): Promise<void> {
+/**
+ * Stops the loop: nothing new is claimed or started; sends in flight finish and what the server
+ * accepted is marked sent; claimed rows not started are released. After `graceMs`, sends still in
+ * flight are cut off (their rows released, to be sent again by another worker). Then the transport's
+ * connections are closed.
+ */
+export async function stopOutboxWorker({ graceMs = 7_000 }: { graceMs?: number } = {}): Promise<void> {
   const loop = globalForWorker.partnerManagerOutboxWorker;
   if (!loop) return;
   loop.stopped = true;
   if (loop.timer) clearTimeout(loop.timer);
-  await loop.running;
+  if (loop.running) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([
+      loop.running.then(() => false),
+      new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), graceMs); }),
+    ]);
+    clearTimeout(timer);
+    if (late) {
+      console.warn("Outbox worker: sends still in flight at the deadline; cutting them off and releasing their rows");
+      loop.transport.close();
+      await loop.running;
+    }
+  }
+  loop.transport.close();
   globalForWorker.partnerManagerOutboxWorker = undefined;
 }
 
@@ -130,10 +229,10 @@ async function tick(loop: Loop): Promise<void> {
     do {
       loop.again = false;
       try {
-        const report = await deliverDueMessages({ transport: loop.transport });
+        const report = await deliverDueMessages({ transport: loop.transport, leaseMs: loop.leaseMs, shouldStop: () => loop.stopped });
         if (report.failed > 0) console.warn(`Outbox worker: ${report.failed} of ${report.claimed} messages not accepted (see their lastError)`);
-        // A full batch means more may be waiting.
-        if (report.claimed === BATCH) loop.again = true;
+        // A batch that found rows means more may be waiting.
+        if (report.claimed > 0) loop.again = true;
         loop.lastError = null;
       } catch (error) {
         // The full error once, then one line per run while the same problem lasts (e.g. database down).

@@ -1,6 +1,7 @@
 // Looks up the seeded demo data (db/seed.ts) by the names of PRODUCT.md, and snapshots what a test
 // must see unchanged after a refused attempt.
 import { aliasedTable, and, asc, count, eq } from "drizzle-orm";
+import { refusalCounts } from "@/db/audit";
 import { getDatabase } from "@/db/client";
 import type { AuditKind } from "@/lib/domain";
 
@@ -70,11 +71,26 @@ export async function snapshot() {
   return { partnerships, changes: await countAuditEvents({ outcome: "ok" }), outbox: await countOutbox() };
 }
 
-/** Runs `fn` and returns what it answered with the audit events it appended, in order. */
+/**
+ * Runs `fn` and returns what it answered with the audit events it recorded, in order: the events it
+ * appended, then the earlier refusals whose repeat counter it raised (an identical refusal within the
+ * window is counted on the first one instead of being appended again: db/audit.ts#recordRefusal).
+ */
 export async function withNewAuditEvents<T>(fn: () => Promise<T>) {
   const { db, schema } = getDatabase();
+  const counts = async () => new Map((await db.select({ eventId: schema.auditRefusalCounts.eventId, count: schema.auditRefusalCounts.count })
+    .from(schema.auditRefusalCounts)).map((r) => [r.eventId, r.count]));
   const seen = new Set((await db.select({ id: schema.auditEvents.id }).from(schema.auditEvents)).map((r) => r.id));
+  const countsBefore = await counts();
   const result = await fn();
-  const events = (await db.select().from(schema.auditEvents).orderBy(asc(schema.auditEvents.seq))).filter((e) => !seen.has(e.id));
+  const countsAfter = await counts();
+  const all = await db.select().from(schema.auditEvents).orderBy(asc(schema.auditEvents.seq));
+  const repeated = new Set([...countsAfter].filter(([id, n]) => seen.has(id) && n > (countsBefore.get(id) ?? 1)).map(([id]) => id));
+  const events = [...all.filter((e) => !seen.has(e.id)), ...all.filter((e) => repeated.has(e.id))];
   return { result, events };
+}
+
+/** How many times a refused event was attempted (itself and its counted repeats). */
+export async function refusalCount(eventId: string): Promise<number> {
+  return (await refusalCounts({ eventIds: [eventId] })).get(eventId)!;
 }

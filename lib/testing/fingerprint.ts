@@ -3,7 +3,7 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getDatabase } from "@/db/client";
 
-const AUDIT_TABLES = new Set(["auditEvents", "auditChain"]);
+const AUDIT_TABLES = new Set(["auditEvents", "auditChain", "auditRefusalCounts"]);
 
 export async function fingerprint(): Promise<Record<string, string[]>> {
   const { db, schema } = getDatabase();

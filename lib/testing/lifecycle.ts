@@ -1,5 +1,5 @@
 // What lifecycle tests look at: everything a step may write, the last audit event, the emailed link.
-import { count, desc, eq } from "drizzle-orm";
+import { count, desc, eq, gt } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { snapshot } from "./demo";
 
@@ -16,6 +16,13 @@ export async function world() {
 export async function lastAuditEvent() {
   const { db, schema } = getDatabase();
   const [row] = await db.select().from(schema.auditEvents).orderBy(desc(schema.auditEvents.seq)).limit(1);
+  // A refusal repeated within its window is counted on its first event rather than appended (db/audit.ts).
+  const [repeat] = await db.select({ event: schema.auditEvents, lastAt: schema.auditRefusalCounts.lastAt })
+    .from(schema.auditRefusalCounts)
+    .innerJoin(schema.auditEvents, eq(schema.auditEvents.id, schema.auditRefusalCounts.eventId))
+    .where(gt(schema.auditRefusalCounts.count, 1))
+    .orderBy(desc(schema.auditRefusalCounts.lastAt)).limit(1);
+  if (repeat && (!row || repeat.lastAt > row.createdAt)) return repeat.event;
   return row ?? null;
 }
 

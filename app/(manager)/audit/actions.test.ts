@@ -5,13 +5,14 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { enqueueMessages, listMessages, markAttemptFailed, markSent } from "@/db/outbox";
+import { enqueueMessages, listMessages } from "@/db/outbox";
 import { seedDemoData } from "@/db/seed";
 import { SESSION_EXPIRED } from "@/lib/action";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { orgId, partnershipId, userId, withNewAuditEvents } from "@/lib/testing/demo";
+import { orgId, partnershipId, refusalCount, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { fingerprint } from "@/lib/testing/fingerprint";
+import { settleMessage } from "@/lib/testing/outbox";
 import { actAs } from "@/lib/testing/request-stub";
 import { retryNotification } from "./actions";
 import { RETRY_MESSAGES } from "./messages";
@@ -29,8 +30,7 @@ async function message(partnership: string, state: "failed" | "sent"): Promise<s
     textBody: "t", htmlBody: "h", partnershipId: partnership,
   }]);
   const id = (await listMessages()).find((m) => m.dedupeKey === dedupeKey)!.id;
-  if (state === "sent") await markSent({ id, at: new Date() });
-  else await markAttemptFailed({ id, error: "421 try later", retryAt: null });
+  await settleMessage(id, state === "sent" ? { sent: new Date() } : { error: "421 try later", retryAt: null });
   return id;
 }
 
@@ -106,9 +106,9 @@ describe.each(enginesUnderTest())("retryNotification on %s", (engine) => {
       { ok: false, message: "Check the highlighted fields.", fieldErrors: { notificationId: [expect.any(String)] } },
       { ok: false, fieldErrors: { notificationId: ["Identifier is too long."] } },
     ]);
-    expect(events.map((e) => [e.kind, e.reason])).toEqual([
-      ["notification.refused", "invalid_input: notificationId"], ["notification.refused", "invalid_input: notificationId"],
-    ]);
+    // The second, identical refusal is counted on the first event rather than appended (docs/audit.md).
+    expect(events.map((e) => [e.kind, e.reason])).toEqual([["notification.refused", "invalid_input: notificationId"]]);
+    expect(await refusalCount(events[0]!.id)).toBe(2);
     expect(JSON.stringify(events)).not.toContain("hunter2");
   });
 

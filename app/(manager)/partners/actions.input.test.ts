@@ -118,7 +118,8 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
 
   it("clips an oversized user agent in the audit trail", async () => {
     actAs(claire, null, { userAgent: HUGE, requestId: HUGE });
-    const { event } = await refused(await request({ paymentMode: "bank" }));
+    // A refusal of its own (an identical one earlier in the window would only be counted on that one).
+    const { event } = await refused(await request({ paymentMode: "bank", version: 0 }));
     expect(event.userAgent).toHaveLength(500);
     expect(event.requestId).toHaveLength(500);
   });

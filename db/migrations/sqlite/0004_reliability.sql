@@ -1,0 +1,32 @@
+CREATE TABLE `audit_refusal_counts` (
+	`key` text PRIMARY KEY NOT NULL,
+	`event_id` text NOT NULL,
+	`actor_user_id` text NOT NULL,
+	`reason` text NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL,
+	`last_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `audit_refusal_counts_event_uq` ON `audit_refusal_counts` (`event_id`);--> statement-breakpoint
+CREATE INDEX `audit_refusal_counts_actor_idx` ON `audit_refusal_counts` (`actor_user_id`,`reason`,`last_at`);--> statement-breakpoint
+CREATE TABLE `idempotency_keys` (
+	`user_id` text NOT NULL,
+	`key` text NOT NULL,
+	`action` text NOT NULL,
+	`audit_event_id` text,
+	`result` text,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `idempotency_keys_user_created_idx` ON `idempotency_keys` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `job_leases` (
+	`name` text PRIMARY KEY NOT NULL,
+	`holder` text NOT NULL,
+	`token` text NOT NULL,
+	`locked_until` integer NOT NULL,
+	`acquired_at` integer NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE `outbox` ADD `lease_token` text;
