@@ -17,7 +17,11 @@ const MAX_ROUNDS = 50;
  * conditionally on the date it read, and the order's dedupe key (product + period) is unique. A second
  * run, or two runs at once (the in-app schedule and `npm run renewals`), renews nothing twice.
  */
-export async function runDueRenewals({ now = new Date() }: { now?: Date } = {}): Promise<RenewalReport> {
+export async function runDueRenewals({ now = new Date(), shouldStop = () => false }: {
+  now?: Date;
+  /** Asked before each product: a stopping process or a lost job lease ends the run there. */
+  shouldStop?: () => boolean;
+} = {}): Promise<RenewalReport> {
   const { db, schema } = getDatabase();
   const { products } = schema;
   const today = zurichDate(now);
@@ -33,6 +37,7 @@ export async function runDueRenewals({ now = new Date() }: { now?: Date } = {}):
     const todo = due.filter((p) => !failedIds.has(p.id)).slice(0, BATCH);
     if (todo.length === 0) break;
     for (const p of todo) {
+      if (shouldStop()) return report;
       try {
         const outcome = await placeOrder({
           request: { kind: "renewal", productId: p.id, expectedRenewalDate: p.renewalDate },

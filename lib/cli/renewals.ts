@@ -1,8 +1,9 @@
 // `npm run renewals`: renews every product whose renewal date has come, once, then exits.
-// Safe to run from cron next to the app's own hourly schedule: nothing is ever renewed twice.
+// Safe to run from cron next to the app's own hourly schedule: it takes the same job lease (one run
+// at a time), and nothing is ever renewed twice in any case.
 import { getDatabase } from "@/db/client";
-import { runDueRenewals } from "@/db/renewals";
 import { env } from "@/lib/env";
+import { runRenewalsExclusively } from "@/lib/renewal-schedule";
 
 try {
   env();
@@ -11,7 +12,12 @@ try {
   process.exit(1);
 }
 
-const report = await runDueRenewals();
-console.log(`Renewals: ${report.renewed} renewed, ${report.skipped} already renewed elsewhere, ${report.failed} failed.`);
+const outcome = await runRenewalsExclusively();
 await getDatabase().close();
+if (!outcome.ran) {
+  console.log("Renewals: another instance is running them right now; nothing done here.");
+  process.exit(0);
+}
+const report = outcome.value;
+console.log(`Renewals: ${report.renewed} renewed, ${report.skipped} already renewed elsewhere, ${report.failed} failed.`);
 process.exit(report.failed > 0 ? 1 : 0);
