@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/action";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = {
   partnershipId: string;
@@ -21,12 +22,14 @@ export function EndPartnership({ partnershipId, version, title, consequences, ac
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const router = useRouter();
 
   const open = () => {
     setError(null);
     setFieldError(null);
     if (password.current) password.current.value = "";
+    confirmKey.renew();
     dialog.current?.showModal();
   };
 
@@ -39,7 +42,7 @@ export function EndPartnership({ partnershipId, version, title, consequences, ac
       return;
     }
     startTransition(async () => {
-      const result = await action({ partnershipId, version, password: value });
+      const result = await action({ partnershipId, version, password: value, idempotencyKey: confirmKey.key() });
       if (password.current) password.current.value = "";
       if (result.ok) {
         dialog.current?.close();

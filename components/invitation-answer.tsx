@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { acceptInvitation, refuseInvitation } from "@/app/(manager)/clients/actions";
 import { buttonClass } from "@/components/ui/styles";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 export function InvitationAnswer({ partnershipId, version, customerName, token }: {
   partnershipId: string;
@@ -14,6 +15,9 @@ export function InvitationAnswer({ partnershipId, version, customerName, token }
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // One key per answer: accepting and refusing are different changes.
+  const acceptKey = useConfirmKey();
+  const refuseKey = useConfirmKey();
   const router = useRouter();
   const refuseButton = useRef<HTMLButtonElement>(null);
 
@@ -21,7 +25,7 @@ export function InvitationAnswer({ partnershipId, version, customerName, token }
     setError(null);
     startTransition(async () => {
       const action = answer === "accept" ? acceptInvitation : refuseInvitation;
-      const result = await action({ partnershipId, version, ...(token ? { token } : {}) });
+      const result = await action({ partnershipId, version, ...(token ? { token } : {}), idempotencyKey: (answer === "accept" ? acceptKey : refuseKey).key() });
       if (!result.ok) {
         setError(result.message);
         return;

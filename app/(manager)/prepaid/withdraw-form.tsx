@@ -6,17 +6,22 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { withdrawalSchema, type WithdrawalInput } from "@/lib/validation/billing";
 import { requestWithdrawal } from "./actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 export function WithdrawForm({ currency }: { currency: string }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const form = useForm<WithdrawalInput>({ resolver: zodResolver(withdrawalSchema), defaultValues: { amount: "" } });
   const error = form.formState.errors.amount?.message;
 
   const submit = form.handleSubmit((values) => startTransition(async () => {
-    const r = await requestWithdrawal(values);
+    const r = await requestWithdrawal({ ...values, idempotencyKey: confirmKey.key() });
     setResult({ ok: r.ok, message: r.message });
-    if (r.ok) form.reset({ amount: "" });
+    if (r.ok) {
+      form.reset({ amount: "" });
+      confirmKey.renew();
+    }
     else if (r.fieldErrors?.amount?.[0]) form.setError("amount", { message: r.fieldErrors.amount[0] });
   }));
 

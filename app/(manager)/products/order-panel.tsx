@@ -9,6 +9,7 @@ import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { orderProductSchema, type OrderProductInput } from "@/lib/validation/billing";
 import type { OfferQuote } from "./quotes";
 import { orderProduct } from "./actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = { clients: { id: string; name: string }[] | null; ownOrgId: string; quotes: Record<string, OfferQuote[]> };
 
@@ -16,6 +17,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const heading = useRef<HTMLHeadingElement>(null);
   const [placed, setPlaced] = useState(0);
   // After an order the form goes away: keep the keyboard in the panel, next to the announced result.
@@ -31,7 +33,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   const errors = form.formState.errors;
 
   const submit = form.handleSubmit((values) => startTransition(async () => {
-    const r = await orderProduct(values);
+    const r = await orderProduct({ ...values, idempotencyKey: confirmKey.key() });
     if (r.ok) {
       setResult({ ok: true, message: r.message, invoiceId: r.invoiceId });
       form.reset({ offer: "", label: "", customerOrgId: clients ? "" : undefined });
@@ -49,7 +51,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
     <section aria-labelledby="order-title" className={cardClass}>
       <div className="flex items-center justify-between gap-4">
         <h2 id="order-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">Order a product</h2>
-        {!open && <button type="button" className={buttonClass("primary")} onClick={() => { setResult(null); setOpen(true); }}>New order</button>}
+        {!open && <button type="button" className={buttonClass("primary")} onClick={() => { setResult(null); confirmKey.renew(); setOpen(true); }}>New order</button>}
       </div>
       <div role="status" className="mt-2 text-sm text-green-800">
         {result?.ok && <>{result.message} {result.invoiceId && <Link href={`/invoices/${result.invoiceId}`} className="font-medium text-brand-700 underline">View the invoice</Link>}</>}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/styles";
 import { renewProduct } from "./actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = { productId: string; label: string; renewalDate: string; renewalLabel: string; quote: string };
 
@@ -11,13 +12,14 @@ export function RenewControl({ productId, label, renewalDate, renewalLabel, quot
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const renewButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => { if (confirming) confirmButton.current?.focus(); }, [confirming]);
 
   const confirm = () => startTransition(async () => {
-    const r = await renewProduct({ productId, renewalDate });
+    const r = await renewProduct({ productId, renewalDate, idempotencyKey: confirmKey.key() });
     setResult(r.ok ? { ok: true, message: r.message, invoiceId: r.invoiceId } : { ok: false, message: r.message });
     setConfirming(false);
     requestAnimationFrame(() => renewButton.current?.focus());
@@ -27,7 +29,7 @@ export function RenewControl({ productId, label, renewalDate, renewalLabel, quot
     <div className="space-y-2">
       {!confirming && (
         <button ref={renewButton} type="button" className={buttonClass("secondary")} aria-label={`Renew ${label}`}
-          onClick={() => { setResult(null); setConfirming(true); }}>
+          onClick={() => { setResult(null); confirmKey.renew(); setConfirming(true); }}>
           Renew
         </button>
       )}

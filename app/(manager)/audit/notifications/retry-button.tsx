@@ -6,9 +6,11 @@ import { useState, useTransition } from "react";
 import { RotateCw } from "lucide-react";
 import { buttonClass } from "@/components/ui/styles";
 import { retryNotification } from "../actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 export function RetryButton({ notificationId, recipient, failed }: { notificationId: string; recipient: string; failed: boolean }) {
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   return (
     <div className="space-y-1">
@@ -18,7 +20,7 @@ export function RetryButton({ notificationId, recipient, failed }: { notificatio
           className={buttonClass("secondary")}
           disabled={pending}
           aria-label={`Retry now: email to ${recipient}`}
-          onClick={() => startTransition(async () => setResult(await retryNotification({ notificationId })))}
+          onClick={() => startTransition(async () => setResult(await retryNotification({ notificationId, idempotencyKey: confirmKey.key() })))}
         >
           <RotateCw aria-hidden className="size-4" /> {pending ? "Retrying…" : "Retry now"}
         </button>

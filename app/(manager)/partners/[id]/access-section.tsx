@@ -11,6 +11,7 @@ import { ACCESS_LEVELS, PAYMENT_MODE_INFO, type AccessLevel, type PaymentMode } 
 import { planAccessChange } from "@/lib/lifecycle";
 import { changeAccessSchema, type ChangeAccessInput } from "@/lib/validation/lifecycle";
 import { changeAccess } from "../lifecycle-actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = {
   partnershipId: string; version: number; access: AccessLevel; paymentMode: PaymentMode;
@@ -23,6 +24,7 @@ export function AccessSection(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState("");
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const initial = { partnershipId, version, access, productIds: access === "limited" ? managedIds : [] };
@@ -50,11 +52,12 @@ export function AccessSection(props: Props) {
   const onContinue = form.handleSubmit(() => {
     setError(null);
     if (plan.unchanged) return setError("Change the access or the products, or cancel.");
+    confirmKey.renew();
     setStep("verify");
   });
   const onConfirm = () => startTransition(async () => {
     setError(null);
-    const result = await changeAccess(form.getValues());
+    const result = await changeAccess({ ...form.getValues(), idempotencyKey: confirmKey.key() });
     if (result.ok) { setSuccess(result.message); toView(); } else setError(result.message);
   });
   const label = (id: string) => products.find((p) => p.id === id)?.label ?? id;

@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { deleteInvitation, resendInvitation } from "../lifecycle-actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = { partnershipId: string; version: number; partnerName: string; sentOn: string | null; linkState: string; canEdit: boolean };
 
@@ -12,18 +13,21 @@ export function InvitationSection({ partnershipId, version, partnerName, sentOn,
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState("");
   const [pending, startTransition] = useTransition();
+  // One key per action: resending and deleting are different changes.
+  const resendKey = useConfirmKey();
+  const deleteKey = useConfirmKey();
   const router = useRouter();
   const deleteButton = useRef<HTMLButtonElement>(null);
 
   const resend = () => startTransition(async () => {
     setError(null);
     setSuccess("");
-    const result = await resendInvitation({ partnershipId, version });
-    if (result.ok) setSuccess(result.message); else setError(result.message);
+    const result = await resendInvitation({ partnershipId, version, idempotencyKey: resendKey.key() });
+    if (result.ok) { setSuccess(result.message); resendKey.renew(); } else setError(result.message);
   });
   const remove = () => startTransition(async () => {
     setError(null);
-    const result = await deleteInvitation({ partnershipId, version });
+    const result = await deleteInvitation({ partnershipId, version, idempotencyKey: deleteKey.key() });
     if (result.ok) router.replace(`/partners/${partnershipId}?notice=deleted`); else setError(result.message);
   });
 

@@ -8,6 +8,7 @@ import { buttonClass, cardClass } from "@/components/ui/styles";
 import { PAYMENT_MODE_INFO, PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 type Props = {
   partnershipId: string;
@@ -23,6 +24,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string>("");
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
@@ -59,13 +61,14 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
       form.setError("paymentMode", { message: "Choose a different payment mode, or cancel." });
       return;
     }
+    confirmKey.renew();
     setStep("verify");
   });
 
   const onConfirm = () => {
     setError(null);
     startTransition(async () => {
-      const result = await changePaymentMode(form.getValues());
+      const result = await changePaymentMode({ ...form.getValues(), idempotencyKey: confirmKey.key() });
       if (result.ok) {
         setSuccess(result.message);
         returnFocus.current = true;

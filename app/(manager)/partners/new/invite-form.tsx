@@ -11,6 +11,7 @@ import { ACCESS_LEVELS, PAYMENT_MODE_INFO, PAYMENT_MODES, type AccessLevel } fro
 import { INVITATION_TTL_DAYS } from "@/lib/lifecycle";
 import { invitePartnerSchema, type InvitePartnerInput } from "@/lib/validation/lifecycle";
 import { invitePartner } from "../lifecycle-actions";
+import { useConfirmKey } from "@/components/use-confirm-key";
 
 function Choice({ name, value, checked, onChange, label, help }: {
   name: string; value: string; checked: boolean; onChange: () => void; label: string; help: string;
@@ -30,6 +31,7 @@ export function InviteForm({ partner, products }: { partner: { id: string; name:
   const [step, setStep] = useState<"edit" | "verify">("edit");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const confirmKey = useConfirmKey();
   const router = useRouter();
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const form = useForm<InvitePartnerInput>({
@@ -49,10 +51,10 @@ export function InviteForm({ partner, products }: { partner: { id: string; name:
     if (access === "limited") form.setValue("paymentMode", "customer");
     else form.setValue("productIds", []);
   };
-  const onContinue = form.handleSubmit(() => { setError(null); setStep("verify"); });
+  const onContinue = form.handleSubmit(() => { setError(null); confirmKey.renew(); setStep("verify"); });
   const onSend = () => startTransition(async () => {
     setError(null);
-    const result = await invitePartner(form.getValues());
+    const result = await invitePartner({ ...form.getValues(), idempotencyKey: confirmKey.key() });
     if (result.ok) router.push(`/partners/${result.partnershipId}?notice=invited`);
     else setError(result.message);
   });
