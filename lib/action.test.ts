@@ -10,7 +10,7 @@ vi.mock("@/lib/session", () => ({ getViewer: async () => state.viewer }));
 vi.mock("@/lib/request", () => ({ getRequestMeta: async () => ({ requestId: "req-1", ip: "192.0.2.1", userAgent: "ua" }) }));
 vi.mock("@/db/audit", () => ({ recordRefusal }));
 
-const { SESSION_EXPIRED, UNEXPECTED, defineAction, fieldErrorsOf } = await import("./action");
+const { SESSION_EXPIRED, UNEXPECTED, defineAction, defineFormAction, fieldErrorsOf } = await import("./action");
 
 const schema = z.object({ name: z.string().min(2, "Too short."), nested: z.object({ n: z.number({ error: "A number." }) }) });
 const CLAIRE: Viewer = {
@@ -58,7 +58,7 @@ describe("defineAction", () => {
     expect(recordRefusal).toHaveBeenCalledTimes(1);
     const [event] = recordRefusal.mock.calls[0] as unknown as [Record<string, unknown>];
     expect(event).toMatchObject({
-      kind: "payment_mode.refused", reason: "invalid_input: nested.n", actorUserId: "u-claire", actorOrgId: "o-helvetia",
+      kind: "payment_mode.refused", reason: "invalid_input: nested", actorUserId: "u-claire", actorOrgId: "o-helvetia",
       partnershipId: "p-1", meta: { requestId: "req-1" },
     });
     expect(JSON.stringify(event)).not.toContain("s3cret");
@@ -87,5 +87,56 @@ describe("defineAction", () => {
   it("lets Next's redirects through", async () => {
     body.mockImplementationOnce(async () => redirect("/login"));
     await expect(action({ name: "Ada", nested: { n: 1 } })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
+
+describe("defineAction on hostile shapes", () => {
+  const body = vi.fn(async () => ({ ok: true as const, message: "done" }));
+  const action = defineAction({ schema: z.object({ id: z.string() }), refusedKind: "payment_mode.refused" }, body);
+  beforeEach(() => {
+    state.viewer = CLAIRE;
+    body.mockClear();
+    recordRefusal.mockClear();
+  });
+
+  it.each([
+    ["NUL in a field", { id: "\u0000" }],
+    ["a lone surrogate in a field name", { ["\ud800"]: "x", id: "a" }],
+    ["5,000-deep nesting", (() => { let v: unknown = 1; for (let i = 0; i < 5000; i++) v = [v]; return { id: "a", extra: v }; })()],
+    ["an object that throws when read", new Proxy({}, { ownKeys() { throw new Error("temporary reference"); } })],
+  ])("refuses %s as a whole, audited as invalid_input: form, without running the body", async (_, raw) => {
+    const result = await action(raw);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { form: [expect.any(String)] } });
+    expect(body).not.toHaveBeenCalled();
+    expect(recordRefusal).toHaveBeenCalledWith(expect.objectContaining({ reason: "invalid_input: form" }));
+  });
+});
+
+describe("defineFormAction", () => {
+  const body = vi.fn(async (input: { orgId: string }) => `switched to ${input.orgId}`);
+  const action = defineFormAction({ schema: z.object({ orgId: z.string().min(1) }), invalid: "invalid" }, body);
+  const form = (entries: [string, string | Blob][]) => {
+    const f = new FormData();
+    for (const [k, v] of entries) f.append(k, v);
+    return f;
+  };
+  beforeEach(() => { body.mockClear(); });
+
+  it("parses the last argument's fields (useActionState passes the previous state first)", async () => {
+    expect(await action(form([["orgId", "o-1"]]))).toBe("switched to o-1");
+    expect(await action({ message: "previous state" }, form([["orgId", "o-2"], ["$ACTION_KEY", "k"]]))).toBe("switched to o-2");
+  });
+
+  it.each([
+    ["no argument", []],
+    ["a JSON object", [{ orgId: "o-1" }]],
+    ["a string", ["orgId=o-1"]],
+    ["a file", [form([["orgId", new Blob(["x"])]])]],
+    ["a repeated field", [form([["orgId", "a"], ["orgId", "b"]])]],
+    ["a field failing the schema", [form([["orgId", ""]])]],
+    ["NUL in a field", [form([["orgId", "\u0000"]])]],
+  ])("answers %s with the invalid result, without running the body", async (_, args) => {
+    expect(await action(...args)).toBe("invalid");
+    expect(body).not.toHaveBeenCalled();
   });
 });

@@ -71,8 +71,9 @@ export function defineAction<S extends z.ZodType, T extends object>(
   const refuseInput = async (viewer: Viewer, meta: RequestMeta, raw: unknown, fieldErrors: Record<string, string[]>): Promise<ActionFailure> => {
     await recordRefusal({
       kind: config.refusedKind,
-      // Field names only: the values may be anything, including secrets.
-      reason: `invalid_input: ${Object.keys(fieldErrors).join(", ")}`,
+      // Field names only: the values may be anything, including secrets. Top-level names only, so that
+      // the reasons (and with them the refused events, one per reason and window) stay few.
+      reason: `invalid_input: ${[...new Set(Object.keys(fieldErrors).map((k) => k.split(".")[0]))].join(", ")}`,
       actorUserId: viewer.id,
       actorOrgId: viewer.current?.orgId ?? null,
       partnershipId: rawString(raw, "partnershipId"),
@@ -87,8 +88,9 @@ export function defineAction<S extends z.ZodType, T extends object>(
       if (!viewer) return { ok: false, message: SESSION_EXPIRED };
       const meta = await getRequestMeta();
       // Shape first (depth, size, text no database stores faithfully), so nothing below sees such input.
+      // Refused as a whole ("form"): the path of the offending value may be any name the client made up.
       const problem = inputProblem(raw);
-      if (problem) return await refuseInput(viewer, meta, raw, { [problem.path || "form"]: [problem.message] });
+      if (problem) return await refuseInput(viewer, meta, raw, { form: [problem.message] });
       const { fields, key: rawKey } = splitKey(raw);
       const key = rawKey === undefined ? undefined : idempotencyKey.safeParse(rawKey);
       if (key && !key.success) return await refuseInput(viewer, meta, raw, { idempotencyKey: [key.error.issues[0]!.message] });
