@@ -44,12 +44,14 @@ export type DeliveryReport = { claimed: number; sent: number; failed: number; re
  * marks what was accepted (batched), records failures, and releases what it did not start (because
  * `shouldStop` turned true or half the lease has gone).
  */
-export async function deliverDueMessages({ transport, now = new Date(), limit, leaseMs = LEASE_MS, shouldStop = () => false }: {
+export async function deliverDueMessages({ transport, now = new Date(), limit, leaseMs = LEASE_MS, shouldStop = () => false, abandon }: {
   transport: MailTransport;
   now?: Date;
   limit?: number;
   leaseMs?: number;
   shouldStop?: () => boolean;
+  /** Aborted when a stopping process can wait no longer: sends still in flight are given up and released. */
+  abandon?: AbortSignal;
 }): Promise<DeliveryReport> {
   const rows = await claimDueMessages({ now, limit: limit ?? transport.concurrency * CLAIM_PER_CONNECTION, leaseMs });
   const report: DeliveryReport = { claimed: rows.length, sent: 0, failed: 0, released: 0 };
@@ -59,6 +61,7 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
   const queue = [...rows];
   const notStarted: string[] = [];
   const giveBack: string[] = [];
+  const inFlight = new Set<string>();
   const started = Date.now();
   const lane = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
@@ -67,15 +70,31 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
         notStarted.push(row.id, ...queue.splice(0).map((r) => r.id));
         return;
       }
-      if (await sendOne(transport, row, accepted, leaseToken, now, shouldStop, giveBack)) report.sent++;
+      inFlight.add(row.id);
+      const ok = await sendOne(transport, row, accepted, leaseToken, now, shouldStop, giveBack);
+      inFlight.delete(row.id);
+      if (ok) report.sent++;
       else report.failed++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(transport.concurrency, rows.length) }, lane));
+  const lanes = Promise.all(Array.from({ length: Math.min(transport.concurrency, rows.length) }, lane));
+  const outcome = await Promise.race([
+    lanes.then(() => "done" as const),
+    new Promise<"abandoned">((resolve) => {
+      if (abandon?.aborted) resolve("abandoned");
+      abandon?.addEventListener("abort", () => resolve("abandoned"), { once: true });
+    }),
+  ]);
+  if (outcome === "abandoned") {
+    // Sends the server has not answered: given back. If one is accepted after all, its mark no longer
+    // applies (the token is gone) and it goes out again with the same Message-ID.
+    notStarted.push(...inFlight, ...queue.splice(0).map((r) => r.id));
+    report.failed -= giveBack.length;
+  }
   await accepted.flush();
   const unsent = [...notStarted, ...giveBack];
   report.released = await releaseLeases({ ids: unsent, leaseToken });
-  report.failed -= giveBack.length;
+  if (outcome === "done") report.failed -= giveBack.length;
   return report;
 }
 
@@ -140,6 +159,7 @@ function describe(error: unknown): string {
 
 type Loop = {
   transport: MailTransport;
+  abandon: AbortController;
   pollMs: number;
   leaseMs: number;
   timer: NodeJS.Timeout | null;
@@ -162,6 +182,7 @@ export function startOutboxWorker(options: { transport?: MailTransport; pollMs?:
   const loop: Loop = {
     // A send must fail well inside the lease, never outlive it.
     transport: options.transport ?? createTransport({ timeoutMs: Math.min(10_000, Math.floor(leaseMs / 4)) }),
+    abandon: new AbortController(),
     pollMs: options.pollMs ?? env().OUTBOX_POLL_MS,
     leaseMs,
     timer: null,
@@ -200,8 +221,8 @@ export async function stopOutboxWorker({ graceMs = 7_000 }: { graceMs?: number }
     ]);
     clearTimeout(timer);
     if (late) {
-      console.warn("Outbox worker: sends still in flight at the deadline; cutting them off and releasing their rows");
-      loop.transport.close();
+      console.warn("Outbox worker: sends still in flight at the deadline; giving them up and releasing their rows");
+      loop.abandon.abort();
       await loop.running;
     }
   }
@@ -229,7 +250,9 @@ async function tick(loop: Loop): Promise<void> {
     do {
       loop.again = false;
       try {
-        const report = await deliverDueMessages({ transport: loop.transport, leaseMs: loop.leaseMs, shouldStop: () => loop.stopped });
+        const report = await deliverDueMessages({
+          transport: loop.transport, leaseMs: loop.leaseMs, shouldStop: () => loop.stopped, abandon: loop.abandon.signal,
+        });
         if (report.failed > 0) console.warn(`Outbox worker: ${report.failed} of ${report.claimed} messages not accepted (see their lastError)`);
         // A batch that found rows means more may be waiting.
         if (report.claimed > 0) loop.again = true;
