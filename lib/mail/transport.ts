@@ -1,8 +1,10 @@
 // How an outbox row leaves the building: SMTP when SMTP_URL is set, else an .eml file to read locally.
 import "server-only";
 import fs from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { OutboxMessage } from "@/db/outbox";
 import { env } from "@/lib/env";
 
@@ -47,16 +49,46 @@ export function createTransport(options: TransportOptions = {}): MailTransport {
 }
 
 function smtpTransport(url: string, from: string, timeoutMs: number): MailTransport {
+  const u = new URL(url);
+  const secure = u.protocol === "smtps:";
+  const host = u.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(u.port || (secure ? 465 : 587));
+  // Not `url`: nodemailer then ignores every other option (the pool and the timeouts included).
   const transporter = nodemailer.createTransport({
-    url,
+    host,
+    port,
+    secure,
+    auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+    // Each message is several small request/response exchanges (MAIL, RCPT, DATA, the body): with
+    // Nagle's algorithm on, each waits for the relay's delayed ACK (about 40 ms on Linux), which capped
+    // a connection at a few messages a second. nodemailer offers no option for it, so it gets its
+    // sockets from here, opened with TCP_NODELAY (TLS, for smtps://, is then negotiated on top).
+    getSocket: (_options: unknown, callback: (error: Error | null, socket?: { connection: net.Socket }) => void) => {
+      const socket = net.connect({ host, port, noDelay: true });
+      const fail = (error: Error) => {
+        socket.removeListener("timeout", onTimeout);
+        socket.destroy();
+        callback(error);
+      };
+      const onTimeout = () => fail(Object.assign(new Error(`Connection timeout to ${u.host}`), { code: "ETIMEDOUT" }));
+      socket.setTimeout(timeoutMs);
+      socket.once("timeout", onTimeout);
+      socket.once("error", fail);
+      socket.once("connect", () => {
+        // From here nodemailer owns the socket (and its own timeouts and error handling).
+        socket.setTimeout(0);
+        socket.removeListener("timeout", onTimeout);
+        socket.removeListener("error", fail);
+        callback(null, { connection: socket });
+      });
+    },
     pool: true,
     maxConnections: SMTP_MAX_CONNECTIONS,
     maxMessages: SMTP_MAX_MESSAGES_PER_CONNECTION,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
-  });
-  const u = new URL(url);
+  } as SMTPPool.Options);
   return {
     target: `${u.protocol}//${u.host}`,
     concurrency: SMTP_MAX_CONNECTIONS,
@@ -83,7 +115,7 @@ function fileTransport(dir: string, from: string): MailTransport {
   };
 }
 
-function mailOptions(message: OutboxMessage, from: string) {
+export function mailOptions(message: OutboxMessage, from: string) {
   return {
     from,
     to: message.toAddress,
