@@ -1,0 +1,94 @@
+// The production server as a process (issue #8, point 2): `npm start` is one server process that stops
+// on SIGTERM within 10 s, frees its port and leaves no process behind; and an email the SMTP server is
+// accepting when SIGTERM arrives is recorded as sent and never sent again.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import { expect, test } from "@playwright/test";
+import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
+import { callAction, signInOverHttp } from "./action-client";
+import { listening, startServer, stopGroup, type Server } from "./servers";
+
+const STOP_LIMIT_MS = 10_000;
+
+/** Sends `signal` and waits until the whole process group is gone; returns how long it took. */
+async function stopAndWait(server: Server, signal: NodeJS.Signals): Promise<number> {
+  const t0 = Date.now();
+  server.signal(signal);
+  await expect.poll(() => server.groupAlive(), { timeout: STOP_LIMIT_MS + 5_000, intervals: [50] }).toBe(false);
+  return Date.now() - t0;
+}
+
+test.describe("the production server process", () => {
+  test.describe.configure({ timeout: 180_000 });
+  let dir: string;
+  const servers: Server[] = [];
+  const sinks: SmtpSink[] = [];
+  test.beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-e2e-process-")); });
+  test.afterAll(async () => {
+    for (const s of servers) stopGroup(s);
+    await Promise.all(sinks.map((s) => s.close()));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("npm start serves from one process and stops on SIGTERM within 10 s, port freed, no process left", async () => {
+    const server = await startServer("npm", { DATABASE_URL: `file:${path.join(dir, "stop.db")}` });
+    servers.push(server);
+    // One server process: npm's shell is replaced by node (exec), and no TypeScript loader runs beside it.
+    expect(server.output()).not.toMatch(/tsx/);
+    expect(server.output()).toContain(`serving on http://localhost:${server.port}`);
+    const took = await stopAndWait(server, "SIGTERM");
+    expect(took).toBeLessThan(STOP_LIMIT_MS);
+    expect(await listening(server.port)).toBe(false);
+    expect(server.output()).toContain("Partner Manager: stopped");
+  });
+
+  test("an email the SMTP server is accepting when SIGTERM arrives is marked sent and sent exactly once", async () => {
+    // The relay takes 0.8 s to answer each message: SIGTERM lands while it holds them.
+    const sink = await startSmtpSink({ delayMs: 800 });
+    sinks.push(sink);
+    const file = path.join(dir, "graceful.db");
+    const env = {
+      DATABASE_URL: `file:${file}`, SMTP_URL: sink.url, MAIL_FROM: "Partner Manager <no-reply@manager.test>",
+      // A short lease (6 s; sends time out after a quarter of it, well after the relay's 0.8 s), so that
+      // a message left unmarked by the stop would be sent again within this test.
+      OUTBOX_LEASE_MS: "6000", OUTBOX_POLL_MS: "500", RENEWALS_IN_APP: "off",
+    };
+    const first = await startServer("npm", env);
+    servers.push(first);
+    const db: Client = createClient({ url: `file:${file}` });
+    try {
+      const { rows: [p] } = await db.execute(`SELECT p.id, p.version FROM partnerships p JOIN organizations c ON c.id = p.customer_org_id
+        JOIN organizations a ON a.id = p.partner_org_id WHERE c.name = 'Helvetia Bakery SA' AND a.name = 'Alpine Web Studio'`);
+      const cookie = await signInOverHttp(first.base, "claire@helvetia-bakery.test");
+      const change = await callAction(first.base, `/partners/${p!.id}`, "app/(manager)/partners/actions.ts#changePaymentMode",
+        [{ partnershipId: p!.id, paymentMode: "partner", version: Number(p!.version) }], cookie);
+      expect(change.result).toMatchObject({ ok: true });
+      const { rows: queued } = await db.execute("SELECT id FROM outbox");
+      expect(queued.length).toBeGreaterThan(0);
+
+      await expect.poll(() => sink.arrived, { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(sink.accepted).toHaveLength(0);
+      const took = await stopAndWait(first, "SIGTERM");
+      expect(took).toBeLessThan(STOP_LIMIT_MS);
+      // Whatever the relay had fully received before the stop was accepted, and is recorded as sent.
+      const arrivedBeforeStop = sink.arrived;
+      await expect.poll(() => sink.accepted.length, { timeout: 5_000 }).toBe(arrivedBeforeStop);
+      const sent = (await db.execute("SELECT id FROM outbox WHERE status = 'sent'")).rows.map((r) => `<outbox.${r.id}@manager.test>`);
+      expect(sent.sort()).toEqual([...sink.accepted].sort());
+
+      // Started again past the lease: what was sent stays sent; what was given back goes out once.
+      const second = await startServer("npm", env);
+      servers.push(second);
+      await expect.poll(async () => Number((await db.execute("SELECT count(*) AS n FROM outbox WHERE status <> 'sent'")).rows[0]!.n), { timeout: 30_000 }).toBe(0);
+      await new Promise((r) => setTimeout(r, 7_000));
+      await stopAndWait(second, "SIGTERM");
+      const counts = sink.counts();
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      expect(counts.size).toBe(queued.length);
+    } finally {
+      db.close();
+    }
+  });
+});
