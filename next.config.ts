@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // Database drivers stay plain Node modules, loaded at run time rather than bundled.
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer", "pdfkit"],
   poweredByHeader: false,
+  // Several instances must serve the same build (docs/deployment.md): build once and ship that .next to
+  // every instance. Whoever builds on each instance instead sets the same BUILD_ID (and the same
+  // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, which also salts the action ids) for every build.
+  generateBuildId: async () => process.env.BUILD_ID || null,
   experimental: {
     // proxy.ts reads server-action bodies (lib/server/action-request.ts refuses those over 1 MB):
     // buffer a little more than that to see the excess, rather than the 10 MB default.

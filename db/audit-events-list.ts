@@ -36,8 +36,11 @@ export async function listAuditEventsPage(f: EventFilters, { limit = EVENTS_PAGE
       partnershipId: a.partnershipId, customerName: customer.name, partnerName: partner.name,
       actorName: u.name, actorEmail: u.email, actorOrgName: actorOrg.name,
       before: a.before, after: a.after, requestId: a.requestId, ip: a.ip, userAgent: a.userAgent,
+      // A refusal repeated within its window: how many times it was attempted (db/audit.ts#recordRefusal).
+      repeats: schema.auditRefusalCounts.count,
     })
     .from(a)
+    .leftJoin(schema.auditRefusalCounts, eq(schema.auditRefusalCounts.eventId, a.id))
     .leftJoin(u, eq(u.id, a.actorUserId))
     .leftJoin(actorOrg, eq(actorOrg.id, a.actorOrgId))
     .leftJoin(customer, eq(customer.id, a.customerOrgId))

@@ -33,8 +33,11 @@ export async function listPartnershipTimeline({ partnershipId, cursor, limit = T
       id: a.id, seq: a.seq, kind: a.kind, outcome: a.outcome, reason: a.reason, createdAt: a.createdAt,
       actorUserId: a.actorUserId, actorName: u.name, actorEmail: u.email, actorOrgId: a.actorOrgId, actorOrgName: actorOrg.name,
       before: a.before, after: a.after, requestId: a.requestId, ip: a.ip, userAgent: a.userAgent,
+      // A refusal repeated within its window: how many times it was attempted (db/audit.ts#recordRefusal).
+      repeats: schema.auditRefusalCounts.count,
     })
     .from(a)
+    .leftJoin(schema.auditRefusalCounts, eq(schema.auditRefusalCounts.eventId, a.id))
     .leftJoin(u, eq(u.id, a.actorUserId))
     .leftJoin(actorOrg, eq(actorOrg.id, a.actorOrgId))
     .where(and(

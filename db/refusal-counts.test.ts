@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, refusalCount } from "@/lib/testing/demo";
+import { parseEventFilters } from "@/lib/validation/audit-filters";
 import { countRecentRefusals, recordRefusal, REFUSAL_WINDOW_MS } from "./audit";
+import { listAuditEventsPage } from "./audit-events-list";
 import { verifyAuditChain } from "./audit-verify";
 import { setDatabase } from "./client";
 
@@ -35,6 +37,9 @@ describe.each(enginesUnderTest())("refusal counts on %s", (engine) => {
     expect(results.at(-1)).toMatchObject({ count: 500 });
     expect(await refusalCount(results[0]!.eventId)).toBe(500);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    // The auditor's event list shows the one event with its count ("× 500").
+    const listed = (await listAuditEventsPage(parseEventFilters({}), { limit: 1000 })).rows.filter((e) => e.id === results[0]!.eventId);
+    expect(listed).toMatchObject([{ outcome: "refused", repeats: 500 }]);
   });
 
   it("counts concurrent identical refusals exactly, one event for all of them", async () => {

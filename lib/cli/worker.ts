@@ -1,5 +1,8 @@
 // `npm run worker`: delivers the notification outbox from its own process (set WORKER_IN_APP=off on
-// the web app then, or keep both: the lease on each row keeps them from sending a message twice).
+// the web app then, or keep both: leases and fencing tokens keep them from sending a message twice).
+// On SIGTERM/SIGINT it claims nothing more, lets sends in flight finish (marking what was accepted),
+// gives back the rest, closes the database and exits.
+import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 
@@ -20,9 +23,9 @@ let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.info(`Outbox worker: ${signal} received, finishing the current run`);
-  // Letting a run finish means no row is left leased mid-send when the process exits.
+  console.info(`Outbox worker: ${signal} received, finishing the sends in flight`);
   await stopOutboxWorker();
+  await getDatabase().close().catch(() => {});
   clearInterval(keepAlive);
   process.exit(0);
 }

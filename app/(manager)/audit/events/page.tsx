@@ -66,6 +66,7 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
                   <td className="px-3 py-3">
                     {kindLabel(e.kind)}{" "}
                     {e.outcome === "refused" && <Badge tone="amber">Refused</Badge>}
+                    {e.repeats != null && e.repeats > 1 && <span className="ml-1 text-xs font-medium text-amber-800">× {e.repeats}<span className="sr-only"> attempts</span></span>}
                     {e.reason && <p className="text-xs text-slate-500">Reason: {e.reason}</p>}
                   </td>
                   <td className="px-3 py-3">{e.actorName ?? "System"}<p className="text-xs text-slate-500">{e.actorOrgName ?? "No organization"}</p></td>

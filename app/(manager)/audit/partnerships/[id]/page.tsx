@@ -71,6 +71,7 @@ export default async function PartnershipTimelinePage({ params, searchParams }: 
                 <div className="flex flex-wrap items-baseline gap-2">
                   <h3 id={`event-${e.id}`} className="font-semibold">{kindLabel(e.kind)}</h3>
                   {e.outcome === "refused" && <Badge tone="amber">Refused</Badge>}
+                  {e.repeats != null && e.repeats > 1 && <span className="ml-1 text-xs font-medium text-amber-800">× {e.repeats}<span className="sr-only"> attempts</span></span>}
                   <span className="text-sm text-slate-600">{formatDateTime(e.createdAt)} · #{e.seq}</span>
                 </div>
                 <div className="mt-2 grid gap-4 text-sm md:grid-cols-3">
