@@ -30,7 +30,7 @@ describe.each(enginesUnderTest())("refusal counts on %s", (engine) => {
 
   it("records 500 identical refusals as one event counted 500 times, and verifies", async () => {
     const before = await countAuditEvents();
-    const results = [];
+    const results: { eventId: string; count: number }[] = [];
     for (let i = 0; i < 500; i++) results.push(await refuse({ at: at(1000 + i) }));
     expect(await countAuditEvents()).toBe(before + 1);
     expect(new Set(results.map((r) => r.eventId)).size).toBe(1);
