@@ -28,8 +28,16 @@ export type Database = {
   /** Runs fn in one transaction; on SQLite it takes the write lock up front to avoid upgrade deadlocks. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
+  /**
+   * Runs fn while holding the database's startup lock (a PostgreSQL advisory lock), so that instances
+   * starting together migrate and seed one after the other; on SQLite (one process) it just runs fn.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+// Any fixed number: the advisory lock every instance takes around migrate-and-seed at start.
+const STARTUP_LOCK = 7_270_481;
 
 export const DEFAULT_DATABASE_URL = "file:.data/partner-manager.db";
 
@@ -45,6 +53,19 @@ export function createDatabase(url: string): Database {
       schema: pgSchema,
       transaction: (fn) => db.transaction(fn),
       migrate: () => migratePg(db, { migrationsFolder: path.join(MIGRATIONS, "pg") }),
+      exclusively: async (fn) => {
+        const client = await pool.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK]);
+          try {
+            return await fn();
+          } finally {
+            await client.query("SELECT pg_advisory_unlock($1)", [STARTUP_LOCK]);
+          }
+        } finally {
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -77,6 +98,7 @@ export function createDatabase(url: string): Database {
         await ready;
         await migrateLibsql(lite, { migrationsFolder: path.join(MIGRATIONS, "sqlite") });
       },
+      exclusively: (fn) => fn(),
       close: async () => client.close(),
     };
   }

@@ -64,9 +64,12 @@ test.describe("two production servers on one PostgreSQL database", () => {
       // Claimed rows of a dead instance come back after 4 s; its sends time out after 1 s.
       OUTBOX_LEASE_MS: "4000", RENEWALS_IN_APP: "on",
     };
-    // A migrates and seeds; B starts on the migrated database. Same build, same AUTH_SECRET.
-    const a = await startServer("node", { ...common, SMTP_URL: relay.url });
-    const b = await startServer("node", { ...common, SMTP_URL: hangingRelay.url });
+    // Both start at once on the empty database (one migrates and seeds, the other waits for it). Same
+    // build, same AUTH_SECRET.
+    const [a, b] = await Promise.all([
+      startServer("node", { ...common, SMTP_URL: relay.url }),
+      startServer("node", { ...common, SMTP_URL: hangingRelay.url }),
+    ]);
     servers.push(a, b);
 
     const db = new pg.Client({ connectionString: url });

@@ -4,6 +4,6 @@ import { env } from "@/lib/env";
 
 env();
 const database = getDatabase();
-await database.migrate();
+await database.exclusively(() => database.migrate());
 console.log(`Migrated the ${database.dialect} database.`);
 await database.close();

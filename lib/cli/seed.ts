@@ -5,11 +5,13 @@ import { env } from "@/lib/env";
 
 env();
 const database = getDatabase();
-await database.migrate();
-if (await isDatabaseEmpty()) {
-  await seedDemoData();
-  console.log(`Seeded the ${database.dialect} database with the demo data (password: manager-demo).`);
-} else {
-  console.log("The database already holds data: nothing seeded.");
-}
+await database.exclusively(async () => {
+  await database.migrate();
+  if (await isDatabaseEmpty()) {
+    await seedDemoData();
+    console.log(`Seeded the ${database.dialect} database with the demo data (password: manager-demo).`);
+  } else {
+    console.log("The database already holds data: nothing seeded.");
+  }
+});
 await database.close();

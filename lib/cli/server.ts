@@ -26,12 +26,16 @@ try {
 }
 
 const database = getDatabase();
-await database.migrate();
-if (await isDatabaseEmpty()) {
-  const { seedDemoData } = await import("@/db/seed");
-  await seedDemoData();
-  console.log("Seeded the demo data: sign in as claire@helvetia-bakery.test / manager-demo");
-}
+// Instances starting together on one PostgreSQL database take turns here: one migrates (and seeds an
+// empty database), the others then find nothing to do.
+await database.exclusively(async () => {
+  await database.migrate();
+  if (await isDatabaseEmpty()) {
+    const { seedDemoData } = await import("@/db/seed");
+    await seedDemoData();
+    console.log("Seeded the demo data: sign in as claire@helvetia-bakery.test / manager-demo");
+  }
+});
 // Next's bundles open their own client (db/client.ts keeps it on globalThis): hand over a clean slate.
 await database.close();
 setDatabase(undefined);
