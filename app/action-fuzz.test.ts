@@ -146,12 +146,6 @@ describe.each(enginesUnderTest())("server actions fuzzed on %s", (engine) => {
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
     expect(await fingerprint()).toEqual(before);
-    if (process.env.FUZZ_DEBUG) {
-      const { getDatabase } = await import("@/db/client");
-      const { db, schema } = getDatabase();
-      const rows = await db.select({ kind: schema.auditEvents.kind, reason: schema.auditEvents.reason, org: schema.auditEvents.actorOrgId }).from(schema.auditEvents);
-      console.log(rows.map((r) => `${r.kind} | ${r.reason}`).sort().join("\n"));
-    }
     // Every refusal is on record, and repeats are counted rather than appended: the trail stays small.
     expect(await countAuditEvents() - eventsBefore).toBeLessThan(calls / 20);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
