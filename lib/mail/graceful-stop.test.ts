@@ -90,3 +90,26 @@ describe.each(enginesUnderTest())("stopping the outbox worker on %s", (engine) =
     expect(sink.accepted).toHaveLength(1);
   });
 });
+
+describe("a long-running worker", () => {
+  it("adds no listener to its stop signal per pass", async () => {
+    const t = await useTestDatabase("sqlite");
+    try {
+      const transport = createTransport({ smtpUrl: null, mailDir: `${t.url.slice(5)}-mail`, from: FROM });
+      const controller = new AbortController();
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.name);
+      process.on("warning", onWarning);
+      for (let i = 0; i < 30; i++) {
+        await enqueueMessages(getDatabase().db, [message(1000 + i)]);
+        expect(await deliverDueMessages({ transport, abandon: controller.signal })).toMatchObject({ sent: 1 });
+      }
+      await new Promise((r) => setImmediate(r));
+      process.off("warning", onWarning);
+      expect(warnings).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      setDatabase(undefined);
+      await t.dispose();
+    }
+  });
+});

@@ -78,13 +78,15 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
     }
   };
   const lanes = Promise.all(Array.from({ length: Math.min(transport.concurrency, rows.length) }, lane));
-  const outcome = await Promise.race([
-    lanes.then(() => "done" as const),
-    new Promise<"abandoned">((resolve) => {
-      if (abandon?.aborted) resolve("abandoned");
-      abandon?.addEventListener("abort", () => resolve("abandoned"), { once: true });
-    }),
-  ]);
+  // One signal serves every pass of a loop: the listener goes once this pass is over.
+  let onAbort = () => {};
+  const abandoned = new Promise<"abandoned">((resolve) => {
+    onAbort = () => resolve("abandoned");
+    if (abandon?.aborted) onAbort();
+    else abandon?.addEventListener("abort", onAbort, { once: true });
+  });
+  const outcome = await Promise.race([lanes.then(() => "done" as const), abandoned]);
+  abandon?.removeEventListener("abort", onAbort);
   if (outcome === "abandoned") {
     // Sends the server has not answered: given back. If one is accepted after all, its mark no longer
     // applies (the token is gone) and it goes out again with the same Message-ID.
