@@ -9,21 +9,22 @@
 // BENCH_MAIL_MESSAGES (3000) messages per run.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import nodemailer from "nodemailer";
-import pg from "pg";
-import { createDatabase, getDatabase, setDatabase, type Database } from "@/db/client";
+import { createDatabase, getDatabase, setDatabase } from "@/db/client";
 import { enqueueMessages, listMessages, type NewMessage, type OutboxMessage } from "@/db/outbox";
 import { createTransport, mailOptions, messageIdFor, SMTP_MAX_CONNECTIONS } from "@/lib/mail/transport";
 import { deliverDueMessages } from "@/lib/mail/worker";
+import { createTestDatabase } from "@/lib/testing/db";
 import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 
 const FROM = "Partner Manager <no-reply@bench.test>";
 const N = Number(process.env.BENCH_MAIL_MESSAGES ?? 3_000);
 const pgAdminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+// createTestDatabase creates the PostgreSQL databases under this admin URL.
+if (pgAdminUrl) process.env.TEST_DATABASE_URL = pgAdminUrl;
 
 /** Worker mode (a child process of the two-worker run): deliver until nothing is left, print the count. */
 async function workerMode(databaseUrl: string, smtpUrl: string): Promise<void> {
@@ -57,37 +58,6 @@ function messages(run: string): NewMessage[] {
     dedupeKey: `bench:${run}:${i}`, template: "bench", toUserId: null, toAddress: `partner${i % 50}@bench.test`,
     subject: `Payment mode changed (${i})`, textBody: body, htmlBody: `<p>${body.replace(/\n/g, "<br>")}</p>`,
   }));
-}
-
-type Database_ = { database: Database; url: string; drop(): Promise<void> };
-
-async function freshDatabase(engine: "sqlite" | "postgres"): Promise<Database_> {
-  if (engine === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-bench-mail-"));
-    const url = `file:${path.join(dir, "bench.db")}`;
-    const database = createDatabase(url);
-    await database.migrate();
-    return { database, url, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `pm_bench_mail_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgAdminUrl!);
-  u.pathname = `/${name}`;
-  const database = createDatabase(u.toString());
-  await database.migrate();
-  return {
-    database, url: u.toString(),
-    drop: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: pgAdminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
 }
 
 async function enqueue(run: string): Promise<void> {
@@ -137,7 +107,8 @@ async function direct(sink: SmtpSink, kind: "floor" | "transport"): Promise<Resu
 }
 
 async function outboxRun(engine: "sqlite" | "postgres", sink: SmtpSink, workers: 1 | 2): Promise<Result> {
-  const db = await freshDatabase(engine);
+  // The test suite's fresh databases: a temporary SQLite file, or a new PostgreSQL database dropped after.
+  const db = await createTestDatabase(engine);
   setDatabase(db.database);
   try {
     await enqueue(`${engine}-${workers}`);
@@ -157,7 +128,7 @@ async function outboxRun(engine: "sqlite" | "postgres", sink: SmtpSink, workers:
     return { name, seconds, perSecond: N / seconds, duplicates };
   } finally {
     setDatabase(undefined);
-    await db.drop();
+    await db.dispose();
   }
 }
 
