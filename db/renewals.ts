@@ -37,6 +37,9 @@ export async function runDueRenewals({ now = new Date(), shouldStop = () => fals
     const todo = due.filter((p) => !failedIds.has(p.id)).slice(0, BATCH);
     if (todo.length === 0) break;
     for (const p of todo) {
+      // Give the event loop a turn between products: on SQLite every query completes synchronously, so a
+      // long run would otherwise starve requests, timers and a SIGTERM handler until it ends.
+      await new Promise((resolve) => setImmediate(resolve));
       if (shouldStop()) return report;
       try {
         const outcome = await placeOrder({
