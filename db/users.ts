@@ -1,6 +1,6 @@
 // Users and their memberships.
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Role } from "@/lib/domain";
 import { getDatabase, type Executor } from "./client";
 
@@ -18,22 +18,31 @@ export async function findUserCredentials({ email }: { email: string }) {
 export type UserMembership = { orgId: string; orgName: string; role: Role; orgIsPartner: boolean };
 export type SessionUser = {
   id: string;
+  /** The live session this request belongs to (db/sessions.ts). */
+  sessionId: string;
   name: string;
   email: string;
   isAuditor: boolean;
   memberships: UserMembership[];
 };
 
-/** The user and every membership, read fresh from the database on every request. */
-export async function getUserWithMemberships({ userId }: { userId: string }): Promise<SessionUser | null> {
+/**
+ * The user and every membership, read fresh from the database on every request, provided the
+ * session the cookie names is still live (not revoked, not expired, this user's): one query, so a
+ * revoked session is refused by the same read that loads the roles. Null for a dead session.
+ */
+export async function getUserWithMemberships(
+  { userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date },
+): Promise<SessionUser | null> {
   const { db, schema } = getDatabase();
-  const { users, memberships, organizations } = schema;
+  const { users, memberships, organizations, sessions } = schema;
   const rows = await db
     .select({
       id: users.id, name: users.name, email: users.email, isAuditor: users.isAuditor,
       orgId: memberships.orgId, role: memberships.role, orgName: organizations.name, orgIsPartner: organizations.isPartner,
     })
     .from(users)
+    .innerJoin(sessions, and(eq(sessions.id, sessionId), eq(sessions.userId, users.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(users.id, userId))
@@ -42,6 +51,7 @@ export async function getUserWithMemberships({ userId }: { userId: string }): Pr
   if (!first) return null;
   return {
     id: first.id,
+    sessionId,
     name: first.name,
     email: first.email,
     isAuditor: first.isAuditor,

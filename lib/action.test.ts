@@ -14,7 +14,7 @@ const { SESSION_EXPIRED, UNEXPECTED, defineAction, fieldErrorsOf } = await impor
 
 const schema = z.object({ name: z.string().min(2, "Too short."), nested: z.object({ n: z.number({ error: "A number." }) }) });
 const CLAIRE: Viewer = {
-  id: "u-claire", name: "Claire Dubois", email: "claire@helvetia-bakery.test", isAuditor: false,
+  id: "u-claire", sessionId: "s-claire", name: "Claire Dubois", email: "claire@helvetia-bakery.test", isAuditor: false,
   memberships: [], current: { orgId: "o-helvetia", orgName: "Helvetia Bakery SA", role: "legal_representative", orgIsPartner: false },
 };
 

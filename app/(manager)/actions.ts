@@ -2,6 +2,7 @@
 // Actions of the signed-in shell: switch organization, sign out.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { revokeAllSessions, revokeSession } from "@/db/sessions";
 import { signOut } from "@/lib/auth";
 import { setChosenOrgId } from "@/lib/request";
 import { getViewer } from "@/lib/session";
@@ -18,6 +19,16 @@ export async function switchOrganization(formData: FormData): Promise<void> {
   redirect("/");
 }
 
+/** Ends this session in the database too, so a copy of the cookie stops working on every instance. */
 export async function signOutAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await revokeSession({ id: viewer.sessionId, userId: viewer.id });
   await signOut({ redirectTo: "/login" });
+}
+
+/** Ends every session of the signed-in user (other browsers and devices included), then this one's cookie. */
+export async function signOutEverywhere(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await revokeAllSessions({ userId: viewer.id });
+  await signOut({ redirectTo: "/login?notice=signed-out-everywhere" });
 }

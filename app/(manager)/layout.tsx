@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/styles";
 import { ROLE_LABELS } from "@/lib/domain";
 import { navigationFor } from "@/lib/navigation";
 import { requireViewer } from "@/lib/session";
-import { signOutAction } from "./actions";
+import { signOutAction, signOutEverywhere } from "./actions";
 
 export default async function ManagerLayout({ children }: LayoutProps<"/">) {
   const viewer = await requireViewer();
@@ -38,6 +38,9 @@ export default async function ManagerLayout({ children }: LayoutProps<"/">) {
             <button type="submit" className={buttonClass("secondary")}>
               <LogOut aria-hidden className="size-4" /> Sign out
             </button>
+          </form>
+          <form action={signOutEverywhere} className="mt-2">
+            <button type="submit" className="text-xs text-slate-600 underline hover:text-slate-900">Sign out everywhere</button>
           </form>
         </div>
       </aside>

@@ -206,15 +206,34 @@ export const auditEvents = sqliteTable("audit_events", {
   index("audit_events_kind_idx").on(t.kind, t.createdAt),
 ]);
 
-/** Failed sign-ins, to throttle password guessing per email and address (lib/login-throttle.ts). */
-export const loginFailures = sqliteTable("login_failures", {
+/**
+ * Password checks (sign-in, and the password confirming a partnership's end), each reserved here
+ * before the password is compared, so concurrent guesses cannot exceed the limits
+ * (lib/login-throttle.ts, lib/password-throttle.ts). A successful check removes its row.
+ */
+export const passwordAttempts = sqliteTable("password_attempts", {
   id: text("id").primaryKey(),
-  email: text("email").notNull(),
-  ip: text("ip").notNull(),
+  scope: text("scope").$type<"sign_in" | "confirm_password">().notNull(),
+  /** The normalised email for sign-in, the user id for a confirmation. */
+  subject: text("subject").notNull(),
+  ip: text("ip"),
   createdAt: ts("created_at").notNull(),
 }, (t) => [
-  index("login_failures_email_ip_idx").on(t.email, t.ip, t.createdAt),
-  index("login_failures_created_idx").on(t.createdAt),
+  index("password_attempts_subject_idx").on(t.scope, t.subject, t.createdAt),
+  index("password_attempts_subject_ip_idx").on(t.scope, t.subject, t.ip, t.createdAt),
+  index("password_attempts_created_idx").on(t.createdAt),
+]);
+
+/** Signed-in sessions: the cookie names one, and it counts only while it is here, unexpired and unrevoked. */
+export const sessions = sqliteTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id),
+  createdAt: ts("created_at").notNull(),
+  expiresAt: ts("expires_at").notNull(),
+  revokedAt: ts("revoked_at"),
+}, (t) => [
+  index("sessions_user_idx").on(t.userId),
+  index("sessions_expires_idx").on(t.expiresAt),
 ]);
 
 /** The head of the audit hash chain: one row, locked by each append so the chain never forks. */

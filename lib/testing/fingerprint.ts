@@ -3,7 +3,8 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getDatabase } from "@/db/client";
 
-const AUDIT_TABLES = new Set(["auditEvents", "auditChain"]);
+// Sessions are the sign-in state of the test's stand-in request (lib/testing/session-row.ts), not business data.
+const AUDIT_TABLES = new Set(["auditEvents", "auditChain", "sessions"]);
 
 export async function fingerprint(): Promise<Record<string, string[]>> {
   const { db, schema } = getDatabase();

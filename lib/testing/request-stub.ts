@@ -3,6 +3,7 @@
 // Use: vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub)
 import type { RequestMeta } from "@/db/audit";
 import type * as RequestModule from "@/lib/request";
+import { liveSessionOf } from "./session-row";
 
 const DEFAULT_META: RequestMeta = { requestId: "req-test", ip: "198.51.100.23", userAgent: "vitest" };
 
@@ -20,7 +21,7 @@ export function actAs(userId: string | null, chosenOrgId: string | null = null, 
 
 export const requestStub: typeof RequestModule = {
   ORG_COOKIE: "pm-org",
-  getSessionUserId: async () => state.userId,
+  getSessionRef: async () => (state.userId ? { userId: state.userId, sessionId: await liveSessionOf(state.userId) } : null),
   getChosenOrgId: async () => state.chosenOrgId,
   setChosenOrgId: async (orgId: string) => { state.chosenOrgId = orgId; },
   getRequestMeta: async () => ({ ...state.meta }),

@@ -1,4 +1,5 @@
 // The billing forms' schemas, shared by the client forms and the server actions.
+import "./zod-setup";
 import { z } from "zod";
 import { CATALOGUE } from "../catalogue";
 

@@ -1,4 +1,5 @@
 // Input schemas of the partnership lifecycle (invite, answer, access, end), shared by forms and actions.
+import "./zod-setup";
 import { z } from "zod";
 import { ACCESS_LEVELS, PAYMENT_MODES } from "../domain";
 

@@ -1,4 +1,5 @@
 // Input of the auditor's "retry now", shared by the button and the server action.
+import "./zod-setup";
 import { z } from "zod";
 
 export const retryNotificationSchema = z.object({

@@ -1,4 +1,5 @@
 // Input schemas for partnership forms, shared by the client forms and the server actions.
+import "./zod-setup";
 import { z } from "zod";
 import { PAYMENT_MODES } from "../domain";
 

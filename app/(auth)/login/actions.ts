@@ -1,24 +1,24 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export type LoginState = { message: string } | null;
-
-/** Only same-site paths may follow sign-in, never another host. */
-function safeNext(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   try {
     await signIn("credentials", {
       email: String(formData.get("email") ?? "").slice(0, 254),
       password: String(formData.get("password") ?? "").slice(0, 200),
-      redirectTo: safeNext(formData.get("next")),
+      redirectTo: safeRedirectPath(formData.get("next"), env().APP_URL),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       return { message: "Too many failed sign-ins. Wait 15 minutes, then try again." };
+    }
+    if (error instanceof CredentialsSignin && error.code === "slow_down") {
+      return { message: "Too many failed sign-ins for this email. Wait a few minutes, then try again." };
     }
     if (error instanceof AuthError) return { message: "Wrong email or password." };
     throw error; // the redirect after a successful sign-in
