@@ -227,7 +227,7 @@ export const passwordAttempts = pgTable("password_attempts", {
 /** Signed-in sessions: the cookie names one, and it counts only while it is here, unexpired and unrevoked. */
 export const sessions = pgTable("sessions", {
   id: text("id").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   createdAt: ts("created_at").notNull(),
   expiresAt: ts("expires_at").notNull(),
   revokedAt: ts("revoked_at"),

@@ -114,7 +114,8 @@ async function step(customer: string, partner: string) {
 const NOT_IN_MATRIX: Record<string, string> = {
   "app/(auth)/login/actions.ts#login": "signs in; writes nothing",
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
-  "app/(manager)/actions.ts#signOutAction": "signs out; writes nothing",
+  "app/(manager)/actions.ts#signOutAction": "signs out: revokes the caller's own session only",
+  "app/(manager)/actions.ts#signOutEverywhere": "signs out everywhere: revokes the caller's own sessions only",
   "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
 };
 

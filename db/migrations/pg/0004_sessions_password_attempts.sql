@@ -15,7 +15,7 @@ CREATE TABLE "sessions" (
 );
 --> statement-breakpoint
 DROP TABLE "login_failures" CASCADE;--> statement-breakpoint
-ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "password_attempts_subject_idx" ON "password_attempts" USING btree ("scope","subject","created_at");--> statement-breakpoint
 CREATE INDEX "password_attempts_subject_ip_idx" ON "password_attempts" USING btree ("scope","subject","ip","created_at");--> statement-breakpoint
 CREATE INDEX "password_attempts_created_idx" ON "password_attempts" USING btree ("created_at");--> statement-breakpoint
