@@ -18,6 +18,7 @@ const ROWS: Row[] = [
   { who: "Hanna at Ticino Vini, collaborator", current: { ...TICINO, role: "collaborator" }, has: ["Products"], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account", "Audit"] },
   { who: "Marc, partner legal representative", current: { ...ALPINE, role: "legal_representative" }, has: ["Clients", "Invoices", "Prepaid account"], hasNot: ["Partner", "Audit"] },
   { who: "Elena, partner administrator", current: { ...ALPINE, role: "administrator" }, has: ["Clients", "Invoices"], hasNot: ["Partner", "Prepaid account", "Audit"] },
+  { who: "a partner's collaborator", current: { ...ALPINE, role: "collaborator" }, has: ["Clients"], hasNot: ["Products", "Partner", "Invoices", "Prepaid account", "Audit"] },
   { who: "Sofia, partner legal representative", current: { ...LAKESIDE, role: "legal_representative" }, has: ["Clients", "Invoices", "Prepaid account"], hasNot: ["Partner", "Audit"] },
   { who: "Ines, partner without clients", current: { ...JURA, role: "legal_representative" }, has: ["Clients"], hasNot: ["Partner", "Audit"] },
   { who: "Nora, auditor without membership", current: null, isAuditor: true, has: ["Audit"], hasNot: ["Partner", "Clients", "Invoices", "Prepaid account"] },

@@ -1,6 +1,6 @@
 // Sidebar entries per role (PRODUCT.md): a pure function, so pages and tests agree on who sees what.
 import type { UserMembership } from "@/db/users";
-import { canSeeClientsPage, canSeeInvoices, canSeePartnersPage, canSeePrepaid } from "./permissions";
+import { canSeeClientsPage, canSeeInvoices, canSeePartnersPage, canSeePrepaid, canSeeProductsPage } from "./permissions";
 
 export type NavEntry = { href: string; label: string };
 
@@ -8,7 +8,7 @@ export function navigationFor(viewer: { isAuditor: boolean; current: UserMembers
   const m = viewer.current;
   const entries: NavEntry[] = [];
   if (m) {
-    entries.push({ href: "/products", label: "Products" });
+    if (canSeeProductsPage(m)) entries.push({ href: "/products", label: "Products" });
     if (canSeePartnersPage(m)) entries.push({ href: "/partners", label: "Partner" });
     if (canSeeClientsPage(m)) entries.push({ href: "/clients", label: "Clients" });
     if (canSeeInvoices(m.role)) entries.push({ href: "/invoices", label: "Invoices" });
