@@ -41,6 +41,7 @@ export async function insertAuditEvent(tx: Tx, e: NewAuditEvent): Promise<string
   if (!head) throw new Error("audit_chain has no head row: run the migrations");
   const id = newId();
   const content = {
+    id,
     seq: head.seq,
     prevHash: head.prevHash,
     kind: e.kind,
@@ -59,7 +60,7 @@ export async function insertAuditEvent(tx: Tx, e: NewAuditEvent): Promise<string
     createdAt: e.at ?? new Date(),
   };
   const hash = auditEventHash(content);
-  await tx.insert(auditEvents).values({ id, ...content, hash });
+  await tx.insert(auditEvents).values({ ...content, hash });
   await tx.update(auditChain).set({ lastHash: hash }).where(eq(auditChain.id, 1));
   return id;
 }
