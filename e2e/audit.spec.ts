@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { sidebar, signIn, signOut } from "./pages";
 
 const CLAIRE = "claire@helvetia-bakery.test";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { listedInvoiceIds, renewProduct, switchPaymentMode } from "./billing-pages";
 import { mailsTo } from "./mailbox";
 import { sidebar, signIn, signOut } from "./pages";
