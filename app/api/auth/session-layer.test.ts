@@ -73,14 +73,14 @@ async function signedInCookie(email: string): Promise<string> {
   return session[1];
 }
 
-function useCookie(value: string | null) {
+function sendCookie(value: string | null) {
   jar.cookies.clear();
   if (value) jar.cookies.set(SESSION_COOKIE, value);
 }
 
 /** What a request with this cookie (or none) gets from a page, an export, an action and the viewer. */
 async function whatItGets(cookie: string | null) {
-  useCookie(cookie);
+  sendCookie(cookie);
   const id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
   const csv = await outcomeOf(() => exportInvoices(new NextRequest(`${APP}/invoices/export.csv`)));
   return {
@@ -110,7 +110,7 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     expect(setCookie).toMatch(/; HttpOnly/i);
     expect(setCookie).toMatch(/; Secure/i);
     expect(setCookie).toMatch(/; SameSite=Lax/i);
-    useCookie(setCookie!.split(";")[0]!.split("=")[1]!);
+    sendCookie(setCookie!.split(";")[0]!.split("=")[1]!);
     expect((await getViewer())?.email).toBe("claire@helvetia-bakery.test");
   });
 
@@ -132,7 +132,7 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     const signedIn = await whatItGets(cookie);
     expect(signedIn).toMatchObject({ viewer: "claire@helvetia-bakery.test", page: "rendered", export: 200 });
 
-    useCookie(cookie);
+    sendCookie(cookie);
     expect(await outcomeOf(() => signOutAction())).toBe("redirect");
     expect(jar.cookies.has(SESSION_COOKIE)).toBe(false);
 
@@ -145,14 +145,14 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     const [laptop, phone, other] = [
       await signedInCookie("marc@alpine-web.test"), await signedInCookie("marc@alpine-web.test"), await signedInCookie("elena@alpine-web.test"),
     ];
-    useCookie(phone);
+    sendCookie(phone);
     expect((await getViewer())?.email).toBe("marc@alpine-web.test");
     expect(await outcomeOf(() => signOutEverywhere())).toBe("redirect");
     for (const cookie of [laptop, phone]) {
-      useCookie(cookie);
+      sendCookie(cookie);
       expect(await getViewer()).toBeNull();
     }
-    useCookie(other);
+    sendCookie(other);
     expect((await getViewer())?.email).toBe("elena@alpine-web.test");
   });
 
@@ -160,12 +160,12 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     const { encode } = await import("@auth/core/jwt");
     const { userId } = await import("@/lib/testing/demo");
     const legacy = await encode({ token: { sub: await userId("claire@helvetia-bakery.test") }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
-    useCookie(legacy);
+    sendCookie(legacy);
     expect(await getViewer()).toBeNull();
   });
 
   it("records the server's request id and the TCP peer in the audit trail, not the client's claims", async () => {
-    useCookie(await signedInCookie("luca@helvetia-bakery.test"));
+    sendCookie(await signedInCookie("luca@helvetia-bakery.test"));
     const requestId = randomUUID();
     jar.headers = { [PEER_ADDRESS_HEADER]: "198.51.100.44", [REQUEST_ID_HEADER]: requestId, "x-request-id": "client-chosen", "x-forwarded-for": "203.0.113.66" };
     const id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
