@@ -7,14 +7,14 @@
 // for everyone but the auditor.
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
 import type { ActionResult } from "@/lib/action";
 import { SESSION_EXPIRED } from "@/lib/action";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
 import { appEndpoints, serverActionExports } from "@/lib/testing/app-modules";
-import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { enginesUnderTest } from "@/lib/testing/db";
+import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
 import { fingerprint } from "@/lib/testing/fingerprint";
 import { outcomeOf, session, signInAs } from "@/lib/testing/session";
@@ -204,10 +204,8 @@ describe("the matrix is complete", () => {
 });
 
 describe.each(enginesUnderTest())("authorization matrix on %s", (engine) => {
-  let t: TestDatabase;
+  seededDatabaseFor(engine);
   beforeAll(async () => {
-    t = await useTestDatabase(engine);
-    await seedDemoData();
     const { db, schema } = getDatabase();
     const alpine = await orgId("Alpine Web Studio");
     const [elena] = await db.select().from(schema.users).where(eq(schema.users.email, "elena@alpine-web.test"));
@@ -230,7 +228,6 @@ describe.each(enginesUnderTest())("authorization matrix on %s", (engine) => {
       tokenHash: hashInvitationToken(state.token), expiresAt: new Date(Date.now() + 86_400_000), createdAt: new Date(),
     });
   });
-  afterAll(async () => { await t.dispose(); });
 
   const as = async (who: Who) => {
     const v = VIEWERS[who];

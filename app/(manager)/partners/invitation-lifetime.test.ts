@@ -1,11 +1,11 @@
 // An invitation link lives exactly 14 days (docs/decisions.md), written out here in days rather than
 // read from lib/lifecycle.ts: changing the constant by mistake fails this test.
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
 import { INVITATION_LINK_MESSAGES } from "@/lib/lifecycle-messages";
-import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { enginesUnderTest } from "@/lib/testing/db";
+import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
 import { emailedToken } from "@/lib/testing/lifecycle";
@@ -13,6 +13,8 @@ import { emailedToken } from "@/lib/testing/lifecycle";
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/mail/worker", () => ({ kickOutboxWorker: () => {} }));
+vi.stubEnv("APP_URL", "https://manager.example.test");
+vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
 
 const { invitePartner } = await import("./lifecycle-actions");
 const { acceptInvitation } = await import("../clients/actions");
@@ -21,15 +23,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const T = new Date("2026-04-01T09:00:00.000Z").getTime();
 
 describe.each(enginesUnderTest())("the invitation link's lifetime on %s", (engine) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    vi.stubEnv("APP_URL", "https://manager.example.test");
-    vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
-    t = await useTestDatabase(engine);
-    await seedDemoData();
-  });
+  seededDatabaseFor(engine);
   afterEach(() => { vi.useRealTimers(); });
-  afterAll(async () => { vi.unstubAllEnvs(); await t.dispose(); });
 
   async function inviteAt(partner: string, email: string) {
     vi.useFakeTimers({ toFake: ["Date"], now: T });

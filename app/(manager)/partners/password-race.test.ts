@@ -1,10 +1,10 @@
 // Ending a partnership asks for the password, five attempts per user in 15 minutes. Forty wrong
 // passwords sent at once, from the customer's and the partner's side, check the password at most five
 // times in all: each attempt reserves its slot in the database before the password is compared.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemoData } from "@/db/seed";
+import { describe, expect, it, vi } from "vitest";
 import { TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD } from "@/lib/lifecycle-messages";
-import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { enginesUnderTest } from "@/lib/testing/db";
+import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
 
@@ -16,19 +16,14 @@ vi.mock("@/lib/password", async (original) => {
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/mail/worker", () => ({ kickOutboxWorker: () => {} }));
+vi.stubEnv("APP_URL", "https://manager.example.test");
+vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
 
 const { endPartnershipAsCustomer } = await import("./lifecycle-actions");
 const { endPartnershipAsPartner } = await import("../clients/actions");
 
 describe.each(enginesUnderTest())("the end-partnership password throttle under concurrency on %s", (engine) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    vi.stubEnv("APP_URL", "https://manager.example.test");
-    vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
-    t = await useTestDatabase(engine);
-    await seedDemoData();
-  });
-  afterAll(async () => { vi.unstubAllEnvs(); await t.dispose(); });
+  seededDatabaseFor(engine);
 
   it.each([
     ["the customer's legal representative", "claire@helvetia-bakery.test", endPartnershipAsCustomer],

@@ -7,10 +7,10 @@
 // - the audit trail keeps the server's request id and the TCP peer, not what the client claims.
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { seedDemoData } from "@/db/seed";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PEER_ADDRESS_HEADER, REQUEST_ID_HEADER } from "@/lib/client-address";
-import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { enginesUnderTest } from "@/lib/testing/db";
+import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { partnershipId, readPartnership, withNewAuditEvents } from "@/lib/testing/demo";
 import { outcomeOf } from "@/lib/testing/session";
 
@@ -92,12 +92,7 @@ async function whatItGets(cookie: string | null) {
 }
 
 describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await useTestDatabase(engine);
-    await seedDemoData();
-  });
-  afterAll(async () => { await t.dispose(); });
+  seededDatabaseFor(engine);
   beforeEach(() => {
     jar.cookies.clear();
     jar.headers = { [PEER_ADDRESS_HEADER]: "198.51.100.30", [REQUEST_ID_HEADER]: randomUUID() };
