@@ -22,6 +22,11 @@ export async function setChosenOrgId(orgId: string): Promise<void> {
   (await cookies()).set(ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
 }
 
+/** The browser's preferred languages, for visitors who are not signed in and for a user's first request. */
+export async function getAcceptLanguage(): Promise<string | null> {
+  return (await headers()).get("accept-language");
+}
+
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return {
