@@ -1,6 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { getTranslations } from "@/lib/i18n/server";
 
 export type LoginState = { message: string } | null;
 
@@ -18,9 +19,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { message: "Too many failed sign-ins. Wait 15 minutes, then try again." };
+      return { message: (await getTranslations("auth"))("rateLimited") };
     }
-    if (error instanceof AuthError) return { message: "Wrong email or password." };
+    if (error instanceof AuthError) return { message: (await getTranslations("auth"))("wrongCredentials") };
     throw error; // the redirect after a successful sign-in
   }
   return null;
