@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_AMOUNT_MINOR } from "./billing/money";
 import { LOCALES } from "./i18n/locales";
-import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, parseAmount } from "./format";
+import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount } from "./format";
 
 // Spelled out: NBSP between code and amount, ’ (U+2019) or NNBSP (U+202F) between thousands.
 const NBSP = "\u00a0";
@@ -33,6 +33,13 @@ describe("formatMoney", () => {
 
   it("defaults to English with Swiss formats", () => {
     expect(formatMoney(123_450, "CHF")).toBe(formatMoney(123_450, "CHF", "en"));
+  });
+});
+
+describe("formatRate", () => {
+  it("writes basis points as a percentage with the locale's decimal mark", () => {
+    expect([810, 2000, 1550, 5].map((bp) => formatRate(bp, "fr-CH"))).toEqual([`8,1${NBSP}%`, `20${NBSP}%`, `15,5${NBSP}%`, `0,05${NBSP}%`]);
+    expect([810, 2000].map((bp) => formatRate(bp, "de-CH"))).toEqual([`8.1${NBSP}%`, `20${NBSP}%`]);
   });
 });
 

@@ -52,6 +52,14 @@ export function formatAmount(minor: number, locale: Locale = DEFAULT_LOCALE): st
   return minor < 0 ? `${MINUS}${text}` : text;
 }
 
+/** A rate in basis points as people read it: 810 → "8.1 %", fr-CH "8,1 %"; 2000 → "20 %". */
+export function formatRate(bp: number, locale: Locale = DEFAULT_LOCALE): string {
+  const whole = Math.trunc(bp / 100);
+  const fraction = (bp % 100).toString().padStart(2, "0").replace(/0+$/, "");
+  return `${whole}${fraction ? `${SEPARATORS[locale].decimal}${fraction}` : ""}${NBSP_PERCENT}`;
+}
+const NBSP_PERCENT = "\u00a0%";
+
 /** The Zurich calendar day: de-CH "01.04.2024", fr-CH "1 avr. 2024", en "1 Apr 2024". */
 export function formatDate(d: Date, locale: Locale = DEFAULT_LOCALE): string {
   return cached(`date:${locale}`, () =>
