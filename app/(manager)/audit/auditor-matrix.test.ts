@@ -115,6 +115,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
   "app/(auth)/login/actions.ts#login": "signs in; writes nothing",
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
   "app/(manager)/actions.ts#signOutAction": "signs out; writes nothing",
+  "app/(manager)/preferences-actions.ts#changeLocale": "the caller's own language; changes no business data (lib/i18n/preferences.test.ts)",
+  "app/(manager)/preferences-actions.ts#changeLocaleFromForm": "the profile menu's form post of changeLocale",
   "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
 };
 
