@@ -24,12 +24,13 @@ function catalogueText(locale: Locale): string {
   return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
 }
 
-/** What a person reads or hears in `scope`: visible text, accessible names and hints, and the page title. */
+/** What a person reads or hears in `scope`: visible text, accessible names and hints, and (for the whole page) its title. */
 async function readable(scope: Locator): Promise<string> {
   return scope.evaluate((root) => {
     const attrs = ["aria-label", "title", "placeholder", "alt", "aria-description"];
     const own = [...root.querySelectorAll("*")].flatMap((el) => attrs.map((a) => el.getAttribute(a) ?? ""));
-    return [(root as HTMLElement).innerText, document.title, ...own].join("\n");
+    const title = root === document.documentElement ? document.title : "";
+    return [(root as HTMLElement).innerText, title, ...own].join("\n");
   });
 }
 

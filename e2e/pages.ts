@@ -24,7 +24,7 @@ export async function signIn(page: Page, email: string, locale: Locale = "en") {
 export async function chooseLanguage(page: Page, locale: Locale) {
   if ((await page.locator("html").getAttribute("lang")) === locale) return;
   const menu = page.getByRole("complementary").locator("details");
-  if (!(await menu.getAttribute("open"))) await menu.locator("summary").click();
+  if ((await menu.getAttribute("open")) === null) await menu.locator("summary").click();
   await menu.getByRole("button", { name: LOCALE_NAMES[locale], exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
