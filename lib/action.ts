@@ -4,6 +4,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { recordRefusal, type RequestMeta } from "@/db/audit";
 import type { AuditKind } from "./domain";
+import { getLocale } from "./i18n/server";
+import { translator } from "./i18n/translator";
+import { translateFieldErrors } from "./i18n/validation";
 import { getRequestMeta } from "./request";
 import { getViewer, type Viewer } from "./session";
 
@@ -12,7 +15,9 @@ export type ActionResult<T extends object = object> = ({ ok: true; message: stri
 
 export type ActionContext = { viewer: Viewer; meta: RequestMeta };
 
+/** @deprecated The English text of errors.sessionExpired; results carry the caller's language. */
 export const SESSION_EXPIRED = "Your session has expired. Sign in again.";
+/** @deprecated The English text of errors.unexpected; results carry the caller's language. */
 export const UNEXPECTED = "Something went wrong and nothing was saved. Try again in a moment.";
 
 /** Maps zod issues onto form fields, keeping only the first message per field. */
@@ -41,7 +46,7 @@ export function defineAction<S extends z.ZodType, T extends object>(
   return async (raw: unknown) => {
     try {
       const viewer = await getViewer();
-      if (!viewer) return { ok: false, message: SESSION_EXPIRED };
+      if (!viewer) return { ok: false, message: await errorText("sessionExpired") };
       const meta = await getRequestMeta();
       const parsed = config.schema.safeParse(raw);
       if (!parsed.success) {
@@ -55,13 +60,24 @@ export function defineAction<S extends z.ZodType, T extends object>(
           partnershipId: rawString(raw, "partnershipId"),
           meta,
         });
-        return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+        const locale = await getLocale();
+        return {
+          ok: false,
+          message: translator(locale, "errors")("checkFields"),
+          fieldErrors: translateFieldErrors(translator(locale, "validation"), fieldErrors),
+        };
       }
       return await body(parsed.data, { viewer, meta });
     } catch (error) {
       unstable_rethrow(error);
       console.error("[action] unexpected error", error);
-      return { ok: false, message: UNEXPECTED };
+      return { ok: false, message: await errorText("unexpected") };
     }
   };
+}
+
+/** A generic failure in the caller's language; English if even the language cannot be read. */
+async function errorText(key: "sessionExpired" | "unexpected"): Promise<string> {
+  const locale = await getLocale().catch(() => "en" as const);
+  return translator(locale, "errors")(key);
 }

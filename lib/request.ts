@@ -31,6 +31,11 @@ export async function setChosenOrgId(orgId: string): Promise<void> {
   });
 }
 
+/** The browser's preferred languages, for visitors who are not signed in and for a user's first request. */
+export async function getAcceptLanguage(): Promise<string | null> {
+  return (await headers()).get("accept-language");
+}
+
 /** The request id and address are the server's own (lib/server/request-identity.ts); a client's X-Request-Id is not kept. */
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();

@@ -28,6 +28,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   isAuditor: bool("is_auditor").notNull().default(false),
   locale: text("locale").notNull().default("en"),
+  // False until the first signed-in request sets the locale from Accept-Language, or the user picks one.
+  localeChosen: bool("locale_chosen").notNull().default(false),
   createdAt: ts("created_at").notNull(),
 }, (t) => [uniqueIndex("users_email_uq").on(t.email)]);
 
@@ -252,6 +254,8 @@ export const outbox = pgTable("outbox", {
   subject: text("subject").notNull(),
   textBody: text("text_body").notNull(),
   htmlBody: text("html_body").notNull(),
+  /** The recipient's language the message was rendered in (sent as Content-Language). */
+  locale: text("locale").notNull().default("en"),
   partnershipId: text("partnership_id"),
   auditEventId: text("audit_event_id"),
   status: text("status").$type<OutboxStatus>().notNull(),

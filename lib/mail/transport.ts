@@ -70,6 +70,7 @@ function mailOptions(message: OutboxMessage, from: string) {
     text: message.textBody,
     html: message.htmlBody,
     messageId: messageIdFor(message, from),
+    headers: { "Content-Language": message.locale },
   };
 }
 

@@ -28,6 +28,11 @@ export async function getRequestMeta(): Promise<RequestMeta> {
   return META;
 }
 
+/** Action tests run without a browser: no Accept-Language, so visitors read English. */
+export async function getAcceptLanguage(): Promise<string | null> {
+  return null;
+}
+
 /** Signs in as a demo user (null: nobody), with an organization chosen by name (else their first). */
 export async function signInAs(email: string | null, orgName?: string): Promise<void> {
   fakeRequest.userId = email ? await userIdOf(email) : null;

@@ -11,6 +11,7 @@ export const requestMock = () => ({
   getChosenOrgId: async () => session.orgId,
   setChosenOrgId: async () => {},
   getRequestMeta: async () => ({ requestId: "req-test", ip: "192.0.2.9", userAgent: "vitest" }),
+  getAcceptLanguage: async () => null,
 });
 
 /** Signs in by email, in the organization of that name (or the user's first one). */

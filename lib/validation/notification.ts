@@ -3,7 +3,7 @@ import "./zod-setup";
 import { z } from "zod";
 
 export const retryNotificationSchema = z.object({
-  notificationId: z.string().trim().min(1, "Missing identifier.").max(64, "Identifier is too long."),
+  notificationId: z.string().trim().min(1, "missingId").max(64, "idTooLong"),
 });
 
 export type RetryNotificationInput = z.infer<typeof retryNotificationSchema>;

@@ -2,6 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { getTranslations } from "@/lib/i18n/server";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export type LoginState = { message: string } | null;
@@ -15,12 +16,12 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { message: "Too many failed sign-ins. Wait 15 minutes, then try again." };
+      return { message: (await getTranslations("auth"))("rateLimited") };
     }
     if (error instanceof CredentialsSignin && error.code === "slow_down") {
-      return { message: "Too many failed sign-ins for this email. Wait a few minutes, then try again." };
+      return { message: (await getTranslations("auth"))("slowDown") };
     }
-    if (error instanceof AuthError) return { message: "Wrong email or password." };
+    if (error instanceof AuthError) return { message: (await getTranslations("auth"))("wrongCredentials") };
     throw error; // the redirect after a successful sign-in
   }
   return null;

@@ -116,6 +116,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
   "app/(manager)/actions.ts#signOutAction": "signs out: revokes the caller's own session only",
   "app/(manager)/actions.ts#signOutEverywhere": "signs out everywhere: revokes the caller's own sessions only",
+  "app/(manager)/preferences-actions.ts#changeLocale": "the caller's own language; changes no business data (lib/i18n/preferences.test.ts)",
+  "app/(manager)/preferences-actions.ts#changeLocaleFromForm": "the profile menu's form post of changeLocale",
   "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
 };
 

@@ -2,7 +2,6 @@
 // Access rights: the current access and products, and the editor (choose → verify → confirm).
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { ProductPicker, type PickableProduct } from "@/components/product-picker";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -11,6 +10,7 @@ import { ACCESS_LEVELS, PAYMENT_MODE_INFO, type AccessLevel, type PaymentMode } 
 import { planAccessChange } from "@/lib/lifecycle";
 import { changeAccessSchema, type ChangeAccessInput } from "@/lib/validation/lifecycle";
 import { changeAccess } from "../lifecycle-actions";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
 type Props = {
   partnershipId: string; version: number; access: AccessLevel; paymentMode: PaymentMode;
@@ -26,7 +26,7 @@ export function AccessSection(props: Props) {
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const initial = { partnershipId, version, access, productIds: access === "limited" ? managedIds : [] };
-  const form = useForm<ChangeAccessInput>({ resolver: zodResolver(changeAccessSchema), defaultValues: initial });
+  const form = useForm<ChangeAccessInput>({ resolver: useTranslatedResolver(changeAccessSchema), defaultValues: initial });
   const chosen = useWatch({ control: form.control }) as ChangeAccessInput;
   const managedKey = managedIds.join(",");
 

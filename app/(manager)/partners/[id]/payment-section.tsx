@@ -2,12 +2,12 @@
 // The Payment section: current mode, the pencil editor (choose → verify → confirm) and the result.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { PAYMENT_MODE_INFO, PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
 type Props = {
   partnershipId: string;
@@ -27,7 +27,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
   const form = useForm<ChangePaymentModeInput>({
-    resolver: zodResolver(changePaymentModeSchema),
+    resolver: useTranslatedResolver(changePaymentModeSchema),
     defaultValues: { partnershipId, version, paymentMode },
   });
   const chosen = useWatch({ control: form.control, name: "paymentMode" });
