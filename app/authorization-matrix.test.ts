@@ -189,6 +189,8 @@ const NOT_MUTATING: Record<string, string> = {
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
   "app/(manager)/actions.ts#signOutAction": "revokes the caller's own session (app/api/auth/session-layer.test.ts)",
   "app/(manager)/actions.ts#signOutEverywhere": "revokes the caller's own sessions (app/api/auth/session-layer.test.ts)",
+  "app/(manager)/preferences-actions.ts#changeLocale": "the caller's own language (lib/i18n/preferences.test.ts)",
+  "app/(manager)/preferences-actions.ts#changeLocaleFromForm": "the profile menu's form post of changeLocale",
 };
 
 describe("the matrix is complete", () => {

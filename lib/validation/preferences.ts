@@ -1,4 +1,5 @@
 // Input schema of the profile menu's language choice.
+import "./zod-setup";
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
 
