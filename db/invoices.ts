@@ -2,7 +2,7 @@
 // here except the one change the database allows too: unpaid → paid.
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
-import { olderThan } from "./keyset";
+import { distinctByIndex, olderThan, rawRows } from "./keyset";
 import type { InvoiceStatus } from "@/lib/domain";
 import { getDatabase } from "./client";
 
@@ -48,17 +48,20 @@ export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?:
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][number];
 
-/** The organizations the invoices of `orgId` were for (a partner's clients), for the filter. */
-export async function listInvoiceClients({ orgId }: { orgId: string }) {
+/**
+ * The organizations the invoices of `orgId` were for (a partner's clients), for the filter: a loose
+ * scan of invoices_org_for_idx, one probe per client, never a DISTINCT over the invoices.
+ */
+export async function listInvoiceClients({ orgId, limit = 500 }: { orgId: string; limit?: number }) {
   const { db, schema } = getDatabase();
   const { invoices, organizations } = schema;
+  const ids = await rawRows<{ value: string }>(distinctByIndex({ table: invoices, scope: { column: invoices.orgId, value: orgId }, column: invoices.forOrgId, limit }));
+  if (ids.length === 0) return [];
   return db
-    .selectDistinct({ id: organizations.id, name: organizations.name })
-    .from(invoices)
-    .innerJoin(organizations, eq(organizations.id, invoices.forOrgId))
-    .where(eq(invoices.orgId, orgId))
-    .orderBy(asc(organizations.name))
-    .limit(500);
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids.map((r) => r.value)))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 /** One invoice, only if it was issued to `orgId`: another organization's invoice reads as null. */

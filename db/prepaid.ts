@@ -1,7 +1,7 @@
 // The partner's prepaid account: an append-only ledger plus its balance row, which the database keeps >= 0.
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, lt, sql, sum, type SQL } from "drizzle-orm";
-import { newerThan, olderThan } from "./keyset";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
+import { distinctByIndex, newerThan, olderThan, rawRows } from "./keyset";
 import type { Currency, PrepaidKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
@@ -102,17 +102,17 @@ async function withBalances<T extends { id: string; createdAt: Date; amountMinor
 
 export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
 
-/** The clients that appear in the ledger, for the filter. */
-export async function listPrepaidClients({ partnerOrgId }: { partnerOrgId: string }) {
+/** The clients that appear in the ledger, for the filter: a loose scan of prepaid_entries_customer_idx, one probe per client. */
+export async function listPrepaidClients({ partnerOrgId, limit = 500 }: { partnerOrgId: string; limit?: number }) {
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, organizations } = schema;
+  const ids = await rawRows<{ value: string }>(distinctByIndex({ table: e, scope: { column: e.partnerOrgId, value: partnerOrgId }, column: e.customerOrgId, limit }));
+  if (ids.length === 0) return [];
   return db
-    .selectDistinct({ id: organizations.id, name: organizations.name })
-    .from(e)
-    .innerJoin(organizations, eq(organizations.id, e.customerOrgId))
-    .where(eq(e.partnerOrgId, partnerOrgId))
-    .orderBy(organizations.name)
-    .limit(500);
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids.map((r) => r.value)))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 export type WithdrawalOutcome =

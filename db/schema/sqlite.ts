@@ -174,7 +174,11 @@ export const prepaidEntries = sqliteTable("prepaid_entries", {
   orderId: text("order_id").references(() => orders.id),
   customerOrgId: text("customer_org_id").references(() => organizations.id),
   createdAt: ts("created_at").notNull(),
-}, (t) => [index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id)]);
+}, (t) => [
+  index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
+  // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).
+  index("prepaid_entries_customer_idx").on(t.partnerOrgId, t.customerOrgId, t.createdAt, t.id),
+]);
 
 export const auditEvents = sqliteTable("audit_events", {
   id: text("id").primaryKey(),

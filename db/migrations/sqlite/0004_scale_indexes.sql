@@ -1,0 +1,1 @@
+CREATE INDEX `prepaid_entries_customer_idx` ON `prepaid_entries` (`partner_org_id`,`customer_org_id`,`created_at`,`id`);

@@ -1,0 +1,79 @@
+// The large data set at a tiny scale, on every engine under test: counts, a valid audit chain continuing
+// the demo chain, the demo password still working, and the filter lists read by a loose index scan
+// giving exactly what a DISTINCT over the rows gives.
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { orgId } from "@/lib/testing/demo";
+import { verifyPassword } from "@/lib/password";
+import { verifyAuditChain } from "./audit-verify";
+import { getDatabase } from "./client";
+import { listInvoiceClients } from "./invoices";
+import { ledgerSum, listPrepaidClients } from "./prepaid";
+import { seedDemoData } from "./seed";
+import { isLargeDataLoaded, scaleBy, seedLargeData } from "./seed-large";
+import { findUserCredentials } from "./users";
+
+describe.each(enginesUnderTest())("seed:large on %s", (engine) => {
+  let t: TestDatabase;
+  let helvetia: string, alpine: string;
+  const scale = scaleBy(0.002); // 10 clients, 2 000 invoices, 1 000 prepaid entries, 2 000 audit events
+
+  beforeAll(async () => {
+    t = await useTestDatabase(engine);
+    await seedDemoData();
+    [helvetia, alpine] = (await Promise.all(["Helvetia Bakery SA", "Alpine Web Studio"].map(orgId))) as [string, string];
+    expect(await isLargeDataLoaded()).toBe(false);
+    await seedLargeData({ scale });
+  }, 120_000);
+  afterAll(async () => { await t.dispose(); });
+
+  const countWhere = async (table: "invoices" | "prepaidEntries" | "auditEvents" | "partnerships", where?: ReturnType<typeof eq>) => {
+    const { db, schema } = getDatabase();
+    const [row] = await db.select({ n: count() }).from(schema[table]).where(where);
+    return Number(row?.n ?? 0);
+  };
+
+  it("adds the rows it promises on top of the demo data", async () => {
+    const { schema } = getDatabase();
+    expect(await isLargeDataLoaded()).toBe(true);
+    expect(await countWhere("invoices", eq(schema.invoices.orgId, helvetia))).toBeGreaterThanOrEqual(scale.invoices);
+    expect(await countWhere("partnerships", eq(schema.partnerships.partnerOrgId, alpine))).toBeGreaterThanOrEqual(scale.clients);
+    expect(await countWhere("prepaidEntries", eq(schema.prepaidEntries.partnerOrgId, alpine))).toBeGreaterThanOrEqual(scale.prepaid);
+    expect(await countWhere("auditEvents")).toBeGreaterThanOrEqual(scale.audit);
+  });
+
+  it("continues the audit chain: audit:verify passes and the head names the last event", async () => {
+    const report = await verifyAuditChain();
+    expect(report.ok).toBe(true);
+    if (report.ok) expect(report.head.seq).toBe(await countWhere("auditEvents"));
+  });
+
+  it("keeps the ledger equal to the balance and numbers invoices after the counter", async () => {
+    const { db, schema } = getDatabase();
+    const [account] = await db.select().from(schema.prepaidAccounts).where(eq(schema.prepaidAccounts.orgId, alpine));
+    expect(await ledgerSum({ partnerOrgId: alpine })).toBe(account!.balanceMinor);
+    const [counter] = await db.select().from(schema.invoiceCounters).where(eq(schema.invoiceCounters.orgId, helvetia));
+    expect(counter!.lastSeq).toBe(await countWhere("invoices", eq(schema.invoices.orgId, helvetia)));
+  });
+
+  it("leaves the demo accounts' password working, and the new users' too", async () => {
+    const claire = await findUserCredentials({ email: "claire@helvetia-bakery.test" });
+    const client = await findUserCredentials({ email: "user1@client1.test" });
+    expect(await verifyPassword("manager-demo", claire!.passwordHash)).toBe(true);
+    expect(await verifyPassword("manager-demo", client!.passwordHash)).toBe(true);
+  });
+
+  it("lists the invoice and ledger clients exactly as a DISTINCT would, and no more than asked", async () => {
+    const { db, schema } = getDatabase();
+    const { invoices: i, prepaidEntries: e } = schema;
+    const distinct = async (rows: Promise<{ id: string | null }[]>) => [...new Set((await rows).map((r) => r.id))].sort();
+    const invoiceClients = await distinct(db.select({ id: i.forOrgId }).from(i).where(eq(i.orgId, alpine)));
+    const ledgerClients = await distinct(db.select({ id: e.customerOrgId }).from(e).where(and(eq(e.partnerOrgId, alpine), isNotNull(e.customerOrgId))));
+    expect(invoiceClients.length).toBeGreaterThan(1);
+    expect((await listInvoiceClients({ orgId: alpine })).map((c) => c.id).sort()).toEqual(invoiceClients);
+    expect((await listPrepaidClients({ partnerOrgId: alpine })).map((c) => c.id).sort()).toEqual(ledgerClients);
+    expect(await listInvoiceClients({ orgId: alpine, limit: 2 })).toHaveLength(2);
+    expect(await listInvoiceClients({ orgId: "no-such-org" })).toEqual([]);
+  });
+});
