@@ -63,7 +63,7 @@ export async function listAuditPartnerships(f: PartnershipFilters, { limit = PAG
 export type AuditPartnershipRow = Awaited<ReturnType<typeof listAuditPartnerships>>["rows"][number];
 
 /** Every partnership matching the filters, page by page, for the CSV export. */
-export async function* allAuditPartnerships(f: PartnershipFilters, { pageSize = 500 } = {}) {
+export async function* allAuditPartnerships(f: PartnershipFilters, { pageSize = 250 } = {}) {
   let cursor = null as PartnershipFilters["cursor"];
   do {
     const { rows, next } = await listAuditPartnerships({ ...f, cursor }, { limit: pageSize });

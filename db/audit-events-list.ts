@@ -53,7 +53,7 @@ export async function listAuditEventsPage(f: EventFilters, { limit = EVENTS_PAGE
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEventsPage>>["rows"][number];
 
 /** Every event matching the filters, page by page, for the CSV export. */
-export async function* allAuditEvents(f: EventFilters, { pageSize = 500 } = {}) {
+export async function* allAuditEvents(f: EventFilters, { pageSize = 250 } = {}) {
   let cursor = null as EventFilters["cursor"];
   do {
     const { rows, next } = await listAuditEventsPage({ ...f, cursor }, { limit: pageSize });

@@ -9,7 +9,7 @@ import { verifyPassword } from "@/lib/password";
 import { verifyAuditChain } from "./audit-verify";
 import { getDatabase } from "./client";
 import { listInvoiceClients } from "./invoices";
-import { ledgerSum, listPrepaidClients } from "./prepaid";
+import { ledgerSum, listPrepaidClients, listPrepaidEntries, type BalanceAnchor } from "./prepaid";
 import { seedDemoData } from "./seed";
 import { isLargeDataLoaded, scaleBy, seedLargeData } from "./seed-large";
 import { findUserCredentials } from "./users";
@@ -75,5 +75,25 @@ describe.each(enginesUnderTest())("seed:large on %s", (engine) => {
     expect((await listPrepaidClients({ partnerOrgId: alpine })).map((c) => c.id).sort()).toEqual(ledgerClients);
     expect(await listInvoiceClients({ orgId: alpine, limit: 2 })).toHaveLength(2);
     expect(await listInvoiceClients({ orgId: "no-such-org" })).toEqual([]);
+  });
+
+  it("gives an export's anchored pages the balances the page-by-page list gives, filtered or not", async () => {
+    const clients = await listPrepaidClients({ partnerOrgId: alpine });
+    for (const filter of [{ partnerOrgId: alpine }, { partnerOrgId: alpine, customerOrgId: clients[0]!.id }]) {
+      let cursor: { at: Date; id: string } | undefined;
+      let anchor: BalanceAnchor | undefined;
+      let pages = 0;
+      do {
+        const [anchored, plain] = await Promise.all([
+          listPrepaidEntries({ ...filter, cursor, anchor, limit: 97 }),
+          listPrepaidEntries({ ...filter, cursor, limit: 97 }),
+        ]);
+        expect(anchored.rows.map((r) => r.balanceAfterMinor)).toEqual(plain.rows.map((r) => r.balanceAfterMinor));
+        cursor = anchored.next ?? undefined;
+        anchor = anchored.rows.at(-1);
+        pages++;
+      } while (cursor);
+      expect(pages).toBeGreaterThan(filter.customerOrgId ? 0 : 5);
+    }
   });
 });

@@ -14,9 +14,18 @@ export function csvRow(cells: Cell[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
+/** Rows per query of an export: small enough that one chunk blocks an SQLite process for a few ms. */
+export const EXPORT_CHUNK = 250;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * A streamed CSV download: the header row, then each batch of rows as the generator yields it, so
- * a large export never sits in memory. A UTF-8 BOM lets spreadsheets read accented names right.
+ * A streamed CSV download: the header row at once (the download starts before any query), then one
+ * batch per pull. The stream pulls only when the client has taken the previous batch (the socket's
+ * backpressure), so memory stays bounded whatever the size; each pull first yields to the event loop,
+ * so on SQLite (whose queries block the process) other requests run between two chunks. A client
+ * that disconnects cancels the stream, which ends the generator: no further query runs.
+ * A UTF-8 BOM lets spreadsheets read accented names right.
  */
 export function csvResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toCells: (row: T) => Cell[]): Response {
   const encoder = new TextEncoder();
@@ -26,14 +35,19 @@ export function csvResponse<T>(filename: string, header: string[], batches: Asyn
       controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
     },
     async pull(controller) {
+      await nextTurn();
       const { done, value } = await iterator.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value.map((r) => csvRow(toCells(r))).join("")));
+      else {
+        let text = "";
+        for (const row of value) text += csvRow(toCells(row));
+        controller.enqueue(encoder.encode(text));
+      }
     },
     async cancel() {
       await iterator.return?.();
     },
-  });
+  }, { highWaterMark: 0 });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
