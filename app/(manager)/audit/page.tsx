@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { Download } from "lucide-react";
 import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
 import { buttonClass } from "@/components/ui/styles";
-import { listAuditPartnerships, listFilterOptions } from "@/db/audit-console";
+import { filterChoiceLabels, listAuditPartnerships } from "@/db/audit-console";
 import { ACCESS_LABELS, PAYMENT_MODE_INFO, STATUS_LABELS } from "@/lib/domain";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { encodeCursor, filterQuery, parsePartnershipFilters } from "@/lib/validation/audit-filters";
@@ -22,8 +22,11 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
   // Authorize before anything renders or streams: a non-auditor gets a real 404.
   await requireAuditor();
   const f = parsePartnershipFilters(await searchParams);
-  const [{ rows, next }, choices] = await Promise.all([listAuditPartnerships(f), listFilterOptions()]);
   const v = f.values;
+  const [{ rows, next }, labels] = await Promise.all([
+    listAuditPartnerships(f),
+    filterChoiceLabels({ orgIds: [v.customer, v.partner].filter((x): x is string => Boolean(x)), userIds: [] }),
+  ]);
 
   return (
     <section aria-labelledby="audit-title" className="space-y-6">
@@ -43,8 +46,8 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
         ignored={f.ignored}
         period={{ from: f.period.fromText, to: f.period.toText, label: "Activity between" }}
         selects={[
-          { name: "customer", label: "Customer", value: v.customer, options: choices.organizations.map((o) => ({ value: o.id, label: o.name })) },
-          { name: "partner", label: "Partner", value: v.partner, options: choices.partners.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "customer", label: "Customer", value: v.customer, valueLabel: v.customer && labels.get(v.customer), source: "/audit/search?kind=org" },
+          { name: "partner", label: "Partner", value: v.partner, valueLabel: v.partner && labels.get(v.partner), source: "/audit/search?kind=partner" },
           { name: "access", label: "Access", value: v.access, options: options(ACCESS_LABELS) },
           { name: "mode", label: "Payment mode", value: v.mode, options: options(Object.fromEntries(Object.entries(PAYMENT_MODE_INFO).map(([k, i]) => [k, i.label]))) },
           { name: "status", label: "Status", value: v.status, options: options(STATUS_LABELS) },

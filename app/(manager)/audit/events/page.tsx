@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
-import { listFilterOptions } from "@/db/audit-console";
+import { filterChoiceLabels } from "@/db/audit-console";
 import { listAuditEventsPage } from "@/db/audit-events-list";
 import { kindLabel } from "@/lib/audit-format";
 import { AUDIT_KINDS } from "@/lib/domain";
@@ -20,8 +20,11 @@ export const metadata: Metadata = { title: "Audit events" };
 export default async function AuditEventsPage({ searchParams }: PageProps<"/audit/events">) {
   await requireAuditor();
   const f = parseEventFilters(await searchParams);
-  const [{ rows, next }, choices] = await Promise.all([listAuditEventsPage(f), listFilterOptions()]);
   const v = f.values;
+  const [{ rows, next }, labels] = await Promise.all([
+    listAuditEventsPage(f),
+    filterChoiceLabels({ orgIds: [v.org, v.partner].filter((x): x is string => Boolean(x)), userIds: v.actor ? [v.actor] : [] }),
+  ]);
 
   return (
     <section aria-labelledby="events-title" className="space-y-6">
@@ -35,9 +38,9 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
         ignored={f.ignored}
         period={{ from: f.period.fromText, to: f.period.toText, label: "Between" }}
         selects={[
-          { name: "org", label: "Organization", value: v.org, options: choices.organizations.map((o) => ({ value: o.id, label: o.name })) },
-          { name: "partner", label: "Partner", value: v.partner, options: choices.partners.map((o) => ({ value: o.id, label: o.name })) },
-          { name: "actor", label: "Actor", value: v.actor, options: choices.users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })) },
+          { name: "org", label: "Organization", value: v.org, valueLabel: v.org && labels.get(v.org), source: "/audit/search?kind=org" },
+          { name: "partner", label: "Partner", value: v.partner, valueLabel: v.partner && labels.get(v.partner), source: "/audit/search?kind=partner" },
+          { name: "actor", label: "Actor", value: v.actor, valueLabel: v.actor && labels.get(v.actor), source: "/audit/search?kind=user" },
           { name: "kind", label: "Kind", value: v.kind, options: AUDIT_KINDS.map((k) => ({ value: k, label: kindLabel(k) })) },
           { name: "outcome", label: "Outcome", value: v.outcome, options: [{ value: "ok", label: "Done" }, { value: "refused", label: "Refused" }] },
         ]}

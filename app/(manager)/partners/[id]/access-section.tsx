@@ -15,11 +15,13 @@ import { changeAccess } from "../lifecycle-actions";
 type Props = {
   partnershipId: string; version: number; access: AccessLevel; paymentMode: PaymentMode;
   partnerName: string; customerName: string; products: PickableProduct[]; managedIds: string[]; canEdit: boolean;
+  /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
+  startEditing?: boolean;
 };
 
 export function AccessSection(props: Props) {
-  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit } = props;
-  const [step, setStep] = useState<"view" | "edit" | "verify">("view");
+  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, startEditing = false } = props;
+  const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState("");
   const [pending, startTransition] = useTransition();

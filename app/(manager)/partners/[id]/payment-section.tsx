@@ -16,10 +16,12 @@ type Props = {
   paymentMode: PaymentMode;
   partnerName: string;
   canEdit: boolean;
+  /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
+  startEditing?: boolean;
 };
 
-export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit }: Props) {
-  const [step, setStep] = useState<"view" | "edit" | "verify">("view");
+export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, startEditing = false }: Props) {
+  const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string>("");
   const [pending, startTransition] = useTransition();
