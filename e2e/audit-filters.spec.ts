@@ -51,6 +51,7 @@ test("Nora filters the events by organization and actor with the keyboard alone"
   await expect(filters.getByRole("combobox", { name: "Organization" })).toHaveValue("Alpine Web Studio");
   await expect(filters.getByRole("combobox", { name: "Actor" })).toHaveValue("Claire Dubois (claire@helvetia-bakery.test)");
   const rows = page.getByRole("table", { name: /Audit events/ }).getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect(rows.first()).toBeVisible();
   for (const row of (await rows.all()).slice(0, 5)) await expect(row).toContainText("Claire Dubois");
 
   // A second Escape on a closed list clears the choice.
@@ -64,4 +65,14 @@ test("the search behind the combobox is for auditors only", async ({ page }) => 
   expect((await page.request.get("/audit/search?kind=org&q=a")).status()).toBe(404);
   await signIn(page, "claire@helvetia-bakery.test");
   expect((await page.request.get("/audit/search?kind=org&q=a")).status()).toBe(404);
+});
+
+test("every page has a favicon and app icons (no 404 in the console)", async ({ page }) => {
+  for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"], ["/apple-icon.png", "image/png"]]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["content-type"]).toContain(type);
+  }
+  await page.goto("/login");
+  await expect(page.locator('link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
 });
