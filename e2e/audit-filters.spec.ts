@@ -68,7 +68,7 @@ test("the search behind the combobox is for auditors only", async ({ page }) => 
 });
 
 test("every page has a favicon and app icons (no 404 in the console)", async ({ page }) => {
-  for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"], ["/apple-icon.png", "image/png"]]) {
+  for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"], ["/apple-icon.png", "image/png"]] as const) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);
     expect(res.headers()["content-type"]).toContain(type);

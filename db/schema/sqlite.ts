@@ -203,6 +203,8 @@ export const auditEvents = sqliteTable("audit_events", {
 }, (t) => [
   uniqueIndex("audit_events_seq_uq").on(t.seq),
   index("audit_events_partnership_idx").on(t.partnershipId, t.createdAt),
+  // A partnership's payment-mode history (/partners/[id]): without it SQLite walks every event of the kind.
+  index("audit_events_partnership_kind_idx").on(t.partnershipId, t.kind, t.createdAt),
   index("audit_events_created_idx").on(t.createdAt, t.id),
   index("audit_events_customer_idx").on(t.customerOrgId, t.createdAt),
   index("audit_events_partner_idx").on(t.partnerOrgId, t.createdAt),
