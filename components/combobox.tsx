@@ -1,6 +1,6 @@
 "use client";
-// A searchable filter field (ARIA 1.2 combobox with list autocomplete): the auditor types, the server
-// answers the matches (`source` + "&q="), the chosen option's id goes into a hidden input of the GET
+// A searchable filter field (ARIA 1.2 combobox with list autocomplete): the user types, the server
+// answers the matches (`source` with "q=" added), the chosen option's id goes into a hidden input of the GET
 // form. Keyboard: ↓/↑ open and move through the options, Enter picks, Escape closes (then clears),
 // Tab leaves. Typing again drops the choice until an option is picked.
 import { useEffect, useId, useRef, useState } from "react";
@@ -28,7 +28,7 @@ export function Combobox({ name, label, source, value, valueLabel }: { name: str
       const controller = new AbortController();
       request.current = controller;
       try {
-        const res = await fetch(`${source}&q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
+        const res = await fetch(`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
         if (!res.ok) throw new Error(`search answered ${res.status}`);
         const found = (await res.json()) as ComboboxOption[];
         setOptions(found);

@@ -1,12 +1,22 @@
 // A list's filters (audit console, invoices, prepaid account): a plain GET form, so a filtered view is a URL to share and works without
 // JavaScript. Values that failed validation are named back instead of failing the page.
 import Link from "next/link";
+import { organizationName } from "@/db/invoices";
 import { Combobox } from "./combobox";
 import { buttonClass, inputClass } from "./ui/styles";
 
 export type SelectFilter = { name: string; label: string; value?: string; options: { value: string; label: string }[] };
 /** A filter over a large table (organizations, users): a searchable combobox asking `source` for matches. */
 export type SearchFilter = { name: string; label: string; value?: string; valueLabel?: string; source: string };
+
+/** Up to this many clients the Client filter is a list; beyond, a combobox that searches them. */
+export const CLIENT_LIST_MAX = 50;
+
+/** The Client filter of the invoices and the prepaid account, from at most CLIENT_LIST_MAX + 1 clients read. */
+export async function clientFilterField({ clients, value, source }: { clients: { id: string; name: string }[]; value?: string; source: string }): Promise<SelectFilter | SearchFilter> {
+  if (clients.length <= CLIENT_LIST_MAX) return { name: "client", label: "Client", value, options: clients.map((c) => ({ value: c.id, label: c.name })) };
+  return { name: "client", label: "Client", value, valueLabel: value ? (await organizationName({ id: value })) ?? undefined : undefined, source };
+}
 
 export function FilterForm({ action, selects, period, ignored = [], label = "Filters" }: {
   action: string;

@@ -1,8 +1,8 @@
 // The auditor's console, read side: every partnership across organizations. Only auditors reach these
 // functions (the pages and route handlers check first); nothing here is scoped to one organization.
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { olderThan } from "./keyset";
+import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { containsText, olderThan } from "./keyset";
 import type { PartnershipFilters } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
 
@@ -82,9 +82,6 @@ export async function getAuditPartnership({ id }: { id: string }) {
 export type FilterChoiceKind = "org" | "partner" | "user";
 export type FilterChoice = { id: string; label: string };
 
-/** `%text%` for LIKE, with the pattern characters the user typed taken literally. */
-const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The organizations (partners only, for `partner`) or users whose name (or email) contains `query`,
  * by name, at most `limit`: what the filters' comboboxes ask for as the auditor types. Organizations
@@ -93,15 +90,14 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
 export async function searchFilterChoices({ kind, query, limit = 20 }: { kind: FilterChoiceKind; query: string; limit?: number }): Promise<FilterChoice[]> {
   const { db, schema } = getDatabase();
   const { organizations: o, users: u } = schema;
-  const pattern = containing(query.trim().slice(0, 100));
   if (kind === "user") {
     const rows = await db.select({ id: u.id, name: u.name, email: u.email }).from(u)
-      .where(or(sql`lower(${u.name}) like ${pattern} escape '\\'`, sql`lower(${u.email}) like ${pattern} escape '\\'`))
+      .where(or(containsText(u.name, query), containsText(u.email, query)))
       .orderBy(asc(u.name), asc(u.id)).limit(limit);
     return rows.map((r) => ({ id: r.id, label: `${r.name} (${r.email})` }));
   }
   const rows = await db.select({ id: o.id, name: o.name }).from(o)
-    .where(and(sql`lower(${o.name}) like ${pattern} escape '\\'`, kind === "partner" ? eq(o.isPartner, true) : undefined))
+    .where(and(containsText(o.name, query), kind === "partner" ? eq(o.isPartner, true) : undefined))
     .orderBy(asc(o.name), asc(o.id)).limit(limit);
   return rows.map((r) => ({ id: r.id, label: r.name }));
 }

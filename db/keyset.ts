@@ -38,3 +38,9 @@ export async function rawRows<T>(q: SQL): Promise<T[]> {
   if (dialect === "postgres") return (await db.execute(q)).rows as T[];
   return (db as unknown as { all(q: SQL): Promise<T[]> }).all(q);
 }
+
+/** `column` contains `text`, case-insensitively, LIKE's wildcards in `text` taken literally (filter searches). */
+export function containsText(column: AnyColumn, text: string): SQL {
+  const pattern = `%${text.trim().slice(0, 100).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower(${column}) like ${pattern} escape '\\'`;
+}
