@@ -65,6 +65,8 @@ const NOT_YET_CONVERTED = [
   "app/(manager)/partners/[id]/invitation-section.tsx",
   "app/(manager)/partners/[id]/page.tsx",
   "app/(manager)/partners/[id]/payment-section.tsx",
+  "app/(manager)/partners/[id]/section-details.tsx",
+  "app/(manager)/partners/[id]/section-views.tsx",
   "app/(manager)/partners/new/invite-form.tsx",
   "app/(manager)/partners/new/page.tsx",
   "app/(manager)/partners/page.tsx",
@@ -73,6 +75,7 @@ const NOT_YET_CONVERTED = [
   "app/(manager)/products/order-panel.tsx",
   "app/(manager)/products/page.tsx",
   "app/(manager)/products/renew-control.tsx",
+  "components/combobox.tsx",
   "components/end-partnership.tsx",
   "components/filter-form.tsx",
   "components/invitation-answer.tsx",
@@ -105,5 +108,5 @@ export default defineConfig([
       "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures." }] }],
     },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "db/migrations/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "bench/floor/.next/**", ".data/**", "node_modules/**", "next-env.d.ts", "db/migrations/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -1,5 +1,5 @@
 // Page objects for the flows the specs repeat.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "manager-demo";
 
@@ -39,4 +39,13 @@ export async function signOut(page: Page) {
 /** The sidebar's navigation, in whatever language the user works. */
 export function sidebar(page: Page) {
   return page.getByRole("complementary").getByRole("navigation");
+}
+
+/** Picks an option of a filter combobox by typing part of its name and pressing Enter on the match. */
+export async function chooseInCombobox(scope: Locator, label: string, typed: string, option: string) {
+  const box = scope.getByRole("combobox", { name: label });
+  await box.fill(typed);
+  await expect(scope.getByRole("option", { name: option, selected: true })).toBeVisible();
+  await box.press("Enter");
+  await expect(box).toHaveValue(option);
 }

@@ -176,7 +176,11 @@ export const prepaidEntries = pgTable("prepaid_entries", {
   orderId: text("order_id").references(() => orders.id),
   customerOrgId: text("customer_org_id").references(() => organizations.id),
   createdAt: ts("created_at").notNull(),
-}, (t) => [index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id)]);
+}, (t) => [
+  index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
+  // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).
+  index("prepaid_entries_customer_idx").on(t.partnerOrgId, t.customerOrgId, t.createdAt, t.id),
+]);
 
 export const auditEvents = pgTable("audit_events", {
   id: text("id").primaryKey(),
@@ -201,6 +205,8 @@ export const auditEvents = pgTable("audit_events", {
 }, (t) => [
   uniqueIndex("audit_events_seq_uq").on(t.seq),
   index("audit_events_partnership_idx").on(t.partnershipId, t.createdAt),
+  // A partnership's payment-mode history (/partners/[id]): without it SQLite walks every event of the kind.
+  index("audit_events_partnership_kind_idx").on(t.partnershipId, t.kind, t.createdAt),
   index("audit_events_created_idx").on(t.createdAt, t.id),
   index("audit_events_customer_idx").on(t.customerOrgId, t.createdAt),
   index("audit_events_partner_idx").on(t.partnerOrgId, t.createdAt),
