@@ -69,9 +69,12 @@ const ROUTES: Record<string, Who[] | "auth.js"> = {
   "/clients/export": [...PARTNER],
   "/invoices/[id]/pdf": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/invoices/export.csv": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
+  "/invoices/clients": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
+  "/prepaid/clients": ["partner_lr"],
   "/prepaid/export.csv": ["partner_lr"],
   "/audit/export": ["auditor"],
   "/audit/events/export": ["auditor"],
+  "/audit/search": ["auditor"],
 };
 
 type Ids = { partnership: string; customerInvoice: string; partnerInvoice: string; token: string };
@@ -94,9 +97,12 @@ async function openPage(route: string, who: Who): Promise<Outcome> {
   return out === "404" || out === "redirect" ? out : "ok";
 }
 
+/** Query strings a route needs to answer at all (a search route refuses a request without its kind). */
+const ROUTE_QUERY: Record<string, string> = { "/audit/search": "?kind=org&q=a", "/invoices/clients": "?q=a", "/prepaid/clients": "?q=a" };
+
 async function callRoute(route: string, who: Who): Promise<Outcome> {
   const { GET } = (await import(/* @vite-ignore */ `./(manager)${route}/route.ts`)) as { GET: (req: NextRequest, ctx: unknown) => Promise<Response> };
-  const out = await outcomeOf(() => GET(new NextRequest(`https://manager.example.test${route}`), { params: Promise.resolve(paramsFor(route, who)) }));
+  const out = await outcomeOf(() => GET(new NextRequest(`https://manager.example.test${route}${ROUTE_QUERY[route] ?? ""}`), { params: Promise.resolve(paramsFor(route, who)) }));
   if (out === "404" || out === "redirect") return out;
   if (out.status === 200) return "ok";
   if (out.status === 404) return "404";
