@@ -1,15 +1,12 @@
-// Next.js proxy: runs before every page request.
-import { NextResponse, type NextRequest } from "next/server";
+// Runs before every request (no matcher: pages, route handlers, server actions, static files).
+// Kept thin: each concern lives in its own module under lib/server/.
+import type { NextRequest } from "next/server";
 import { rejectMalformedAction } from "@/lib/server/action-request";
+import { withSecurityHeaders } from "@/lib/server/security-headers";
 
 export async function proxy(request: NextRequest) {
   // Server-action requests React could not decode: 400/403/413 here, before they reach it.
   const refused = await rejectMalformedAction(request);
   if (refused) return refused;
-  return NextResponse.next();
+  return withSecurityHeaders(request);
 }
-
-export const config = {
-  // Every page, including POSTs to pages (server actions); not Next's static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
-};

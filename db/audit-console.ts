@@ -1,8 +1,8 @@
 // The auditor's console, read side: every partnership across organizations. Only auditors reach these
 // functions (the pages and route handlers check first); nothing here is scoped to one organization.
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, exists, gte, lt, ne, or, type SQL } from "drizzle-orm";
-import { olderThan } from "./keyset";
+import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { containsText, olderThan } from "./keyset";
 import type { PartnershipFilters } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
 
@@ -63,7 +63,7 @@ export async function listAuditPartnerships(f: PartnershipFilters, { limit = PAG
 export type AuditPartnershipRow = Awaited<ReturnType<typeof listAuditPartnerships>>["rows"][number];
 
 /** Every partnership matching the filters, page by page, for the CSV export. */
-export async function* allAuditPartnerships(f: PartnershipFilters, { pageSize = 500 } = {}) {
+export async function* allAuditPartnerships(f: PartnershipFilters, { pageSize = 250 } = {}) {
   let cursor = null as PartnershipFilters["cursor"];
   do {
     const { rows, next } = await listAuditPartnerships({ ...f, cursor }, { limit: pageSize });
@@ -79,15 +79,36 @@ export async function getAuditPartnership({ id }: { id: string }) {
   return row ?? null;
 }
 
-/** The choices of the filter selects: organizations by name, partners apart, and the users who can act. */
-export async function listFilterOptions() {
+export type FilterChoiceKind = "org" | "partner" | "user";
+export type FilterChoice = { id: string; label: string };
+
+/**
+ * The organizations (partners only, for `partner`) or users whose name (or email) contains `query`,
+ * by name, at most `limit`: what the filters' comboboxes ask for as the auditor types. Organizations
+ * and users are the small tables; the query never reads audit events.
+ */
+export async function searchFilterChoices({ kind, query, limit = 20 }: { kind: FilterChoiceKind; query: string; limit?: number }): Promise<FilterChoice[]> {
+  const { db, schema } = getDatabase();
+  const { organizations: o, users: u } = schema;
+  if (kind === "user") {
+    const rows = await db.select({ id: u.id, name: u.name, email: u.email }).from(u)
+      .where(or(containsText(u.name, query), containsText(u.email, query)))
+      .orderBy(asc(u.name), asc(u.id)).limit(limit);
+    return rows.map((r) => ({ id: r.id, label: `${r.name} (${r.email})` }));
+  }
+  const rows = await db.select({ id: o.id, name: o.name }).from(o)
+    .where(and(containsText(o.name, query), kind === "partner" ? eq(o.isPartner, true) : undefined))
+    .orderBy(asc(o.name), asc(o.id)).limit(limit);
+  return rows.map((r) => ({ id: r.id, label: r.name }));
+}
+
+/** The labels of the ids a filter holds (from the URL), to show them in their comboboxes. */
+export async function filterChoiceLabels({ orgIds, userIds }: { orgIds: string[]; userIds: string[] }): Promise<Map<string, string>> {
   const { db, schema } = getDatabase();
   const { organizations: o, users: u } = schema;
   const [orgs, people] = await Promise.all([
-    db.select({ id: o.id, name: o.name, isPartner: o.isPartner }).from(o).orderBy(asc(o.name), asc(o.id)).limit(1000),
-    db.select({ id: u.id, name: u.name, email: u.email }).from(u).orderBy(asc(u.name), asc(u.id)).limit(1000),
+    orgIds.length ? db.select({ id: o.id, label: o.name }).from(o).where(inArray(o.id, orgIds)) : [],
+    userIds.length ? db.select({ id: u.id, name: u.name, email: u.email }).from(u).where(inArray(u.id, userIds)) : [],
   ]);
-  return { organizations: orgs, partners: orgs.filter((x) => x.isPartner), users: people };
+  return new Map([...orgs.map((r) => [r.id, r.label] as const), ...people.map((r) => [r.id, `${r.name} (${r.email})`] as const)]);
 }
-
-export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;

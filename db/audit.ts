@@ -40,6 +40,7 @@ export async function insertAuditEvent(tx: Tx, e: NewAuditEvent, id: string = ne
     .returning({ seq: auditChain.lastSeq, prevHash: auditChain.lastHash });
   if (!head) throw new Error("audit_chain has no head row: run the migrations");
   const content = canonicalAuditContent({
+    id,
     seq: head.seq,
     prevHash: head.prevHash,
     kind: e.kind,
@@ -58,7 +59,7 @@ export async function insertAuditEvent(tx: Tx, e: NewAuditEvent, id: string = ne
     createdAt: e.at ?? new Date(),
   });
   const hash = auditEventHash(content);
-  await tx.insert(auditEvents).values({ id, ...content, kind: content.kind as AuditKind, outcome: e.outcome, hash });
+  await tx.insert(auditEvents).values({ ...content, kind: content.kind as AuditKind, outcome: e.outcome, hash });
   await tx.update(auditChain).set({ lastHash: hash }).where(eq(auditChain.id, 1));
   // A change made under an idempotency key records the key in its own transaction (db/idempotency.ts).
   if (e.outcome === "ok") await markIdempotentChange(tx, id);

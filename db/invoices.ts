@@ -2,7 +2,7 @@
 // here except the one change the database allows too: unpaid → paid.
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
-import { olderThan } from "./keyset";
+import { containsText, distinctByIndex, olderThan, rawRows } from "./keyset";
 import type { InvoiceStatus } from "@/lib/domain";
 import { getDatabase } from "./client";
 
@@ -48,17 +48,20 @@ export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?:
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][number];
 
-/** The organizations the invoices of `orgId` were for (a partner's clients), for the filter. */
-export async function listInvoiceClients({ orgId }: { orgId: string }) {
+/**
+ * The organizations the invoices of `orgId` were for (a partner's clients), for the filter: a loose
+ * scan of invoices_org_for_idx, one probe per client, never a DISTINCT over the invoices.
+ */
+export async function listInvoiceClients({ orgId, limit = 500 }: { orgId: string; limit?: number }) {
   const { db, schema } = getDatabase();
   const { invoices, organizations } = schema;
+  const ids = await rawRows<{ value: string }>(distinctByIndex({ table: invoices, scope: { column: invoices.orgId, value: orgId }, column: invoices.forOrgId, limit }));
+  if (ids.length === 0) return [];
   return db
-    .selectDistinct({ id: organizations.id, name: organizations.name })
-    .from(invoices)
-    .innerJoin(organizations, eq(organizations.id, invoices.forOrgId))
-    .where(eq(invoices.orgId, orgId))
-    .orderBy(asc(organizations.name))
-    .limit(500);
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids.map((r) => r.value)))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 /** One invoice, only if it was issued to `orgId`: another organization's invoice reads as null. */
@@ -107,4 +110,29 @@ export async function recordInvoicePayment({ id, orgId, paidAt }: { id: string; 
     .where(and(eq(invoices.id, id), eq(invoices.orgId, orgId), eq(invoices.status, "unpaid")))
     .returning({ id: invoices.id });
   return rows.length === 1;
+}
+
+/**
+ * The organization itself and the customers of its partnerships whose name contains `query`, by name:
+ * the matches of the Client filter's combobox (invoices and prepaid account) when an organization has
+ * too many clients for a list. Reads the partnerships (partnerships_partner_idx), never the invoices.
+ */
+export async function searchClientsOf({ orgId, query, includeSelf, limit = 20 }: { orgId: string; query: string; includeSelf: boolean; limit?: number }) {
+  const { db, schema } = getDatabase();
+  const { partnerships: p, organizations: o } = schema;
+  const named = containsText(o.name, query);
+  const clients = db.selectDistinct({ id: o.id, name: o.name }).from(p).innerJoin(o, eq(o.id, p.customerOrgId))
+    .where(and(eq(p.partnerOrgId, orgId), named)).orderBy(asc(o.name), asc(o.id)).limit(limit);
+  const [self, rest] = await Promise.all([
+    includeSelf ? db.select({ id: o.id, name: o.name }).from(o).where(and(eq(o.id, orgId), named)) : Promise.resolve([]),
+    clients,
+  ]);
+  return [...self, ...rest].slice(0, limit).map((c) => ({ id: c.id, label: c.name }));
+}
+
+/** The name of one organization among the clients listed above, for a filter the URL holds. */
+export async function organizationName({ id }: { id: string }): Promise<string | null> {
+  const { db, schema } = getDatabase();
+  const [row] = await db.select({ name: schema.organizations.name }).from(schema.organizations).where(eq(schema.organizations.id, id)).limit(1);
+  return row?.name ?? null;
 }

@@ -14,6 +14,8 @@ export type NewMessage = {
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** The language the message is written in (Content-Language); the column defaults to "en". */
+  locale?: string;
   partnershipId?: string | null;
   auditEventId?: string | null;
 };

@@ -1,7 +1,7 @@
 // The partner's prepaid account: an append-only ledger plus its balance row, which the database keeps >= 0.
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, lt, sql, sum, type SQL } from "drizzle-orm";
-import { newerThan, olderThan } from "./keyset";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
+import { distinctByIndex, newerThan, olderThan, rawRows } from "./keyset";
 import type { Currency, PrepaidKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
@@ -38,7 +38,7 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
  * One page of ledger entries, newest first, each with the client, product and order, and the account's
  * balance right after it (over all entries, whatever the filter), computed for the page in one query.
  */
-export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number }) {
+export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number; anchor?: BalanceAnchor }) {
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, orders, products } = schema;
   const customer = aliasedTable(schema.organizations, "customer");
@@ -57,8 +57,11 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: await withBalances(f.partnerOrgId, page), next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+  return { rows: await withBalances(f.partnerOrgId, page, f.anchor), next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }
+
+/** A row whose balance-after is known (the last row of the previous page), so the next page needs no sum over everything newer. */
+export type BalanceAnchor = { id: string; createdAt: Date; amountMinor: number; balanceAfterMinor: number };
 
 /**
  * The balance right after each row of a page, over the whole ledger whatever the filter, in two reads:
@@ -66,7 +69,7 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
  * statement, hence one snapshot), then the ledger between the page's newest and oldest rows, walked
  * back in code. Cost grows with the page's span and the entries newer than it, not with the ledger.
  */
-async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(partnerOrgId: string, page: T[]): Promise<(T & { balanceAfterMinor: number })[]> {
+async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(partnerOrgId: string, page: T[], anchor?: BalanceAnchor): Promise<(T & { balanceAfterMinor: number })[]> {
   const newest = page[0];
   const oldest = page.at(-1);
   if (!newest || !oldest) return [];
@@ -75,11 +78,19 @@ async function withBalances<T extends { id: string; createdAt: Date; amountMinor
   const newer = db
     .select({ total: sql`coalesce(sum(${e.amountMinor}), 0)` })
     .from(e)
-    .where(and(eq(e.partnerOrgId, partnerOrgId), newerThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id })));
-  const [head] = await db
-    .select({ balance: sql<string | number>`${prepaidAccounts.balanceMinor} - (${newer})` })
-    .from(prepaidAccounts)
-    .where(eq(prepaidAccounts.orgId, partnerOrgId));
+    .where(and(
+      eq(e.partnerOrgId, partnerOrgId),
+      newerThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id }),
+      // With an anchor only the entries between it and this page count: an export walks the ledger
+      // page after page in time linear in the ledger, not quadratic.
+      anchor ? olderThan(e.createdAt, e.id, { at: anchor.createdAt, id: anchor.id }) : undefined,
+    ));
+  const [head] = anchor
+    ? (await newer).map((r) => ({ balance: anchor.balanceAfterMinor - anchor.amountMinor - Number(r.total) }))
+    : await db
+      .select({ balance: sql<string | number>`${prepaidAccounts.balanceMinor} - (${newer})` })
+      .from(prepaidAccounts)
+      .where(eq(prepaidAccounts.orgId, partnerOrgId));
   const span = await db
     .select({ id: e.id, amountMinor: e.amountMinor })
     .from(e)
@@ -102,17 +113,17 @@ async function withBalances<T extends { id: string; createdAt: Date; amountMinor
 
 export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
 
-/** The clients that appear in the ledger, for the filter. */
-export async function listPrepaidClients({ partnerOrgId }: { partnerOrgId: string }) {
+/** The clients that appear in the ledger, for the filter: a loose scan of prepaid_entries_customer_idx, one probe per client. */
+export async function listPrepaidClients({ partnerOrgId, limit = 500 }: { partnerOrgId: string; limit?: number }) {
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, organizations } = schema;
+  const ids = await rawRows<{ value: string }>(distinctByIndex({ table: e, scope: { column: e.partnerOrgId, value: partnerOrgId }, column: e.customerOrgId, limit }));
+  if (ids.length === 0) return [];
   return db
-    .selectDistinct({ id: organizations.id, name: organizations.name })
-    .from(e)
-    .innerJoin(organizations, eq(organizations.id, e.customerOrgId))
-    .where(eq(e.partnerOrgId, partnerOrgId))
-    .orderBy(organizations.name)
-    .limit(500);
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids.map((r) => r.value)))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 export type WithdrawalOutcome =

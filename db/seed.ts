@@ -3,6 +3,7 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { CATALOGUE } from "@/lib/catalogue";
 import type { AccessLevel, Currency, PartnershipStatus, PaymentMode, Role } from "@/lib/domain";
+import type { Locale } from "@/lib/i18n/locales";
 import { newId } from "@/lib/ids";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
 import { INVITATION_TTL_MS } from "@/lib/lifecycle";
@@ -14,7 +15,7 @@ import { seedBillingHistory } from "./seed-billing";
 export const DEMO_PASSWORD = "manager-demo";
 
 type OrgSpec = { key: string; name: string; currency: Currency; country: string; vatRateBp?: number; resellerRateBp?: number };
-type UserSpec = { name: string; email: string; memberships: [string, Role][]; isAuditor?: boolean };
+type UserSpec = { name: string; email: string; memberships: [string, Role][]; isAuditor?: boolean; locale: Locale };
 type PartnershipSpec = {
   customer: string; partner: string; status: PartnershipStatus; access: AccessLevel; paymentMode: PaymentMode;
   sinceDaysAgo: number; managed?: string[];
@@ -37,23 +38,23 @@ const ORGS: OrgSpec[] = [
 ];
 
 const USERS: UserSpec[] = [
-  { name: "Claire Dubois", email: "claire@helvetia-bakery.test", memberships: [["helvetia", "legal_representative"]] },
-  { name: "Luca Bernasconi", email: "luca@helvetia-bakery.test", memberships: [["helvetia", "collaborator"]] },
-  { name: "Hanna Meier", email: "hanna@helvetia-bakery.test", memberships: [["helvetia", "administrator"], ["ticino", "collaborator"]] },
-  { name: "Marc Keller", email: "marc@alpine-web.test", memberships: [["alpine", "legal_representative"]] },
-  { name: "Elena Brunner", email: "elena@alpine-web.test", memberships: [["alpine", "administrator"]] },
-  { name: "Sofia Rossi", email: "sofia@lakeside-it.test", memberships: [["lakeside", "legal_representative"]] },
-  { name: "Ines Favre", email: "ines@jura-hosting.test", memberships: [["jura", "legal_representative"]] },
-  { name: "Nora Weber", email: "nora@manager.test", memberships: [], isAuditor: true },
-  { name: "Julien Perret", email: "julien@leman-digital.test", memberships: [["geneva", "legal_representative"]] },
-  { name: "Jonas Huber", email: "jonas@isar-web.test", memberships: [["bavaria", "legal_representative"]] },
-  { name: "Paolo Conti", email: "paolo@ticino-vini.test", memberships: [["ticino", "legal_representative"]] },
-  { name: "Anna Schmid", email: "anna@zurich-legal.test", memberships: [["zurich", "legal_representative"]] },
-  { name: "Lukas Frei", email: "lukas@bern-architects.test", memberships: [["bern", "legal_representative"]] },
-  { name: "Camille Martin", email: "camille@boulangerie-lyon.test", memberships: [["lyon", "legal_representative"]] },
-  { name: "Max Bauer", email: "max@brauhaus-muenchen.test", memberships: [["munich", "legal_representative"]] },
-  { name: "Sarah Vogel", email: "sarah@basel-pharma.test", memberships: [["basel", "legal_representative"]] },
-  { name: "Reto Imhof", email: "reto@matterhorn-sports.test", memberships: [["matterhorn", "legal_representative"]] },
+  { name: "Claire Dubois", email: "claire@helvetia-bakery.test", memberships: [["helvetia", "legal_representative"]], locale: "fr-CH" },
+  { name: "Luca Bernasconi", email: "luca@helvetia-bakery.test", memberships: [["helvetia", "collaborator"]], locale: "fr-CH" },
+  { name: "Hanna Meier", email: "hanna@helvetia-bakery.test", memberships: [["helvetia", "administrator"], ["ticino", "collaborator"]], locale: "fr-CH" },
+  { name: "Marc Keller", email: "marc@alpine-web.test", memberships: [["alpine", "legal_representative"]], locale: "de-CH" },
+  { name: "Elena Brunner", email: "elena@alpine-web.test", memberships: [["alpine", "administrator"]], locale: "de-CH" },
+  { name: "Sofia Rossi", email: "sofia@lakeside-it.test", memberships: [["lakeside", "legal_representative"]], locale: "it-CH" },
+  { name: "Ines Favre", email: "ines@jura-hosting.test", memberships: [["jura", "legal_representative"]], locale: "en" },
+  { name: "Nora Weber", email: "nora@manager.test", memberships: [], isAuditor: true, locale: "en" },
+  { name: "Julien Perret", email: "julien@leman-digital.test", memberships: [["geneva", "legal_representative"]], locale: "fr-CH" },
+  { name: "Jonas Huber", email: "jonas@isar-web.test", memberships: [["bavaria", "legal_representative"]], locale: "de-CH" },
+  { name: "Paolo Conti", email: "paolo@ticino-vini.test", memberships: [["ticino", "legal_representative"]], locale: "it-CH" },
+  { name: "Anna Schmid", email: "anna@zurich-legal.test", memberships: [["zurich", "legal_representative"]], locale: "de-CH" },
+  { name: "Lukas Frei", email: "lukas@bern-architects.test", memberships: [["bern", "legal_representative"]], locale: "de-CH" },
+  { name: "Camille Martin", email: "camille@boulangerie-lyon.test", memberships: [["lyon", "legal_representative"]], locale: "fr-CH" },
+  { name: "Max Bauer", email: "max@brauhaus-muenchen.test", memberships: [["munich", "legal_representative"]], locale: "de-CH" },
+  { name: "Sarah Vogel", email: "sarah@basel-pharma.test", memberships: [["basel", "legal_representative"]], locale: "de-CH" },
+  { name: "Reto Imhof", email: "reto@matterhorn-sports.test", memberships: [["matterhorn", "legal_representative"]], locale: "de-CH" },
 ];
 
 const PARTNERSHIPS: PartnershipSpec[] = [
@@ -95,7 +96,9 @@ export async function seedDemoData(now = new Date()): Promise<void> {
 
     const users = USERS.map((u) => ({ ...u, id: newId() }));
     await tx.insert(schema.users).values(users.map((u) => ({
-      id: u.id, email: u.email, name: u.name, passwordHash, isAuditor: u.isAuditor ?? false, locale: "en",
+      id: u.id, email: u.email, name: u.name, passwordHash, isAuditor: u.isAuditor ?? false,
+      // The demo people's languages are their own choice, so the first request keeps them.
+      locale: u.locale, localeChosen: true,
       createdAt: new Date(now.getTime() - 800 * DAY),
     })));
     await tx.insert(schema.memberships).values(users.flatMap((u) => u.memberships.map(([org, role]) => ({

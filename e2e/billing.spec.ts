@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { listedInvoiceIds, renewProduct, switchPaymentMode } from "./billing-pages";
 import { mailsTo } from "./mailbox";
 import { sidebar, signIn, signOut } from "./pages";
 
 const MAIL = "Mail Service (5 mailboxes) — helvetia";
 
+// Amounts carry a no-break space between currency and digits (lib/format.ts): regexes match it with \s.
 test.describe("who pays, for real: orders, invoices and the prepaid account", () => {
   test("partner pays: Marc's renewal is his invoice at the discount; back to customer pays, it is Claire's and Marc earns cashback", async ({ page }) => {
     const mailsBefore = (await mailsTo("marc@alpine-web.test")).length;
@@ -18,8 +19,8 @@ test.describe("who pays, for real: orders, invoices and the prepaid account", ()
 
     // Marc renews Helvetia's mail service: invoiced to Alpine at P − 20 %, VAT 8.1 %.
     await signIn(page, "marc@alpine-web.test");
-    const message = await renewProduct(page, MAIL, /Invoiced to you: CHF 62\.26 \(CHF 72\.00 − CHF 14\.40 reseller discount \+ 8\.1 % VAT\)/);
-    expect(message).toMatch(/Invoice INV-\d{6} \(CHF 62\.26\) was issued to Alpine Web Studio\./);
+    const message = await renewProduct(page, MAIL, /Invoiced to you: CHF\s62\.26 \(CHF\s72\.00 − CHF\s14\.40 reseller discount \+ 8\.1 % VAT\)/);
+    expect(message).toMatch(/Invoice INV-\d{6} \(CHF\s62\.26\) was issued to Alpine Web Studio\./);
     await page.getByRole("status").getByRole("link", { name: "View the invoice" }).click();
     await expect(page.getByRole("heading", { name: /^Invoice INV-\d{6}$/, level: 1 })).toBeVisible();
     const invoiceUrl = new URL(page.url()).pathname;
@@ -54,8 +55,8 @@ test.describe("who pays, for real: orders, invoices and the prepaid account", ()
     await signIn(page, "marc@alpine-web.test");
     await sidebar(page).getByRole("link", { name: "Prepaid account" }).click();
     const balanceBefore = await page.getByTestId("prepaid-balance").textContent();
-    const again = await renewProduct(page, MAIL, /Invoiced to Helvetia Bakery SA: CHF 77\.83 .* You earn CHF 14\.40 cashback\./);
-    expect(again).toMatch(/was issued to Helvetia Bakery SA\. You earn CHF 14\.40 cashback\./);
+    const again = await renewProduct(page, MAIL, /Invoiced to Helvetia Bakery SA: CHF\s77\.83 .* You earn CHF\s14\.40 cashback\./);
+    expect(again).toMatch(/was issued to Helvetia Bakery SA\. You earn CHF\s14\.40 cashback\./);
     await sidebar(page).getByRole("link", { name: "Prepaid account" }).click();
     const latest = page.getByRole("table").getByRole("row").nth(1);
     await expect(latest).toContainText("Cashback");
@@ -109,9 +110,9 @@ test.describe("who pays, for real: orders, invoices and the prepaid account", ()
     await expect(panel.getByText("Choose a product from the catalogue.")).toBeVisible();
     await panel.getByRole("radio", { name: /Domain \.com/ }).check();
     await panel.getByLabel("Name").fill("helvetia-e2e.com");
-    await expect(panel.getByText(/Invoiced to you: CHF 21\.51 \(CHF 19\.90 \+ 8\.1 % VAT\)\. Alpine Web Studio earns CHF 3\.98 cashback\./)).toBeVisible();
+    await expect(panel.getByText(/Invoiced to you: CHF\s21\.51 \(CHF\s19\.90 \+ 8\.1 % VAT\)\. Alpine Web Studio earns CHF\s3\.98 cashback\./)).toBeVisible();
     await panel.getByRole("button", { name: "Place order" }).click();
-    await expect(panel.getByRole("status")).toContainText(/Ordered Domain \.com “helvetia-e2e\.com” for Helvetia Bakery SA\. Invoice INV-\d{6} \(CHF 21\.51\) was issued to Helvetia Bakery SA\./);
+    await expect(panel.getByRole("status")).toContainText(/Ordered Domain \.com “helvetia-e2e\.com” for Helvetia Bakery SA\. Invoice INV-\d{6} \(CHF\s21\.51\) was issued to Helvetia Bakery SA\./);
     await expect(page.getByRole("row").filter({ hasText: "helvetia-e2e.com" })).toBeVisible();
   });
 

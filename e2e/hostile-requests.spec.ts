@@ -7,7 +7,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { actionIds, signInOverHttp } from "./action-client";
 import { startServer, stopGroup, type Server } from "./servers";
 

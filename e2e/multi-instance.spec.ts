@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
 import { callAction, signInOverHttp, type ActionResponse } from "./action-client";

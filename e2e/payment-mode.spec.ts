@@ -1,15 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { mailsTo, waitForMail } from "./mailbox";
 import { sidebar, signIn, signOut } from "./pages";
 
+const MARC = "marc@alpine-web.test";
+
 test.describe("changing the payment mode (the FAQ's steps)", () => {
-  test("Claire switches Alpine Web Studio to partner pays, and Marc is emailed", async ({ page }) => {
-    const before = (await mailsTo("marc@alpine-web.test")).length;
-    await signIn(page, "claire@helvetia-bakery.test");
-    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+  test("Claire, working in French, switches Alpine Web Studio to partner pays, and Marc is emailed in German", async ({ page }) => {
+    // Marc reads German (his choice, made in his profile menu); Claire works in French.
+    await signIn(page, MARC, "de-CH");
+    await signOut(page);
+    const before = (await mailsTo(MARC)).length;
+    await signIn(page, "claire@helvetia-bakery.test", "fr-CH");
+    await sidebar(page).getByRole("link", { name: "Partenaire" }).click();
     await expect(page.getByRole("heading", { name: "Partner", level: 1 })).toBeVisible();
-    await expect(sidebar(page).getByRole("link", { name: "Partner" })).toHaveAttribute("aria-current", "page");
-    await expect(sidebar(page).getByRole("link", { name: "Products" })).not.toHaveAttribute("aria-current", "page");
+    await expect(sidebar(page).getByRole("link", { name: "Partenaire" })).toHaveAttribute("aria-current", "page");
+    await expect(sidebar(page).getByRole("link", { name: "Produits" })).not.toHaveAttribute("aria-current", "page");
     await page.getByRole("link", { name: "Alpine Web Studio" }).click();
     await expect(page.getByRole("heading", { name: "Alpine Web Studio", level: 1 })).toBeVisible();
 
@@ -37,12 +42,15 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await page.reload();
     await expect(payment.getByText("Payment mode: Partner pays")).toBeVisible();
 
-    const mail = await waitForMail("marc@alpine-web.test", /payment mode/i);
-    expect(mail.text).toContain("Helvetia Bakery SA");
-    expect(mail.text).toContain("Partner pays");
-    expect(mail.text).toContain("Customer pays");
-    expect(mail.html).toContain("Helvetia Bakery SA");
-    expect((await mailsTo("marc@alpine-web.test")).length).toBe(before + 1);
+    const mail = await waitForMail(MARC, /Zahlungsmodus/);
+    expect(mail.subject).toBe("Helvetia Bakery SA hat den Zahlungsmodus auf «Partner zahlt» geändert");
+    expect(mail.headers.get("content-language")).toBe("de-CH");
+    expect(mail.text).toContain("Guten Tag Marc Keller");
+    expect(mail.text).toContain("von «Kunde zahlt» auf «Partner zahlt»");
+    expect(mail.text).toContain("Wiederverkäuferrabatt");
+    expect(mail.text).not.toMatch(/Customer pays|Partner pays|reseller discount/);
+    expect(mail.html).toContain('<html lang="de-CH">');
+    expect((await mailsTo(MARC)).length).toBe(before + 1);
 
     // Switch back, through the same steps, so the demo ends as it began.
     await payment.getByRole("button", { name: "Edit payment mode" }).click();
@@ -51,7 +59,7 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await payment.getByRole("button", { name: "Confirm" }).click();
     await expect(payment.getByRole("status")).toHaveText(/“Customer pays”/);
     await expect(payment.getByText("Payment mode: Customer pays")).toBeVisible();
-    await expect.poll(async () => (await mailsTo("marc@alpine-web.test")).length, { timeout: 20_000 }).toBe(before + 2);
+    await expect.poll(async () => (await mailsTo(MARC)).length, { timeout: 20_000 }).toBe(before + 2);
     await signOut(page);
   });
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
 import { callAction, signInOverHttp } from "./action-client";
 import { listening, startServer, stopGroup, type Server } from "./servers";

@@ -4,17 +4,20 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "./session";
 
-const state = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null, acceptLanguage: null as string | null }));
 const recordRefusal = vi.hoisted(() => vi.fn(async () => {}));
 vi.mock("@/lib/session", () => ({ getViewer: async () => state.viewer }));
-vi.mock("@/lib/request", () => ({ getRequestMeta: async () => ({ requestId: "req-1", ip: "192.0.2.1", userAgent: "ua" }) }));
+vi.mock("@/lib/request", () => ({
+  getRequestMeta: async () => ({ requestId: "req-1", ip: "192.0.2.1", userAgent: "ua" }),
+  getAcceptLanguage: async () => state.acceptLanguage,
+}));
 vi.mock("@/db/audit", () => ({ recordRefusal }));
 
 const { SESSION_EXPIRED, UNEXPECTED, defineAction, defineFormAction, fieldErrorsOf } = await import("./action");
 
-const schema = z.object({ name: z.string().min(2, "Too short."), nested: z.object({ n: z.number({ error: "A number." }) }) });
+const schema = z.object({ name: z.string().min(2, "labelTooShort"), nested: z.object({ n: z.number({ error: "missingVersion" }) }) });
 const CLAIRE: Viewer = {
-  id: "u-claire", name: "Claire Dubois", email: "claire@helvetia-bakery.test", isAuditor: false,
+  id: "u-claire", sessionId: "s-claire", name: "Claire Dubois", email: "claire@helvetia-bakery.test", isAuditor: false, locale: "en", localeChosen: true,
   memberships: [], current: { orgId: "o-helvetia", orgName: "Helvetia Bakery SA", role: "legal_representative", orgIsPartner: false },
 };
 
@@ -35,6 +38,7 @@ describe("defineAction", () => {
 
   beforeEach(() => {
     state.viewer = CLAIRE;
+    state.acceptLanguage = null;
     body.mockClear();
     recordRefusal.mockClear();
   });
@@ -53,7 +57,7 @@ describe("defineAction", () => {
 
   it("refuses bad input with field errors and audits field names, never values", async () => {
     const result = await action({ name: "s3cret-X", nested: { n: "1" }, partnershipId: "p-1" });
-    expect(result).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { "nested.n": ["A number."] } });
+    expect(result).toEqual({ ok: false, message: "Check the highlighted fields.", fieldErrors: { "nested.n": ["Missing version."] } });
     expect(body).not.toHaveBeenCalled();
     expect(recordRefusal).toHaveBeenCalledTimes(1);
     const [event] = recordRefusal.mock.calls[0] as unknown as [Record<string, unknown>];
@@ -62,6 +66,23 @@ describe("defineAction", () => {
       partnershipId: "p-1", meta: { requestId: "req-1" },
     });
     expect(JSON.stringify(event)).not.toContain("s3cret");
+  });
+
+  it("answers in the caller's language: messages and field errors from the zod keys", async () => {
+    state.viewer = { ...CLAIRE, locale: "fr-CH" };
+    const result = await action({ name: "A", nested: { n: 1 } });
+    expect(result).toEqual({ ok: false, message: "Vérifiez les champs signalés.", fieldErrors: { name: ["Saisissez un nom d’au moins 2 caractères."] } });
+  });
+
+  it("words zod's own English messages generically, never leaking them", async () => {
+    state.viewer = { ...CLAIRE, locale: "de-CH" };
+    expect(await action({ name: 42, nested: { n: 1 } })).toEqual({ ok: false, message: "Prüfen Sie die markierten Felder.", fieldErrors: { name: ["Dieser Wert ist ungültig."] } });
+  });
+
+  it("tells a signed-out visitor in the browser's language", async () => {
+    state.viewer = null;
+    state.acceptLanguage = "it-CH,it;q=0.9,en;q=0.5";
+    expect(await action({ name: "Ada", nested: { n: 1 } })).toEqual({ ok: false, message: "La sessione è scaduta. Acceda di nuovo." });
   });
 
   it.each([null, undefined, [], "text"])("refuses non-object input %s without throwing", async (raw) => {

@@ -7,6 +7,9 @@ import { z } from "zod";
 import { recordRefusal, type RequestMeta } from "@/db/audit";
 import { findIdempotencyRecord, IdempotencyKeyTaken, storeIdempotentResult, withIdempotencyScope } from "@/db/idempotency";
 import type { AuditKind } from "./domain";
+import { getLocale } from "./i18n/server";
+import { translator } from "./i18n/translator";
+import { translateFieldErrors } from "./i18n/validation";
 import { inputProblem } from "./input-shape";
 import { getRequestMeta } from "./request";
 import { getViewer, type Viewer } from "./session";
@@ -16,10 +19,10 @@ export type ActionResult<T extends object = object> = ({ ok: true; message: stri
 
 export type ActionContext = { viewer: Viewer; meta: RequestMeta };
 
+/** @deprecated The English text of errors.sessionExpired; results carry the caller's language. */
 export const SESSION_EXPIRED = "Your session has expired. Sign in again.";
+/** @deprecated The English text of errors.unexpected; results carry the caller's language. */
 export const UNEXPECTED = "Something went wrong and nothing was saved. Try again in a moment.";
-export const ALREADY_SAVED = "This change was already saved. Reload the page to see it.";
-const KEY_REUSED = "This confirmation was already used for another change. Reload the page and try again.";
 
 /** Maps zod issues onto form fields, keeping only the first message per field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -40,8 +43,8 @@ function rawString(raw: unknown, key: string): string | null {
   return null;
 }
 
-/** The idempotency key a confirm sends with its input (lib/idempotency-key.ts makes them). */
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "This confirmation is not valid: reload the page.");
+/** The idempotency key a confirm sends with its input (components/use-confirm-key.ts makes them). */
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "confirmationKey");
 
 /** Splits `{ ...fields, idempotencyKey }` into the fields and the key; anything else is left as it came. */
 function splitKey(raw: unknown): { fields: unknown; key: unknown } {
@@ -52,8 +55,6 @@ function splitKey(raw: unknown): { fields: unknown; key: unknown } {
   return { fields, key };
 }
 
-const INVALID = "Check the highlighted fields.";
-const UNREADABLE = "This request could not be read.";
 
 /** A schema's verdict, or null when reading the value threw (hostile objects, not form input). */
 function safeParse<S extends z.ZodType>(schema: S, value: unknown) {
@@ -79,13 +80,18 @@ export function defineAction<S extends z.ZodType, T extends object>(
       partnershipId: rawString(raw, "partnershipId"),
       meta,
     });
-    return { ok: false, message: INVALID, fieldErrors };
+    const locale = await getLocale();
+    return {
+      ok: false,
+      message: translator(locale, "errors")("checkFields"),
+      fieldErrors: translateFieldErrors(translator(locale, "validation"), fieldErrors),
+    };
   };
 
   return async (raw: unknown) => {
     try {
       const viewer = await getViewer();
-      if (!viewer) return { ok: false, message: SESSION_EXPIRED };
+      if (!viewer) return { ok: false, message: await errorText("sessionExpired") };
       const meta = await getRequestMeta();
       // Shape first (depth, size, text no database stores faithfully), so nothing below sees such input.
       // Refused as a whole ("form"): the path of the offending value may be any name the client made up.
@@ -95,16 +101,22 @@ export function defineAction<S extends z.ZodType, T extends object>(
       const key = rawKey === undefined ? undefined : idempotencyKey.safeParse(rawKey);
       if (key && !key.success) return await refuseInput(viewer, meta, raw, { idempotencyKey: [key.error.issues[0]!.message] });
       const parsed = safeParse(config.schema, fields);
-      if (!parsed) return await refuseInput(viewer, meta, raw, { form: [UNREADABLE] });
+      if (!parsed) return await refuseInput(viewer, meta, raw, { form: ["requestUnreadable"] });
       if (!parsed.success) return await refuseInput(viewer, meta, raw, fieldErrorsOf(parsed.error));
       if (!key) return await body(parsed.data, { viewer, meta });
       return await idempotent({ userId: viewer.id, key: key.data, action: config.refusedKind }, () => body(parsed.data, { viewer, meta }));
     } catch (error) {
       unstable_rethrow(error);
       console.error("[action] unexpected error", error);
-      return { ok: false, message: UNEXPECTED };
+      return { ok: false, message: await errorText("unexpected") };
     }
   };
+}
+
+/** A generic failure in the caller's language; English if even the language cannot be read. */
+async function errorText(key: "sessionExpired" | "unexpected" | "alreadySaved" | "keyReused"): Promise<string> {
+  const locale = await getLocale().catch(() => "en" as const);
+  return translator(locale, "errors")(key);
 }
 
 /**
@@ -124,7 +136,7 @@ async function idempotent<R extends ActionResult>(
   } catch (error) {
     // The same key committed by a concurrent request: this one's change was rolled back.
     if (!(error instanceof IdempotencyKeyTaken)) throw error;
-    return (await recalled(scope, { wait: true })) || { ok: false, message: UNEXPECTED };
+    return (await recalled(scope, { wait: true })) || { ok: false, message: await errorText("unexpected") };
   }
   if (result.ok) {
     await storeIdempotentResult({ ...scope, result: result as Record<string, unknown> });
@@ -142,10 +154,10 @@ async function recalled(
   for (let attempt = 0; ; attempt++) {
     const record = await findIdempotencyRecord(scope);
     if (!record) return false;
-    if (record.action !== scope.action) return { ok: false, message: KEY_REUSED };
+    if (record.action !== scope.action) return { ok: false, message: await errorText("keyReused") };
     if (record.result) return record.result as ActionResult;
     // Committed, result not stored yet: a concurrent request is finishing, or its process died after the commit.
-    if (!wait || attempt >= 20) return { ok: true, message: ALREADY_SAVED };
+    if (!wait || attempt >= 20) return { ok: true, message: await errorText("alreadySaved") };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -167,21 +179,22 @@ function formFields(form: FormData): Record<string, string> | null {
  * required here: sign-in has none; the body checks it where it needs it.
  */
 export function defineFormAction<S extends z.ZodType, R>(
-  config: { schema: S; invalid: R },
+  config: { schema: S; invalid: R | (() => Promise<R>) },
   body: (input: z.output<S>) => Promise<R>,
 ): (...args: unknown[]) => Promise<R> {
+  const invalid = async () => (typeof config.invalid === "function" ? (config.invalid as () => Promise<R>)() : config.invalid);
   return async (...args: unknown[]) => {
     try {
       const form = args.at(-1);
       const fields = form instanceof FormData ? formFields(form) : null;
-      if (!fields || inputProblem(fields)) return config.invalid;
+      if (!fields || inputProblem(fields)) return await invalid();
       const parsed = safeParse(config.schema, fields);
-      if (!parsed?.success) return config.invalid;
+      if (!parsed?.success) return await invalid();
       return await body(parsed.data);
     } catch (error) {
       unstable_rethrow(error);
       console.error("[action] unexpected error", error);
-      return config.invalid;
+      return await invalid();
     }
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, describeChange, fieldLabel, kindLabel } from "./audit-format";
+import { changeText, describeChange, fieldLabel, kindLabel, userAgentSummary } from "./audit-format";
 
 describe("labels", () => {
   it.each([
@@ -30,4 +30,16 @@ describe("describeChange", () => {
     expect(changeText({ products: ["a", "b"] }, { products: ["a"], note: null })).toBe('Products: ["a","b"] → ["a"]; Note: —');
     expect(describeChange(null, null)).toEqual([]);
   });
+});
+
+describe("userAgentSummary", () => {
+  it.each([
+    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", "Chrome 131, Windows"],
+    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "Safari 17, macOS"],
+    ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox 133, Linux"],
+    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0", "Edge 120, Windows"],
+    ["Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Mobile Safari/537.36", "Chrome 125, Android"],
+    ["curl/8.5.0", "curl/8.5.0"],
+    [null, "unknown browser"],
+  ] as const)("%s → %s", (ua, expected) => expect(userAgentSummary(ua)).toBe(expected));
 });

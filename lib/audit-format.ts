@@ -48,3 +48,14 @@ export function changeText(before: Record<string, unknown> | null, after: Record
     .map((l) => `${l.label}: ${l.from === null ? "" : `${l.from} → `}${l.to ?? "—"}`)
     .join("; ");
 }
+
+/** A user agent as people name it ("Chrome 131, Windows"), for lists; the full string is in the CSV and the timeline. */
+export function userAgentSummary(userAgent: string | null): string {
+  if (!userAgent) return "unknown browser";
+  const browser = [[/Edg\/(\d+)/, "Edge"], [/Firefox\/(\d+)/, "Firefox"], [/Chrome\/(\d+)/, "Chrome"], [/Version\/(\d+)[\d.]* .*Safari\//, "Safari"]] as const;
+  const os = [[/Android/, "Android"], [/iPhone|iPad|iOS/, "iOS"], [/Windows/, "Windows"], [/Mac OS X|Macintosh/, "macOS"], [/Linux/, "Linux"]] as const;
+  const b = browser.map(([re, name]) => [re.exec(userAgent), name] as const).find(([m]) => m);
+  const o = os.find(([re]) => re.test(userAgent))?.[1];
+  if (!b) return userAgent.slice(0, 40);
+  return `${b[1]} ${b[0]![1]}${o ? `, ${o}` : ""}`;
+}

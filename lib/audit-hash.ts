@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 
 export type HashedAuditContent = {
+  id: string;
   seq: number;
   prevHash: string | null;
   kind: string;
@@ -30,14 +31,25 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/** The hash of an event: every stored column but the hash itself (db/audit-columns.test.ts checks that). */
 export function auditEventHash(e: HashedAuditContent): string {
-  const content = canonicalJson({
+  return sha256(canonicalJson({ id: e.id, ...hashedFields(e) }));
+}
+
+/** How events were hashed before the id was included; the verifier still accepts it for those events. */
+export function legacyAuditEventHash(e: HashedAuditContent): string {
+  return sha256(canonicalJson(hashedFields(e)));
+}
+
+const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
+
+function hashedFields(e: HashedAuditContent) {
+  return {
     seq: e.seq, prevHash: e.prevHash, kind: e.kind, outcome: e.outcome, reason: e.reason,
     actorUserId: e.actorUserId, actorOrgId: e.actorOrgId, partnershipId: e.partnershipId,
     customerOrgId: e.customerOrgId, partnerOrgId: e.partnerOrgId, before: e.before, after: e.after,
     requestId: e.requestId, ip: e.ip, userAgent: e.userAgent, createdAt: e.createdAt.toISOString(),
-  });
-  return createHash("sha256").update(content).digest("hex");
+  };
 }
 
 // ---- Canonical audit text -------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // Walking the audit hash chain, as pure functions over rows already read: the database side
 // (db/audit-verify.ts) feeds them batch by batch in `seq` order and stops at the first break.
-import { auditEventHash, type HashedAuditContent } from "./audit-hash";
+import { auditEventHash, legacyAuditEventHash, type HashedAuditContent } from "./audit-hash";
 
-export type ChainRow = HashedAuditContent & { id: string; hash: string };
+export type ChainRow = HashedAuditContent & { hash: string };
 
 export type ChainProblem =
   | "seq_gap" // an event is missing (deleted) or numbered out of order
@@ -47,7 +47,9 @@ export function checkChainBatch(
       };
     }
     const recomputed = auditEventHash(row);
-    if (recomputed !== row.hash) {
+    // An event written before the id was hashed may match the older form; a newer one cannot, so
+    // accepting it opens no way to change a newer event without breaking the next link.
+    if (recomputed !== row.hash && legacyAuditEventHash(row) !== row.hash) {
       return {
         cursor: c,
         broken: {

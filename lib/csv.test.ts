@@ -39,6 +39,48 @@ describe("csvResponse", () => {
   });
 });
 
+describe("csvResponse streaming", () => {
+  /** A generator that counts the batches it loaded and notes when it was ended. */
+  function counting() {
+    const state = { loaded: 0, ended: false };
+    async function* batches() {
+      try {
+        for (;;) {
+          state.loaded++;
+          yield [{ n: state.loaded }];
+        }
+      } finally {
+        state.ended = true;
+      }
+    }
+    return { state, batches: batches() };
+  }
+
+  it("sends the header before any batch is loaded, then loads one batch per read", async () => {
+    const { state, batches } = counting();
+    const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n]).body!.getReader();
+    const header = await reader.read();
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(header.value)).toBe("\uFEFFn\r\n");
+    expect(state.loaded).toBe(0);
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("1\r\n");
+    await new Promise((r) => setTimeout(r, 20));
+    // Nothing is produced ahead of the reader: memory stays bounded whatever the export's size.
+    expect(state.loaded).toBe(1);
+    await reader.cancel();
+  });
+
+  it("stops loading when the client disconnects (the stream is cancelled)", async () => {
+    const { state, batches } = counting();
+    const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n]).body!.getReader();
+    for (let i = 0; i < 4; i++) await reader.read();
+    await reader.cancel();
+    const loaded = state.loaded;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.ended).toBe(true);
+    expect(state.loaded).toBe(loaded);
+  });
+});
+
 describe("keysetPages", () => {
   it("follows the cursor until the last page", async () => {
     const pages: Record<string, { rows: number[]; next: string | null }> = {

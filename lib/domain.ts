@@ -1,4 +1,6 @@
-// Domain vocabulary shared by the schema, the rules and the UI. No I/O here.
+// Domain vocabulary shared by the schema, the rules and the UI. No I/O here. The codes are stable; what
+// users read for them lives in the "domain" message namespace (messages/<locale>/domain.json):
+// `t(\`role.${role}\`)`, `t(\`paymentMode.${mode}\`)`, `t(\`auditKind.${kind}\`)`, …
 export const ROLES = ["legal_representative", "administrator", "collaborator"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -36,17 +38,21 @@ export const AUDIT_KINDS = [
   "prepaid.refused",
   "notification.retried",
   "notification.refused",
+  "preference.refused",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
+/** @deprecated English only: use the "domain" namespace, `t(\`role.${role}\`)`. */
 export const ROLE_LABELS: Record<Role, string> = {
   legal_representative: "Legal representative",
   administrator: "Administrator",
   collaborator: "Collaborator",
 };
 
+/** @deprecated English only: use the "domain" namespace, `t(\`access.${access}\`)`. */
 export const ACCESS_LABELS: Record<AccessLevel, string> = { limited: "Limited", full: "Full" };
 
+/** @deprecated English only: use the "domain" namespace, `t(\`status.${status}\`)`. */
 export const STATUS_LABELS: Record<PartnershipStatus, string> = {
   pending: "Pending",
   active: "Active",
@@ -55,7 +61,11 @@ export const STATUS_LABELS: Record<PartnershipStatus, string> = {
   deleted: "Deleted",
 };
 
-/** The two payment modes as the customer sees them, one sentence each (PRODUCT.md's FAQ). */
+/**
+ * The two payment modes as the customer sees them, one sentence each (PRODUCT.md's FAQ).
+ * @deprecated English only: use the "domain" namespace, `t(\`paymentMode.${mode}\`)` and
+ * `t(\`paymentModeExplanation.${mode}\`)`.
+ */
 export const PAYMENT_MODE_INFO: Record<PaymentMode, { label: string; explanation: string }> = {
   customer: {
     label: "Customer pays",

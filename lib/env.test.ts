@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP"];
+const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP", "TRUSTED_PROXY_HOPS"];
 const SECRET = "s".repeat(32);
 
 /** A fresh copy of lib/env (it caches its answer) under exactly these variables. */
@@ -57,6 +57,15 @@ describe("env", () => {
     expect((await loadEnv({ AUTH_SECRET: SECRET, RENEWALS_IN_APP: "off" }))().RENEWALS_IN_APP).toBe("off");
     const bad = await loadEnv({ AUTH_SECRET: SECRET, RENEWALS_IN_APP: "sometimes" });
     expect(() => bad()).toThrow(/RENEWALS_IN_APP/);
+  });
+
+  it("trusts no forwarding proxy unless TRUSTED_PROXY_HOPS says how many there are", async () => {
+    expect((await loadEnv({ AUTH_SECRET: SECRET }))().TRUSTED_PROXY_HOPS).toBe(0);
+    expect((await loadEnv({ AUTH_SECRET: SECRET, TRUSTED_PROXY_HOPS: "2" }))().TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "1.5", "all", "11"]) {
+      const env = await loadEnv({ AUTH_SECRET: SECRET, TRUSTED_PROXY_HOPS: bad });
+      expect(() => env(), bad).toThrow(/- TRUSTED_PROXY_HOPS: .*(whole number|negative|mistake)/);
+    }
   });
 
   it("reads the environment once", async () => {

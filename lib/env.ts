@@ -22,6 +22,12 @@ const schema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(2_000).max(3_600_000).default(60_000),
   WORKER_IN_APP: z.enum(["on", "off"]).default("on"),
   RENEWALS_IN_APP: z.enum(["on", "off"]).default("on"),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number("TRUSTED_PROXY_HOPS must be a whole number: how many proxies you run in front of the app (0 when none)")
+    .int("TRUSTED_PROXY_HOPS must be a whole number: how many proxies you run in front of the app (0 when none)")
+    .min(0, "TRUSTED_PROXY_HOPS cannot be negative")
+    .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake")
+    .default(0),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };

@@ -1,32 +1,100 @@
-// Money and dates as the user reads them.
+// Money, dates and typed amounts as a Swiss user reads and writes them, in each locale.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoney } from "./format";
+import { MAX_AMOUNT_MINOR } from "./billing/money";
+import { LOCALES } from "./i18n/locales";
+import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount } from "./format";
+
+// Spelled out: NBSP between code and amount, ’ (U+2019) or NNBSP (U+202F) between thousands.
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
 
 describe("formatMoney", () => {
   it.each([
-    [0, "CHF", "CHF 0.00"],
-    [5, "CHF", "CHF 0.05"],
-    [99, "EUR", "EUR 0.99"],
-    [100, "CHF", "CHF 1.00"],
-    [16_800, "CHF", "CHF 168.00"],
-    [123_456, "EUR", "EUR 1’234.56"],
-    [100_000_000, "CHF", "CHF 1’000’000.00"],
-    [-1, "CHF", "−CHF 0.01"],
-    [-3_360, "CHF", "−CHF 33.60"],
-    [-123_456_789, "EUR", "−EUR 1’234’567.89"],
-    [Number.MAX_SAFE_INTEGER, "CHF", "CHF 90’071’992’547’409.91"],
-  ] as const)("%i %s → %s", (minor, currency, expected) => {
-    expect(formatMoney(minor, currency)).toBe(expected);
+    ["de-CH", 123_450, "CHF", `CHF${NBSP}1’234.50`],
+    ["fr-CH", 123_450, "CHF", `1${NNBSP}234,50${NBSP}CHF`],
+    ["it-CH", 123_450, "CHF", `CHF${NBSP}1234.50`], // Intl's it-CH groups from five digits on
+    ["it-CH", 1_234_567, "CHF", `CHF${NBSP}12’345.67`],
+    ["en", 123_450, "CHF", `CHF${NBSP}1’234.50`],
+    ["de-CH", 123_456, "EUR", `EUR${NBSP}1’234.56`],
+    ["fr-CH", 99, "EUR", `0,99${NBSP}EUR`],
+    ["en", 0, "CHF", `CHF${NBSP}0.00`],
+    ["en", 5, "CHF", `CHF${NBSP}0.05`],
+    ["en", 16_800, "CHF", `CHF${NBSP}168.00`],
+    ["en", 100_000_000, "CHF", `CHF${NBSP}1’000’000.00`],
+    ["en", -3_360, "CHF", `−CHF${NBSP}33.60`],
+    ["fr-CH", -3_360, "CHF", `−33,60${NBSP}CHF`],
+    ["de-CH", -123_456_789, "EUR", `−EUR${NBSP}1’234’567.89`],
+    ["fr-CH", MAX_AMOUNT_MINOR, "CHF", `1${NNBSP}000${NNBSP}000${NNBSP}000,00${NBSP}CHF`],
+    ["en", Number.MAX_SAFE_INTEGER, "CHF", `CHF${NBSP}90’071’992’547’409.91`],
+  ] as const)("%s %i %s → %s", (locale, minor, currency, expected) => {
+    expect(formatMoney(minor, currency, locale)).toBe(expected);
+  });
+
+  it("defaults to English with Swiss formats", () => {
+    expect(formatMoney(123_450, "CHF")).toBe(formatMoney(123_450, "CHF", "en"));
+  });
+});
+
+describe("formatRate", () => {
+  it("writes basis points as a percentage with the locale's decimal mark", () => {
+    expect([810, 2000, 1550, 5].map((bp) => formatRate(bp, "fr-CH"))).toEqual([`8,1${NBSP}%`, `20${NBSP}%`, `15,5${NBSP}%`, `0,05${NBSP}%`]);
+    expect([810, 2000].map((bp) => formatRate(bp, "de-CH"))).toEqual([`8.1${NBSP}%`, `20${NBSP}%`]);
   });
 });
 
 describe("dates in Europe/Zurich", () => {
-  it("shows the Zurich calendar day, not the UTC one", () => {
-    expect(formatDate(new Date("2024-03-31T23:30:00Z"))).toBe("1 Apr 2024");
+  it("shows the Zurich calendar day, not the UTC one, in each locale", () => {
+    const lateMarch = new Date("2024-03-31T23:30:00Z");
+    expect(LOCALES.map((l) => formatDate(lateMarch, l))).toEqual(["1 avr. 2024", "01.04.2024", "1 apr 2024", "1 Apr 2024"]);
   });
 
   it("shows Zurich wall-clock time across daylight saving", () => {
+    expect(formatDateTime(new Date("2024-01-15T12:00:00Z"), "de-CH")).toBe("15.01.2024, 13:00");
+    expect(formatDateTime(new Date("2024-07-15T12:00:00Z"), "de-CH")).toBe("15.07.2024, 14:00");
+    expect(formatDateTime(new Date("2024-07-15T12:00:00Z"), "fr-CH")).toBe("15 juil. 2024, 14:00");
     expect(formatDateTime(new Date("2024-01-15T12:00:00Z"))).toBe("15 Jan 2024, 13:00");
-    expect(formatDateTime(new Date("2024-07-15T12:00:00Z"))).toBe("15 Jul 2024, 14:00");
+  });
+
+  it("spells the day out for sentences", () => {
+    const d = new Date("2024-07-15T12:00:00Z");
+    expect(LOCALES.map((l) => formatLongDate(d, l))).toEqual(["15 juillet 2024", "15. Juli 2024", "15 luglio 2024", "15 July 2024"]);
+  });
+});
+
+describe("parseAmount", () => {
+  it.each([
+    ["1000", 100_000], ["1000.5", 100_050], ["25,5", 2_550], ["0.07", 7], ["1'000", 100_000], ["1’000.50", 100_050],
+    ["1 000,50", 100_050], [`1${NNBSP}000,50`, 100_050], [`1${NBSP}000,50`, 100_050], ["1.000,50", 100_050],
+    ["1,000.50", 100_050], ["1.000.000", 100_000_000], ["1 000 000,5", 100_000_050], ["CHF 1’234.50", 123_450],
+    [`1${NNBSP}234,50${NBSP}CHF`, 123_450], ["  42  ", 4_200], ["+3", 300], ["1000000000", MAX_AMOUNT_MINOR],
+  ])("reads %j as %i", (input, minor) => {
+    expect(parseAmount(input)).toEqual({ ok: true, minor });
+  });
+
+  it.each([
+    ["", "empty"], ["   ", "empty"], ["1.000", "ambiguous"], ["1,000", "ambiguous"], ["12.345", "ambiguous"],
+    ["0.505", "tooManyDecimals"], ["1.5055", "tooManyDecimals"], ["-5", "negative"], ["−5", "negative"],
+    ["1e3", "malformed"], ["1'00", "malformed"], ["1'000 000", "malformed"], ["1.000.50", "malformed"], [".5", "malformed"],
+    ["5.", "malformed"], ["1..5", "malformed"], ["12abc", "malformed"], ["1,000,50", "malformed"], ["0x10", "malformed"],
+    ["1000000000.01", "tooLarge"], ["99999999999999999999", "tooLarge"],
+  ])("refuses %j: %s", (input, reason) => {
+    expect(parseAmount(input)).toEqual({ ok: false, reason });
+  });
+
+  it("reads back every amount it formats, in every locale, with or without the currency", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), fc.constantFrom(...LOCALES), fc.constantFrom("CHF" as const, "EUR" as const),
+      (minor, locale, currency) => {
+        expect(parseAmount(formatAmount(minor, locale))).toEqual({ ok: true, minor });
+        expect(parseAmount(formatMoney(minor, currency, locale))).toEqual({ ok: true, minor });
+      }), { numRuns: 2_000 });
+  });
+
+  it("reads plain digits with one or two decimals however they are grouped with apostrophes", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 99 }), (units, cents) => {
+      const grouped = units.toString().replace(/\B(?=(\d{3})+(?!\d))/g, "'");
+      expect(parseAmount(`${grouped}.${cents.toString().padStart(2, "0")}`)).toEqual({ ok: true, minor: units * 100 + cents });
+      expect(parseAmount(`${units},${cents.toString().padStart(2, "0")}`)).toEqual({ ok: true, minor: units * 100 + cents });
+    }));
   });
 });

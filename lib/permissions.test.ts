@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type AccessLevel, type PartnershipStatus, type Role } from "./domain";
 import {
-  canSeeClientsPage, canSeeInvoices, canSeePartnersPage, canSeePrepaid, paymentModeChangeDenial, type PaymentModeDenial,
+  canSeeClientsPage, canSeeInvoices, canSeePartnersPage, canSeePrepaid, canSeeProductsPage, paymentModeChangeDenial, type PaymentModeDenial,
 } from "./permissions";
 
 const STATUSES: PartnershipStatus[] = ["pending", "active", "ended", "refused", "deleted"];
@@ -35,19 +35,19 @@ describe("paymentModeChangeDenial", () => {
 });
 
 describe("page access per role and side", () => {
-  const rows: { role: Role; orgIsPartner: boolean; partners: boolean; clients: boolean; invoices: boolean; prepaid: boolean }[] = [
-    { role: "legal_representative", orgIsPartner: false, partners: true, clients: false, invoices: true, prepaid: false },
-    { role: "administrator", orgIsPartner: false, partners: true, clients: false, invoices: true, prepaid: false },
-    { role: "collaborator", orgIsPartner: false, partners: false, clients: false, invoices: false, prepaid: false },
-    { role: "legal_representative", orgIsPartner: true, partners: false, clients: true, invoices: true, prepaid: true },
-    { role: "administrator", orgIsPartner: true, partners: false, clients: true, invoices: true, prepaid: false },
-    { role: "collaborator", orgIsPartner: true, partners: false, clients: true, invoices: false, prepaid: false },
+  const rows: { role: Role; orgIsPartner: boolean; products: boolean; partners: boolean; clients: boolean; invoices: boolean; prepaid: boolean }[] = [
+    { role: "legal_representative", orgIsPartner: false, products: true, partners: true, clients: false, invoices: true, prepaid: false },
+    { role: "administrator", orgIsPartner: false, products: true, partners: true, clients: false, invoices: true, prepaid: false },
+    { role: "collaborator", orgIsPartner: false, products: true, partners: false, clients: false, invoices: false, prepaid: false },
+    { role: "legal_representative", orgIsPartner: true, products: true, partners: false, clients: true, invoices: true, prepaid: true },
+    { role: "administrator", orgIsPartner: true, products: true, partners: false, clients: true, invoices: true, prepaid: false },
+    { role: "collaborator", orgIsPartner: true, products: false, partners: false, clients: true, invoices: false, prepaid: false },
   ];
 
-  it.each(rows)("$role (partner org: $orgIsPartner)", ({ role, orgIsPartner, partners, clients, invoices, prepaid }) => {
+  it.each(rows)("$role (partner org: $orgIsPartner)", ({ role, orgIsPartner, products, partners, clients, invoices, prepaid }) => {
     const m = { orgId: "org-1", role, orgIsPartner };
     expect({
-      partners: canSeePartnersPage(m), clients: canSeeClientsPage(m), invoices: canSeeInvoices(role), prepaid: canSeePrepaid(m),
-    }).toEqual({ partners, clients, invoices, prepaid });
+      products: canSeeProductsPage(m), partners: canSeePartnersPage(m), clients: canSeeClientsPage(m), invoices: canSeeInvoices(role), prepaid: canSeePrepaid(m),
+    }).toEqual({ products, partners, clients, invoices, prepaid });
   });
 });

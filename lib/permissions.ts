@@ -13,6 +13,11 @@ export function canSeePartnersPage(m: Membership): boolean {
   return !m.orgIsPartner && (m.role === "legal_representative" || m.role === "administrator");
 }
 
+/** Products: every role of a customer; a partner's collaborators see Clients only (PRODUCT.md). */
+export function canSeeProductsPage(m: Membership): boolean {
+  return !(m.orgIsPartner && m.role === "collaborator");
+}
+
 export function canSeeClientsPage(m: Membership): boolean {
   return m.orgIsPartner;
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getUserWithMemberships, type SessionUser, type UserMembership } from "@/db/users";
-import { getChosenOrgId, getSessionUserId } from "./request";
+import { getChosenOrgId, getSessionRef } from "./request";
 
 export type Viewer = SessionUser & { current: UserMembership | null };
 
@@ -13,9 +13,10 @@ export function pickCurrentMembership(user: SessionUser, chosenOrgId: string | n
 }
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const userId = await getSessionUserId();
-  if (!userId) return null;
-  const user = await getUserWithMemberships({ userId });
+  const ref = await getSessionRef();
+  if (!ref) return null;
+  // A revoked or expired session reads as null here: exactly as if there were no cookie.
+  const user = await getUserWithMemberships(ref);
   if (!user) return null;
   return { ...user, current: pickCurrentMembership(user, await getChosenOrgId()) };
 });

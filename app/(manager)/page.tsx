@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "@/lib/i18n/server";
 import { navigationFor } from "@/lib/navigation";
 import { requireViewer } from "@/lib/session";
 
@@ -6,10 +7,11 @@ export default async function HomePage() {
   const viewer = await requireViewer();
   const [first] = navigationFor(viewer);
   if (first) redirect(first.href);
+  const t = await getTranslations("shell");
   return (
     <section aria-labelledby="home-title">
-      <h1 id="home-title" className="text-2xl font-semibold">Welcome, {viewer.name}</h1>
-      <p className="mt-2 text-slate-600">You are not a member of any organization yet.</p>
+      <h1 id="home-title" className="text-2xl font-semibold">{t("home.title", { name: viewer.name })}</h1>
+      <p className="mt-2 text-slate-600">{t("home.noMembership")}</p>
     </section>
   );
 }

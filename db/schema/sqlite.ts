@@ -28,6 +28,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   isAuditor: bool("is_auditor").notNull().default(false),
   locale: text("locale").notNull().default("en"),
+  // False until the first signed-in request sets the locale from Accept-Language, or the user picks one.
+  localeChosen: bool("locale_chosen").notNull().default(false),
   createdAt: ts("created_at").notNull(),
 }, (t) => [uniqueIndex("users_email_uq").on(t.email)]);
 
@@ -174,7 +176,11 @@ export const prepaidEntries = sqliteTable("prepaid_entries", {
   orderId: text("order_id").references(() => orders.id),
   customerOrgId: text("customer_org_id").references(() => organizations.id),
   createdAt: ts("created_at").notNull(),
-}, (t) => [index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id)]);
+}, (t) => [
+  index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
+  // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).
+  index("prepaid_entries_customer_idx").on(t.partnerOrgId, t.customerOrgId, t.createdAt, t.id),
+]);
 
 export const auditEvents = sqliteTable("audit_events", {
   id: text("id").primaryKey(),
@@ -199,6 +205,8 @@ export const auditEvents = sqliteTable("audit_events", {
 }, (t) => [
   uniqueIndex("audit_events_seq_uq").on(t.seq),
   index("audit_events_partnership_idx").on(t.partnershipId, t.createdAt),
+  // A partnership's payment-mode history (/partners/[id]): without it SQLite walks every event of the kind.
+  index("audit_events_partnership_kind_idx").on(t.partnershipId, t.kind, t.createdAt),
   index("audit_events_created_idx").on(t.createdAt, t.id),
   index("audit_events_customer_idx").on(t.customerOrgId, t.createdAt),
   index("audit_events_partner_idx").on(t.partnerOrgId, t.createdAt),
@@ -206,15 +214,34 @@ export const auditEvents = sqliteTable("audit_events", {
   index("audit_events_kind_idx").on(t.kind, t.createdAt),
 ]);
 
-/** Failed sign-ins, to throttle password guessing per email and address (lib/login-throttle.ts). */
-export const loginFailures = sqliteTable("login_failures", {
+/**
+ * Password checks (sign-in, and the password confirming a partnership's end), each reserved here
+ * before the password is compared, so concurrent guesses cannot exceed the limits
+ * (lib/login-throttle.ts, lib/password-throttle.ts). A successful check removes its row.
+ */
+export const passwordAttempts = sqliteTable("password_attempts", {
   id: text("id").primaryKey(),
-  email: text("email").notNull(),
-  ip: text("ip").notNull(),
+  scope: text("scope").$type<"sign_in" | "confirm_password">().notNull(),
+  /** The normalised email for sign-in, the user id for a confirmation. */
+  subject: text("subject").notNull(),
+  ip: text("ip"),
   createdAt: ts("created_at").notNull(),
 }, (t) => [
-  index("login_failures_email_ip_idx").on(t.email, t.ip, t.createdAt),
-  index("login_failures_created_idx").on(t.createdAt),
+  index("password_attempts_subject_idx").on(t.scope, t.subject, t.createdAt),
+  index("password_attempts_subject_ip_idx").on(t.scope, t.subject, t.ip, t.createdAt),
+  index("password_attempts_created_idx").on(t.createdAt),
+]);
+
+/** Signed-in sessions: the cookie names one, and it counts only while it is here, unexpired and unrevoked. */
+export const sessions = sqliteTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  createdAt: ts("created_at").notNull(),
+  expiresAt: ts("expires_at").notNull(),
+  revokedAt: ts("revoked_at"),
+}, (t) => [
+  index("sessions_user_idx").on(t.userId),
+  index("sessions_expires_idx").on(t.expiresAt),
 ]);
 
 /** The head of the audit hash chain: one row, locked by each append so the chain never forks. */
@@ -275,6 +302,8 @@ export const outbox = sqliteTable("outbox", {
   subject: text("subject").notNull(),
   textBody: text("text_body").notNull(),
   htmlBody: text("html_body").notNull(),
+  /** The recipient's language the message was rendered in (sent as Content-Language). */
+  locale: text("locale").notNull().default("en"),
   partnershipId: text("partnership_id"),
   auditEventId: text("audit_event_id"),
   status: text("status").$type<OutboxStatus>().notNull(),

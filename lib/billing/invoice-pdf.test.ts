@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "@/db/invoices";
 import { renderInvoicePdf } from "./invoice-pdf";
@@ -23,7 +27,8 @@ function drawnText(pdf: Buffer): string {
   const content = pdf.toString("latin1");
   return [...content.matchAll(/\[([^\]]*)\] TJ/g)]
     .map((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => winAnsi.decode(Buffer.from(h[1]!, "hex"))).join(""))
-    .join("\n");
+    .join("\n")
+    .replace(/\u00a0/g, " ");
 }
 
 describe("renderInvoicePdf", () => {
@@ -39,6 +44,31 @@ describe("renderInvoicePdf", () => {
     const text = drawnText(await renderInvoicePdf(INVOICE, { compress: false }));
     for (const s of ["Invoice INV-000042", "Alpine Web Studio", "Helvetia Bakery SA", "Marc Keller", "Web Hosting Pro — helvetia",
       "Reseller discount (20 % of the public price)", "CHF 168.00", "CHF 13.61", "-CHF 33.60", "-CHF 2.72", "8.1 %", "CHF 134.40", "CHF 10.89", "CHF 145.29"]) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it("is written in the reader's language: labels, dates, money and rates (read back with pdftotext)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-pdf-"));
+    try {
+      const file = path.join(dir, "invoice.pdf");
+      fs.writeFileSync(file, await renderInvoicePdf(INVOICE, { locale: "fr-CH" }));
+      const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\u00a0/g, " ");
+      for (const s of ["Facture INV-000042", "Émise le 1 mars 2026", "Impayée", "Facturé à", "Pour l’organisation", "Renouvellement, 1 mars 2026",
+        "Passée par", "Taux de TVA", "Sous-total", "168,00 CHF", "-33,60 CHF", "8,1 %", "145,29 CHF", "Une facture émise n’est jamais modifiée."]) {
+        expect(text).toContain(s);
+      }
+      expect(text).not.toMatch(/Invoice INV|Subtotal|Billed to|CHF 168/);
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/Title:\s+Facture INV-000042/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("in German: Swiss separators and MWST", async () => {
+    const text = drawnText(await renderInvoicePdf(INVOICE, { compress: false, locale: "de-CH" }));
+    for (const s of ["Rechnung INV-000042", "Ausgestellt am 01.03.2026", "Rechnung an", "MWST-Satz", "Zwischensumme", "CHF 145.29", "8.1 %"]) {
       expect(text).toContain(s);
     }
   });

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/locales";
 import {
-  accessChangedEmail, invitationAnsweredEmail, invitationEmail, invitationWithdrawnEmail, lifecycleMessages,
-  partnershipEndedEmail, paymentModeConfirmedEmail, type LifecycleDictionary,
+  accessChangedEmail, invitationAnsweredEmail, invitationEmail, invitationWithdrawnEmail,
+  partnershipEndedEmail, paymentModeConfirmedEmail,
 } from "./lifecycle-templates";
 
 const people = { locale: "en", recipientName: "Ines Favre", customerName: "Helvetia Bakery SA", partnerName: "Jura Hosting Partners" };
@@ -16,7 +17,7 @@ describe("invitationEmail", () => {
     expect(mail.subject).toBe("Helvetia Bakery SA invites Jura Hosting Partners to become its partner");
     expect(mail.text).toContain("Hello Ines Favre,");
     expect(mail.text).toContain("Claire Dubois of Helvetia Bakery SA invites Jura Hosting Partners");
-    expect(mail.text).toContain('Payment mode: "Partner pays"');
+    expect(mail.text).toContain('Payment mode: “Partner pays”');
     expect(mail.text).toContain("at your reseller discount");
     expect(mail.text).toContain("expires on 14 June 2025");
     expect(mail.text).toContain(URL_);
@@ -49,11 +50,11 @@ describe("the other lifecycle emails", () => {
 
   it("access changed to limited says the payment mode went back to customer", () => {
     const mail = accessChangedEmail({ ...people, from: "full", to: "limited", paymentMode: "customer", products: ["A"], paymentModeReset: true, url: URL_ });
-    expect(mail.subject).toBe('Helvetia Bakery SA changed your access to "Limited"');
-    expect(mail.text).toContain('from "Full" to "Limited"');
-    expect(mail.text).toContain('the payment mode went back to "Customer pays"');
+    expect(mail.subject).toBe('Helvetia Bakery SA changed your access to “Limited”');
+    expect(mail.text).toContain('from “Full” to “Limited”');
+    expect(mail.text).toContain('the payment mode went back to “Customer pays”');
     const full = accessChangedEmail({ ...people, from: "limited", to: "full", paymentMode: "customer", products: [], paymentModeReset: false, url: URL_ });
-    expect(full.text).toContain("You now manage all of Helvetia Bakery SA's products");
+    expect(full.text).toContain("You now manage all of Helvetia Bakery SA’s products");
     expect(full.text).not.toContain("went back");
   });
 
@@ -67,8 +68,8 @@ describe("the other lifecycle emails", () => {
 
   it("payment-mode confirmation to the customer", () => {
     const mail = paymentModeConfirmedEmail({ ...people, actorName: "Claire Dubois", from: "customer", to: "partner", url: URL_ });
-    expect(mail.subject).toBe('Payment mode with Jura Hosting Partners is now "Partner pays"');
-    expect(mail.text).toContain('from "Customer pays" to "Partner pays"');
+    expect(mail.subject).toBe('Payment mode with Jura Hosting Partners is now “Partner pays”');
+    expect(mail.text).toContain('from “Customer pays” to “Partner pays”');
     expect(mail.text).toContain("Jura Hosting Partners has been notified by email");
   });
 
@@ -80,30 +81,54 @@ describe("the other lifecycle emails", () => {
   });
 });
 
-describe("locales", () => {
-  afterEach(() => { delete lifecycleMessages.xx; });
-
-  it("falls back to English for a locale without a dictionary", () => {
-    expect(invitationWithdrawnEmail({ ...people, locale: "fr-CH", url: URL_ })).toEqual(invitationWithdrawnEmail({ ...people, url: URL_ }));
+describe("in the recipient's language", () => {
+  const expiresAt = new Date("2025-06-14T10:00:00Z");
+  const invite = (locale: string) => invitationEmail({
+    ...people, locale, actorName: "Claire Dubois", access: "full", paymentMode: "partner", products: [], expiresAt, invitationUrl: URL_,
   });
 
-  it("takes every sentence and label from the recipient's dictionary (nothing hard-coded)", () => {
-    const en = lifecycleMessages.en;
-    const shout = (d: LifecycleDictionary): LifecycleDictionary => ({
-      ...d,
-      greeting: (v) => `HALLO ${v.recipientName}`,
-      signature: "PM-XX",
-      paymentMode: { customer: "KUNDE", partner: "PARTNER-ZAHLT" },
-      ended: { ...d.ended, partner: { subject: () => "ENDE", body: [() => "NUR XX"], linkLabel: "OEFFNEN" } },
-    });
-    lifecycleMessages.xx = shout(en);
-    const mail = partnershipEndedEmail({ ...people, locale: "xx-YY", recipientSide: "partner", actorName: "A", url: URL_ });
-    expect(mail).toEqual({
-      subject: "ENDE",
-      text: `HALLO Ines Favre\n\nNUR XX\n\nOEFFNEN: ${URL_}\n\n— PM-XX`,
-      html: expect.stringContaining("<p>NUR XX</p>"),
-    });
-    const confirm = paymentModeConfirmedEmail({ ...people, locale: "xx", actorName: "A", from: "customer", to: "partner", url: URL_ });
-    expect(confirm.subject).toContain("PARTNER-ZAHLT");
+  it("writes the invitation in German for a German reader: words, labels, date, <html lang>", () => {
+    const mail = invite("de-CH");
+    expect(mail.locale).toBe("de-CH");
+    expect(mail.subject).toBe("Helvetia Bakery SA lädt Jura Hosting Partners ein, Partner zu werden");
+    expect(mail.text).toContain("Guten Tag Ines Favre");
+    expect(mail.text).toContain("Zugriff: «Vollständig»");
+    expect(mail.text).toContain("Zahlungsmodus: «Partner zahlt»");
+    expect(mail.text).toContain("läuft am 14. Juni 2025 ab");
+    expect(mail.text).not.toContain("ß");
+    expect(mail.html).toContain('<html lang="de-CH">');
+    expect(mail.html).toContain(`<a href="${URL_}">Einladung annehmen oder ablehnen</a>`);
+  });
+
+  it("in French and Italian too, with the terms of the glossary", () => {
+    expect(invite("fr-CH").text).toContain("Mode de paiement : « Le partenaire paie »");
+    expect(invite("fr-CH").text).toContain("expire le 14 juin 2025");
+    expect(invite("it-CH").text).toContain("Modalità di pagamento: «Paga il partner»");
+    const ended = partnershipEndedEmail({ ...people, locale: "fr-CH", recipientSide: "customer", actorName: "Ines Favre", url: URL_ });
+    expect(ended.subject).toBe("Jura Hosting Partners a mis fin à son partenariat avec Helvetia Bakery SA");
+  });
+
+  it("reads a browser-style or unknown locale as the nearest language, else English", () => {
+    expect(invitationWithdrawnEmail({ ...people, locale: "de", url: URL_ }).locale).toBe("de-CH");
+    expect(invitationWithdrawnEmail({ ...people, locale: "xx-YY", url: URL_ })).toEqual(invitationWithdrawnEmail({ ...people, url: URL_ }));
+  });
+
+  it.each(LOCALES)("renders every template in %s with no key or placeholder left over", (locale) => {
+    const all = [
+      invite(locale),
+      invitationEmail({ ...people, locale, actorName: "A", access: "limited", paymentMode: "customer", products: ["P"], expiresAt, invitationUrl: URL_ }),
+      invitationWithdrawnEmail({ ...people, locale, url: URL_ }),
+      ...(["accept", "refuse"] as const).map((answer) => invitationAnsweredEmail({ ...people, locale, actorName: "A", answer, url: URL_ })),
+      accessChangedEmail({ ...people, locale, from: "full", to: "limited", paymentMode: "customer", products: ["A"], paymentModeReset: true, url: URL_ }),
+      accessChangedEmail({ ...people, locale, from: "limited", to: "full", paymentMode: "partner", products: [], paymentModeReset: false, url: URL_ }),
+      ...(["customer", "partner"] as const).map((recipientSide) => partnershipEndedEmail({ ...people, locale, recipientSide, actorName: "A", url: URL_ })),
+      ...(["customer", "partner"] as const).map((to) => paymentModeConfirmedEmail({ ...people, locale, actorName: "A", from: to === "partner" ? "customer" : "partner", to, url: URL_ })),
+    ];
+    for (const mail of all) {
+      for (const part of [mail.subject, mail.text, mail.html]) {
+        expect(part).not.toMatch(/[{}]|\bemail\.[a-z]|\u0000/);
+      }
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 // One outbox row per recipient of a rendered email, keyed so a retried step never queues it twice.
+// `render` runs once per recipient, so each gets the email in their own language (r.locale).
 import type { NewMessage } from "@/db/outbox";
 import type { Recipient } from "@/db/users";
 import type { RenderedEmail } from "./templates";
@@ -15,7 +16,7 @@ export function outboxRows(recipients: Recipient[], o: {
     const mail = o.render(r);
     return {
       dedupeKey: `${o.key}:${r.userId}`, template: o.template, toUserId: r.userId, toAddress: r.email,
-      subject: mail.subject, textBody: mail.text, htmlBody: mail.html, partnershipId: o.partnershipId, auditEventId: o.auditEventId,
+      subject: mail.subject, textBody: mail.text, htmlBody: mail.html, locale: mail.locale, partnershipId: o.partnershipId, auditEventId: o.auditEventId,
     };
   });
 }

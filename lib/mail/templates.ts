@@ -1,67 +1,54 @@
-// Email content, as pure functions: the caller stores the result in the outbox in its own transaction.
-// The partnership lifecycle's emails (invitation, answers, access, end, payment-mode confirmation) live
-// in lifecycle-templates.ts, with their own per-locale dictionary.
-import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
+// Email content, as pure functions of the recipient's locale and the values: the caller stores the
+// result in the outbox in its own transaction, rendered once per recipient in that recipient's
+// language (docs/i18n.md). The sentences live in messages/<locale>/email.json; the lifecycle's emails
+// are in lifecycle-templates.ts and are composed the same way.
+import type { PaymentMode } from "@/lib/domain";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+export type RenderedEmail = { subject: string; text: string; html: string; locale: Locale };
 
-type ModeChangeValues = {
-  recipientName: string;
-  customerName: string;
-  partnerName: string;
-  fromLabel: string;
-  toLabel: string;
-};
+type EmailKey = Parameters<Translator<"email">>[0];
+export type Values = Record<string, string>;
+/** A paragraph (a message key of the "email" namespace) or a bulleted list of values. */
+export type Block = EmailKey | { items: string[] };
 
-type Dictionary = {
-  paymentModeChanged: {
-    subject(v: ModeChangeValues): string;
-    greeting(v: ModeChangeValues): string;
-    changed(v: ModeChangeValues): string;
-    meaning: Record<PaymentMode, (v: ModeChangeValues) => string>;
-    issuedInvoices: string;
-    linkIntro: string;
-    linkLabel: string;
-    signature: string;
-  };
-};
-
-// Static strings here are plain text without markup; interpolated values arrive already escaped
-// when rendering HTML, so each sentence is written once for both bodies.
-export const messages: { en: Dictionary } & Partial<Record<string, Dictionary>> = {
-  en: {
-    paymentModeChanged: {
-      subject: (v) => `${v.customerName} changed the payment mode to "${v.toLabel}"`,
-      greeting: (v) => `Hello ${v.recipientName},`,
-      changed: (v) =>
-        `${v.customerName} changed the payment mode of its partnership with ${v.partnerName} ` +
-        `from "${v.fromLabel}" to "${v.toLabel}".`,
-      meaning: {
-        partner: (v) =>
-          `What this means for you: you now pay the orders and renewals you make for ${v.customerName} ` +
-          `at your reseller discount, and those invoices are visible in your organization. ` +
-          `Orders and renewals ${v.customerName} makes directly are still invoiced to them and earn you cashback.`,
-        customer: (v) =>
-          `What this means for you: ${v.customerName} now pays the orders and renewals you make for them, ` +
-          `and those invoices are visible only in their organization. ` +
-          `You earn cashback on them in your prepaid account.`,
-      },
-      issuedInvoices:
-        "The change applies to orders and renewals placed from now on. Invoices already issued do not move: " +
-        "they stay with the organization they were issued to, paid or not.",
-      linkIntro: "See the partnership:",
-      linkLabel: "Open the partnership in Partner Manager",
-      signature: "Partner Manager",
-    },
-  },
-};
-
-/** The dictionary for a locale ("fr-CH" falls back to "fr"), else English. */
-export function dictionaryFor(locale: string): Dictionary {
-  const base = locale.toLowerCase().split(/[-_]/)[0] ?? "";
-  return messages[locale] ?? messages[base] ?? messages.en;
+/**
+ * Subject, text and HTML from message keys. In HTML both the sentence and every value are escaped:
+ * the values go in as opaque tokens, the sentence is escaped, then each token becomes its escaped value.
+ */
+export function composeEmail(locale: Locale, spec: { subject: EmailKey; blocks: Block[]; linkLabel: EmailKey; url: string }, values: Values): RenderedEmail {
+  const t = translator(locale, "email");
+  const url = httpUrl(spec.url);
+  const names = Object.keys(values);
+  const tokens = Object.fromEntries(names.map((k, i) => [k, `\u0000${i}\u0000`]));
+  const text = (key: EmailKey) => t(key, values);
+  const html = (key: EmailKey) => escapeHtml(t(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
+  const blocks: Block[] = ["greeting", ...spec.blocks];
+  const textBody = [
+    ...blocks.map((b) => (typeof b === "string" ? text(b) : b.items.map((i) => `- ${i}`).join("\n"))),
+    `${text(spec.linkLabel)}: ${url}`,
+    `— ${text("signature")}`,
+  ].join("\n\n");
+  const htmlBody =
+    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">` +
+    blocks.map((b) => (typeof b === "string" ? `<p>${html(b)}</p>` : `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`)).join("") +
+    `<p><a href="${escapeHtml(url)}">${html(spec.linkLabel)}</a></p>` +
+    `<p>— ${html("signature")}</p></body></html>`;
+  // A header must stay on one line whatever an organization is called.
+  return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
 }
 
+/** The labels of the domain's codes in the recipient's language ("Partner pays", "Partner zahlt"). */
+export function domainLabels(locale: Locale) {
+  const t = translator(locale, "domain");
+  return {
+    paymentMode: (m: PaymentMode) => t(`paymentMode.${m}`),
+    access: (a: "limited" | "full") => t(`access.${a}`),
+  };
+}
+
+/** To the partner's legal representatives, when the customer changed the payment mode. */
 export function paymentModeChangedEmail(input: {
   locale: string;
   recipientName: string;
@@ -71,35 +58,17 @@ export function paymentModeChangedEmail(input: {
   to: PaymentMode;
   partnershipUrl: string;
 }): RenderedEmail {
-  const t = dictionaryFor(input.locale).paymentModeChanged;
-  const url = httpUrl(input.partnershipUrl);
-  const raw: ModeChangeValues = {
-    recipientName: input.recipientName,
-    customerName: input.customerName,
-    partnerName: input.partnerName,
-    fromLabel: PAYMENT_MODE_INFO[input.from].label,
-    toLabel: PAYMENT_MODE_INFO[input.to].label,
-  };
-  const esc = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, escapeHtml(v)])) as ModeChangeValues;
-
-  const text = [
-    t.greeting(raw),
-    t.changed(raw),
-    t.meaning[input.to](raw),
-    t.issuedInvoices,
-    `${t.linkIntro} ${url}`,
-    `— ${t.signature}`,
-  ].join("\n\n");
-
-  const paragraphs = [t.greeting(esc), t.changed(esc), t.meaning[input.to](esc), escapeHtml(t.issuedInvoices)];
-  const html =
-    `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">` +
-    paragraphs.map((p) => `<p>${p}</p>`).join("") +
-    `<p><a href="${escapeHtml(url)}">${escapeHtml(t.linkLabel)}</a></p>` +
-    `<p>— ${escapeHtml(t.signature)}</p></body></html>`;
-
-  // A header must stay on one line whatever a customer named its organization.
-  return { subject: t.subject(raw).replace(/\s+/g, " ").trim(), text, html };
+  const locale = toLocale(input.locale);
+  const labels = domainLabels(locale);
+  return composeEmail(locale, {
+    subject: "paymentModeChanged.subject",
+    blocks: ["paymentModeChanged.changed", `paymentModeChanged.meaning.${input.to}`, "paymentModeChanged.issuedInvoices"],
+    linkLabel: "paymentModeChanged.linkLabel",
+    url: input.partnershipUrl,
+  }, {
+    recipientName: input.recipientName, customerName: input.customerName, partnerName: input.partnerName,
+    fromLabel: labels.paymentMode(input.from), toLabel: labels.paymentMode(input.to),
+  });
 }
 
 export function escapeHtml(value: string): string {

@@ -19,6 +19,7 @@ const row: OutboxMessage = {
   subject: "Helvetia Bakery SA changed the payment mode",
   textBody: "Hello Marc",
   htmlBody: "<p>Hello Marc</p>",
+  locale: "de-CH",
   partnershipId: null,
   auditEventId: null,
   status: "pending",
@@ -49,5 +50,6 @@ describe("file transport (no SMTP_URL)", () => {
     expect(mail.messageId).toBe(`<outbox.${row.id}@partner-manager.test>`);
     const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
     expect(to?.value[0]?.address).toBe("marc@alpine-web.test");
+    expect(mail.headers.get("content-language")).toBe("de-CH");
   });
 });

@@ -123,6 +123,7 @@ export function mailOptions(message: OutboxMessage, from: string) {
     text: message.textBody,
     html: message.htmlBody,
     messageId: messageIdFor(message, from),
+    headers: { "Content-Language": message.locale },
   };
 }
 

@@ -3,6 +3,7 @@
 // roles) is still read from the test database by lib/session.ts, as in production.
 import type { RequestMeta } from "@/db/audit";
 import { orgId as orgIdOf, userId as userIdOf } from "./demo";
+import { liveSessionOf } from "./session-row";
 
 export const ORG_COOKIE = "pm-org";
 
@@ -10,8 +11,8 @@ export const fakeRequest = { userId: null as string | null, orgId: null as strin
 
 export const META: RequestMeta = { requestId: "req-action-test", ip: "198.51.100.4", userAgent: "action-test/1.0" };
 
-export async function getSessionUserId(): Promise<string | null> {
-  return fakeRequest.userId;
+export async function getSessionRef(): Promise<{ userId: string; sessionId: string } | null> {
+  return fakeRequest.userId ? { userId: fakeRequest.userId, sessionId: await liveSessionOf(fakeRequest.userId) } : null;
 }
 
 export async function getChosenOrgId(): Promise<string | null> {
@@ -25,6 +26,11 @@ export async function setChosenOrgId(orgId: string): Promise<void> {
 
 export async function getRequestMeta(): Promise<RequestMeta> {
   return META;
+}
+
+/** Action tests run without a browser: no Accept-Language, so visitors read English. */
+export async function getAcceptLanguage(): Promise<string | null> {
+  return null;
 }
 
 /** Signs in as a demo user (null: nobody), with an organization chosen by name (else their first). */

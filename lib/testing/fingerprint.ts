@@ -3,7 +3,9 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getDatabase } from "@/db/client";
 
-const AUDIT_TABLES = new Set(["auditEvents", "auditChain", "auditRefusalCounts"]);
+// Sessions are the sign-in state of the test's stand-in request (lib/testing/session-row.ts), not business data;
+// refusal counts belong to the audit trail (a refused attempt raises one).
+const AUDIT_TABLES = new Set(["auditEvents", "auditChain", "auditRefusalCounts", "sessions"]);
 
 export async function fingerprint(): Promise<Record<string, string[]>> {
   const { db, schema } = getDatabase();

@@ -2,14 +2,16 @@
 // the test mocks "@/lib/request" with `requestMock` and switches the user with `signInAs`.
 import { getDatabase } from "@/db/client";
 import { eq } from "drizzle-orm";
+import { liveSessionOf } from "./session-row";
 
 export const session = { userId: null as string | null, orgId: null as string | null };
 
 export const requestMock = () => ({
-  getSessionUserId: async () => session.userId,
+  getSessionRef: async () => (session.userId ? { userId: session.userId, sessionId: await liveSessionOf(session.userId) } : null),
   getChosenOrgId: async () => session.orgId,
   setChosenOrgId: async () => {},
   getRequestMeta: async () => ({ requestId: "req-test", ip: "192.0.2.9", userAgent: "vitest" }),
+  getAcceptLanguage: async () => null,
 });
 
 /** Signs in by email, in the organization of that name (or the user's first one). */

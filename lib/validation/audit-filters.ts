@@ -1,5 +1,6 @@
 // The auditor's console filters, read from the URL. Anyone can type a URL, so every value is checked
 // on its own: a bad one is dropped and named back to the user, the rest still apply, nothing throws.
+import "./zod-setup";
 import { z } from "zod";
 import { parseIsoDate, zurichDayStart } from "../audit-period";
 import { ACCESS_LEVELS, AUDIT_KINDS, PAYMENT_MODES } from "../domain";

@@ -8,8 +8,19 @@ describe("billing input", () => {
     expect(Number.isNaN(parseAmountMinor("1e3"))).toBe(true);
   });
 
-  it.each(["", "0", "0.00", "-5", "12.345", "abc", "99999999", " 1 000"])("refuses the withdrawal amount %j", (amount) => {
-    expect(withdrawalSchema.safeParse({ amount }).success).toBe(false);
+  it.each([
+    ["", "amount.empty"], ["0", "amount.zero"], ["0.00", "amount.zero"], ["-5", "amount.negative"], ["12.345", "amount.ambiguous"],
+    ["abc", "amount.malformed"], ["99999999", "amount.tooLarge"], ["1.005", "amount.ambiguous"], ["1.0055", "amount.tooManyDecimals"],
+  ])("refuses the withdrawal amount %j with the key %s", (amount, key) => {
+    const r = withdrawalSchema.safeParse({ amount });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.message)).toEqual([key]);
+  });
+
+  it.each([[" 1 000", 100_000], ["1'000.50", 100_050], ["1 000,50", 100_050], ["25", 2_500]])("accepts the withdrawal amount %j as %i", (amount, minor) => {
+    const r = withdrawalSchema.safeParse({ amount });
+    expect(r.success).toBe(true);
+    expect(parseAmountMinor(r.data!.amount)).toBe(minor);
   });
 
   it("accepts catalogue offers only, and bounded names and ids", () => {

@@ -1,13 +1,15 @@
 // The billing forms' schemas, shared by the client forms and the server actions.
+import "./zod-setup";
 import { z } from "zod";
 import { CATALOGUE } from "../catalogue";
+import { parseAmount } from "../format";
 
-const id = z.string({ error: "Missing identifier." }).trim().min(1, "Missing identifier.").max(64, "Unknown identifier.");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.");
+const id = z.string({ error: "missingId" }).trim().min(1, "missingId").max(64, "unknownId");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "isoDate");
 
 export const orderProductSchema = z.object({
-  offer: z.enum(CATALOGUE.map((o) => o.code) as [string, ...string[]], { error: "Choose a product from the catalogue." }),
-  label: z.string({ error: "Enter a name for the product." }).trim().min(2, "Enter a name of at least 2 characters.").max(80, "Keep the name under 80 characters."),
+  offer: z.enum(CATALOGUE.map((o) => o.code) as [string, ...string[]], { error: "offer" }),
+  label: z.string({ error: "labelRequired" }).trim().min(2, "labelTooShort").max(80, "labelTooLong"),
   // Partners order for one of their clients; customers order for themselves and leave it empty.
   customerOrgId: z.union([id, z.literal("")]).optional(),
 });
@@ -16,20 +18,22 @@ export type OrderProductInput = z.input<typeof orderProductSchema>;
 export const renewProductSchema = z.object({ productId: id, renewalDate: isoDate });
 export type RenewProductInput = z.infer<typeof renewProductSchema>;
 
-/** "25", "25.5" or "25.50" in the account's currency, up to one million. */
-export const AMOUNT_PATTERN = /^\d{1,7}([.,]\d{1,2})?$/;
+/** Withdrawals: up to one million in the account's currency. */
+const MAX_WITHDRAWAL_MINOR = 1_000_000_00;
 
+/** An amount as a Swiss user types it (lib/format.ts parseAmount: "25", "1'000.50", "1 000,50"). */
 export const withdrawalSchema = z.object({
-  amount: z.string({ error: "Enter an amount." }).trim()
-    .regex(AMOUNT_PATTERN, "Enter an amount like 25 or 25.50.")
-    .refine((v) => parseAmountMinor(v) > 0, "Enter an amount above zero."),
+  amount: z.string({ error: "amount.empty" }).trim().max(40, "amount.malformed").superRefine((v, ctx) => {
+    const parsed = parseAmount(v);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: `amount.${parsed.reason}` });
+    else if (parsed.minor === 0) ctx.addIssue({ code: "custom", message: "amount.zero" });
+    else if (parsed.minor > MAX_WITHDRAWAL_MINOR) ctx.addIssue({ code: "custom", message: "amount.tooLarge" });
+  }),
 });
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
 
-/** A decimal amount typed by a person to integer minor units, without floating point. */
+/** A typed amount to integer minor units, NaN when it does not parse (the schema has refused it already). */
 export function parseAmountMinor(value: string): number {
-  const m = AMOUNT_PATTERN.exec(value.trim());
-  if (!m) return Number.NaN;
-  const [units, fraction = ""] = value.trim().split(/[.,]/) as [string, string?];
-  return Number(units) * 100 + Number(fraction.padEnd(2, "0"));
+  const parsed = parseAmount(value);
+  return parsed.ok ? parsed.minor : Number.NaN;
 }

@@ -1,5 +1,7 @@
 // The payment-mode form's schema: what the server accepts, and what it refuses with which field.
 import { describe, expect, it } from "vitest";
+import { translator } from "../i18n/translator";
+import { validationMessage } from "../i18n/validation";
 import { changePaymentModeSchema } from "./partnership";
 
 const valid = { partnershipId: "8a3c2f0e-5b7d-4c1a-9e2f-0123456789ab", paymentMode: "partner", version: 3 };
@@ -52,6 +54,8 @@ describe("changePaymentModeSchema", () => {
   it("explains an unknown mode in words the user knows", () => {
     const r = changePaymentModeSchema.safeParse({ ...valid, paymentMode: "bank" });
     expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => i.message)).toEqual(["Choose “Customer pays” or “Partner pays”."]);
+    const words = (locale: "en" | "de-CH") => r.error?.issues.map((i) => validationMessage(translator(locale, "validation"), i.message));
+    expect(words("en")).toEqual(["Choose “Customer pays” or “Partner pays”."]);
+    expect(words("de-CH")).toEqual(["Wählen Sie «Kunde zahlt» oder «Partner zahlt»."]);
   });
 });

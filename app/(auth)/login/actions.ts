@@ -3,13 +3,11 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { defineFormAction } from "@/lib/action";
 import { signIn } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { getTranslations } from "@/lib/i18n/server";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export type LoginState = { message: string } | null;
-
-/** Only same-site paths may follow sign-in, never another host. */
-function safeNext(value: string | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 // The fields of the sign-in form; anything else a client posts is refused before signIn runs.
 const loginSchema = z.object({
@@ -18,22 +16,24 @@ const loginSchema = z.object({
   next: z.string().max(2000).optional(),
 });
 
-export const login = defineFormAction(
-  { schema: loginSchema, invalid: { message: "Wrong email or password." } as LoginState },
-  async (input): Promise<LoginState> => {
-    try {
-      await signIn("credentials", {
-        email: (input.email ?? "").slice(0, 254),
-        password: (input.password ?? "").slice(0, 200),
-        redirectTo: safeNext(input.next),
-      });
-    } catch (error) {
-      if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-        return { message: "Too many failed sign-ins. Wait 15 minutes, then try again." };
-      }
-      if (error instanceof AuthError) return { message: "Wrong email or password." };
-      throw error; // the redirect after a successful sign-in
+const wrongCredentials = async (): Promise<LoginState> => ({ message: (await getTranslations("auth"))("wrongCredentials") });
+
+export const login = defineFormAction({ schema: loginSchema, invalid: wrongCredentials }, async (input): Promise<LoginState> => {
+  try {
+    await signIn("credentials", {
+      email: (input.email ?? "").slice(0, 254),
+      password: (input.password ?? "").slice(0, 200),
+      redirectTo: safeRedirectPath(input.next ?? null, env().APP_URL),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { message: (await getTranslations("auth"))("rateLimited") };
     }
-    return null;
-  },
-);
+    if (error instanceof CredentialsSignin && error.code === "slow_down") {
+      return { message: (await getTranslations("auth"))("slowDown") };
+    }
+    if (error instanceof AuthError) return wrongCredentials();
+    throw error; // the redirect after a successful sign-in
+  }
+  return null;
+});

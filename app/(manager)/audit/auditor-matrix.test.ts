@@ -2,7 +2,6 @@
 // auditor, no membership) with a request a legitimate user could send and with garbage, is refused,
 // leaves every table as it was, and is recorded as its own kind of refused event without the input's
 // secrets. A new action must be listed here: the last test fails otherwise.
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
@@ -10,6 +9,7 @@ import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import type { ActionResult } from "@/lib/action";
 import type { AuditKind } from "@/lib/domain";
+import { serverActionExports } from "@/lib/testing/app-modules";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { fingerprint } from "@/lib/testing/fingerprint";
@@ -114,7 +114,10 @@ async function step(customer: string, partner: string) {
 const NOT_IN_MATRIX: Record<string, string> = {
   "app/(auth)/login/actions.ts#login": "signs in; writes nothing",
   "app/(manager)/actions.ts#switchOrganization": "a preference cookie, only for an organization the user belongs to",
-  "app/(manager)/actions.ts#signOutAction": "signs out; writes nothing",
+  "app/(manager)/actions.ts#signOutAction": "signs out: revokes the caller's own session only",
+  "app/(manager)/actions.ts#signOutEverywhere": "signs out everywhere: revokes the caller's own sessions only",
+  "app/(manager)/preferences-actions.ts#changeLocale": "the caller's own language; changes no business data (lib/i18n/preferences.test.ts)",
+  "app/(manager)/preferences-actions.ts#changeLocaleFromForm": "the profile menu's form post of changeLocale",
   "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
 };
 
@@ -149,20 +152,8 @@ describe.each(enginesUnderTest())("an auditor calling mutating actions on %s", (
 });
 
 describe("the matrix covers every server action", () => {
-  function actionFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return actionFiles(full);
-      return /\.tsx?$/.test(e.name) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
-    });
-  }
-
   it("lists each exported action of every \"use server\" module under app/, in the matrix or with a reason not to be", () => {
-    const exported = actionFiles("app").flatMap((file) => {
-      const source = fs.readFileSync(file, "utf8");
-      const names = [...source.matchAll(/^export\s+(?:async\s+function|function|const)\s+(\w+)/gm)].map((m) => m[1]);
-      return names.map((name) => `${file.split(path.sep).join("/")}#${name}`);
-    });
+    const exported = serverActionExports();
     const covered = new Set([...MUTATING_ACTIONS.map((r) => r.action), ...Object.keys(NOT_IN_MATRIX)]);
     const missing = exported.filter((a) => !covered.has(a));
     expect(missing, `add these to MUTATING_ACTIONS (or NOT_IN_MATRIX with a reason) in ${path.relative(".", import.meta.filename)}`).toEqual([]);

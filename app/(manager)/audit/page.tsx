@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Download } from "lucide-react";
-import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partnership-badges";
+import { StatusBadge } from "@/components/partnership-badges";
 import { buttonClass } from "@/components/ui/styles";
-import { listAuditPartnerships, listFilterOptions } from "@/db/audit-console";
-import { ACCESS_LABELS, PAYMENT_MODE_INFO, STATUS_LABELS } from "@/lib/domain";
+import { filterChoiceLabels, listAuditPartnerships } from "@/db/audit-console";
+import { ACCESS_LABELS, effectivePaymentMode, PAYMENT_MODE_INFO, STATUS_LABELS } from "@/lib/domain";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { encodeCursor, filterQuery, parsePartnershipFilters } from "@/lib/validation/audit-filters";
 import { AuditNav } from "./audit-nav";
@@ -22,8 +22,11 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
   // Authorize before anything renders or streams: a non-auditor gets a real 404.
   await requireAuditor();
   const f = parsePartnershipFilters(await searchParams);
-  const [{ rows, next }, choices] = await Promise.all([listAuditPartnerships(f), listFilterOptions()]);
   const v = f.values;
+  const [{ rows, next }, labels] = await Promise.all([
+    listAuditPartnerships(f),
+    filterChoiceLabels({ orgIds: [v.customer, v.partner].filter((x): x is string => Boolean(x)), userIds: [] }),
+  ]);
 
   return (
     <section aria-labelledby="audit-title" className="space-y-6">
@@ -43,8 +46,8 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
         ignored={f.ignored}
         period={{ from: f.period.fromText, to: f.period.toText, label: "Activity between" }}
         selects={[
-          { name: "customer", label: "Customer", value: v.customer, options: choices.organizations.map((o) => ({ value: o.id, label: o.name })) },
-          { name: "partner", label: "Partner", value: v.partner, options: choices.partners.map((o) => ({ value: o.id, label: o.name })) },
+          { name: "customer", label: "Customer", value: v.customer, valueLabel: v.customer && labels.get(v.customer), source: "/audit/search?kind=org" },
+          { name: "partner", label: "Partner", value: v.partner, valueLabel: v.partner && labels.get(v.partner), source: "/audit/search?kind=partner" },
           { name: "access", label: "Access", value: v.access, options: options(ACCESS_LABELS) },
           { name: "mode", label: "Payment mode", value: v.mode, options: options(Object.fromEntries(Object.entries(PAYMENT_MODE_INFO).map(([k, i]) => [k, i.label]))) },
           { name: "status", label: "Status", value: v.status, options: options(STATUS_LABELS) },
@@ -60,8 +63,9 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
       {rows.length === 0 ? (
         <p className="text-slate-600">No partnership matches these filters.</p>
       ) : (
+        // Compact markup (the rows travel twice: HTML and the RSC payload): the table styles its cells.
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_tr]:border-t [&_tr]:border-slate-100">
             <caption className="sr-only">Partnerships across organizations, newest first</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
@@ -70,19 +74,19 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody>
               {rows.map((p) => (
                 <tr key={p.id}>
-                  <td className="px-3 py-3 font-medium">{p.customerName}</td>
-                  <td className="px-3 py-3">{p.partnerName}</td>
-                  <td className="px-3 py-3"><AccessLabel access={p.access} /></td>
-                  <td className="px-3 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
-                  <td className="px-3 py-3"><StatusBadge status={p.status} /></td>
-                  <td className="px-3 py-3">{p.version}</td>
-                  <td className="px-3 py-3">{formatDate(p.activatedAt ?? p.createdAt)}</td>
-                  <td className="px-3 py-3">{formatDateTime(p.updatedAt)}</td>
-                  <td className="px-3 py-3">
-                    <Link href={`/audit/partnerships/${p.id}`} className="text-brand-700 hover:underline"
+                  <td className="font-medium">{p.customerName}</td>
+                  <td>{p.partnerName}</td>
+                  <td>{ACCESS_LABELS[p.access]}</td>
+                  <td>{PAYMENT_MODE_INFO[effectivePaymentMode(p)].label}</td>
+                  <td><StatusBadge status={p.status} /></td>
+                  <td>{p.version}</td>
+                  <td>{formatDate(p.activatedAt ?? p.createdAt)}</td>
+                  <td>{formatDateTime(p.updatedAt)}</td>
+                  <td>
+                    <Link href={`/audit/partnerships/${p.id}`} prefetch={false} className="text-brand-700 hover:underline"
                       aria-label={`Timeline of ${p.customerName} and ${p.partnerName}`}>
                       Timeline
                     </Link>

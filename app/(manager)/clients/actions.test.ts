@@ -13,6 +13,7 @@ import { emailedToken, lastAuditEvent, messagesTo, world } from "@/lib/testing/l
 import { invitePartner, resendInvitation } from "../partners/lifecycle-actions";
 import { NOT_FOUND, STALE } from "../partners/messages";
 import { acceptInvitation, endPartnershipAsPartner, refuseInvitation } from "./actions";
+import { speakEnglish } from "@/lib/testing/i18n";
 
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -28,6 +29,7 @@ describe.each(enginesUnderTest())("partner lifecycle actions on %s", (engine) =>
     vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
     t = await useTestDatabase(engine);
     await seedDemoData();
+    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
     await signInAs("claire@helvetia-bakery.test");
     const invited = await invitePartner({ partnerOrgId: await orgId("Jura Hosting Partners"), access: "full", paymentMode: "partner", productIds: [] });
     id = (invited as { partnershipId: string }).partnershipId;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterForm } from "@/components/filter-form";
+import { clientFilterField, CLIENT_LIST_MAX, FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
 import { InvoiceStatusBadge } from "@/components/invoice-status";
@@ -21,9 +21,10 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
   const f = parseInvoiceFilter(await searchParams);
   const [page, clients] = await Promise.all([
     listInvoices({ orgId: m.orgId, status: f.status, forOrgId: f.client, from: f.fromAt, to: f.toBefore, cursor: f.cursor }),
-    listInvoiceClients({ orgId: m.orgId }),
+    listInvoiceClients({ orgId: m.orgId, limit: CLIENT_LIST_MAX + 1 }),
   ]);
   const showClients = clients.some((c) => c.id !== m.orgId);
+  const clientFilter = await clientFilterField({ clients, value: f.client, source: "/invoices/clients" });
   const filtered = Boolean(f.status || f.client || f.from || f.to);
 
   return (
@@ -42,7 +43,7 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
         period={{ from: f.from, to: f.to, label: "Issued between" }}
         selects={[
           { name: "status", label: "Status", value: f.status, options: [{ value: "unpaid", label: "Unpaid" }, { value: "paid", label: "Paid" }] },
-          ...(showClients ? [{ name: "client", label: "Client", value: f.client, options: clients.map((c) => ({ value: c.id, label: c.name })) }] : []),
+          ...(showClients ? [clientFilter] : []),
         ]}
       />
 

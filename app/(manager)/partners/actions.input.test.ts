@@ -8,6 +8,7 @@ import { orgId, partnershipId, readPartnership, snapshot, userId, withNewAuditEv
 import { actAs } from "@/lib/testing/request-stub";
 import { changePaymentMode } from "./actions";
 import { NOT_FOUND, STALE } from "./messages";
+import { speakEnglish } from "@/lib/testing/i18n";
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
@@ -26,6 +27,7 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
   beforeAll(async () => {
     t = await useTestDatabase(engine);
     await seedDemoData();
+    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
     id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
     claire = await userId("claire@helvetia-bakery.test");
   });

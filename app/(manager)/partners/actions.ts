@@ -54,6 +54,7 @@ export const changePaymentMode = defineAction(
         subject: mail.subject,
         textBody: mail.text,
         htmlBody: mail.html,
+        locale: mail.locale,
         dedupeKey: `payment-mode:${p.id}:v${next.version}:${r.userId}`,
         template: "payment-mode-changed",
         toUserId: r.userId,

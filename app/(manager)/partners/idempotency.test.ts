@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { getDatabase } from "@/db/client";
 import { IDEMPOTENCY_KEYS_PER_USER, storeIdempotentResult } from "@/db/idempotency";
 import { seedDemoData } from "@/db/seed";
-import { ALREADY_SAVED, UNEXPECTED } from "@/lib/action";
+import { UNEXPECTED } from "@/lib/action";
+import { translator } from "@/lib/i18n/translator";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
@@ -22,6 +23,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/mail/worker", () => ({ kickOutboxWorker: vi.fn() }));
 vi.stubEnv("APP_URL", "https://manager.example.test");
 vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
+
+const ALREADY_SAVED = translator("en", "errors")("alreadySaved");
 
 describe.each(enginesUnderTest())("idempotent confirms on %s", (engine) => {
   let t: TestDatabase;

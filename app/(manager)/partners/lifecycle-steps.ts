@@ -1,7 +1,6 @@
 // Step bodies shared by the customer's and the partner's actions: ending a partnership, from either side.
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { countRecentRefusals } from "@/db/audit";
 import { endPartnership, readPasswordHash } from "@/db/lifecycle";
 import { getCustomerPartnership, getPartnerPartnership } from "@/db/partnerships";
 import type { ActionContext, ActionResult } from "@/lib/action";
@@ -12,13 +11,12 @@ import { partnershipEndedEmail } from "@/lib/mail/lifecycle-templates";
 import { outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { DUMMY_HASH, verifyPassword } from "@/lib/password";
+import { confirmReservation } from "@/lib/password-throttle";
 import type { OrgSide } from "@/lib/permissions";
 import { refuser } from "@/lib/refusal";
+import { guardedPasswordCheck } from "@/lib/server/password-guard";
 import type { EndPartnershipInput } from "@/lib/validation/lifecycle";
 import { NOT_FOUND, STALE } from "./messages";
-
-const MAX_WRONG_PASSWORDS = 5;
-const PASSWORD_WINDOW_MS = 15 * 60_000;
 
 /** The partnership as one side sees it (another organization's id reads as null), with both names. */
 export async function partnershipOf(side: OrgSide, id: string, org: { orgId: string; orgName: string }) {
@@ -42,14 +40,15 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
   const denial = lifecycleDenial("end", { role: m.role, side }, p.status);
   if (denial) return refuse(denial, lifecycleDenialMessage("end", denial), p);
   if (p.version !== input.version) return refuse("stale_version", STALE, p);
-  // Guessing the password here is throttled: five wrong ones in 15 minutes lock this step for the user.
-  const since = new Date(Date.now() - PASSWORD_WINDOW_MS);
-  if (await countRecentRefusals({ actorUserId: viewer.id, reason: "wrong_password", since }) >= MAX_WRONG_PASSWORDS) {
-    return refuse("too_many_attempts", TOO_MANY_PASSWORD_ATTEMPTS, p);
-  }
-  // A dummy hash for a user without one keeps the timing the same.
-  const ok = await verifyPassword(input.password, (await readPasswordHash({ userId: viewer.id })) ?? DUMMY_HASH);
-  if (!ok) return refuse("wrong_password", WRONG_PASSWORD, p, { password: [WRONG_PASSWORD] });
+  // Guessing the password here is throttled: five attempts per user in 15 minutes, each reserved in the
+  // database before the password is compared, so parallel guesses cannot exceed it (lib/password-throttle.ts).
+  const check = await guardedPasswordCheck(confirmReservation(viewer.id, new Date()), async () => {
+    // A dummy hash for a user without one keeps the timing the same.
+    const ok = await verifyPassword(input.password, (await readPasswordHash({ userId: viewer.id })) ?? DUMMY_HASH);
+    return ok || null;
+  });
+  if (check.outcome === "throttled") return refuse("too_many_attempts", TOO_MANY_PASSWORD_ATTEMPTS, p);
+  if (check.outcome === "wrong") return refuse("wrong_password", WRONG_PASSWORD, p, { password: [WRONG_PASSWORD] });
 
   const other: OrgSide = side === "customer" ? "partner" : "customer";
   const url = other === "customer" ? `${env().APP_URL}/partners/${p.id}` : `${env().APP_URL}/clients`;

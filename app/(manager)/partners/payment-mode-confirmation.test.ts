@@ -7,6 +7,7 @@ import { partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
 import { world } from "@/lib/testing/lifecycle";
 import { changePaymentMode } from "./actions";
+import { speakEnglish } from "@/lib/testing/i18n";
 
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -20,6 +21,7 @@ describe.each(enginesUnderTest())("payment-mode confirmation on %s", (engine) =>
     vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
     t = await useTestDatabase(engine);
     await seedDemoData();
+    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
     id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
   });
   afterAll(async () => { vi.unstubAllEnvs(); await t.dispose(); });
@@ -34,8 +36,8 @@ describe.each(enginesUnderTest())("payment-mode confirmation on %s", (engine) =>
       ["payment-mode-confirmed", "claire@helvetia-bakery.test"],
     ]);
     const confirmation = messages.find((m) => m.template === "payment-mode-confirmed")!;
-    expect(confirmation.subject).toBe('Payment mode with Alpine Web Studio is now "Partner pays"');
-    expect(confirmation.textBody).toContain('Claire Dubois changed the payment mode of Helvetia Bakery SA\'s partnership with Alpine Web Studio from "Customer pays" to "Partner pays"');
+    expect(confirmation.subject).toBe("Payment mode with Alpine Web Studio is now “Partner pays”");
+    expect(confirmation.textBody).toContain("Claire Dubois changed the payment mode of Helvetia Bakery SA’s partnership with Alpine Web Studio from “Customer pays” to “Partner pays”");
     expect(confirmation.textBody).toContain(`https://manager.example.test/partners/${id}`);
     expect(new Set(messages.map((m) => m.auditEventId)).size).toBe(1);
     expect(new Set(messages.map((m) => m.dedupeKey)).size).toBe(2);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FilterForm } from "@/components/filter-form";
+import { clientFilterField, CLIENT_LIST_MAX, FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -21,8 +21,9 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
   const [balance, page, clients] = await Promise.all([
     getPrepaidBalance({ orgId: m.orgId }),
     listPrepaidEntries({ partnerOrgId: m.orgId, kind: f.kind, customerOrgId: f.client, from: f.fromAt, to: f.toBefore, cursor: f.cursor }),
-    listPrepaidClients({ partnerOrgId: m.orgId }),
+    listPrepaidClients({ partnerOrgId: m.orgId, limit: CLIENT_LIST_MAX + 1 }),
   ]);
+  const clientFilter = await clientFilterField({ clients, value: f.client, source: "/prepaid/clients" });
   const filtered = Boolean(f.kind || f.client || f.from || f.to);
 
   return (
@@ -49,7 +50,7 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
         period={{ from: f.from, to: f.to, label: "Between" }}
         selects={[
           { name: "kind", label: "Entry", value: f.kind, options: [{ value: "cashback", label: "Cashback" }, { value: "withdrawal", label: "Withdrawals" }] },
-          { name: "client", label: "Client", value: f.client, options: clients.map((c) => ({ value: c.id, label: c.name })) },
+          clientFilter,
         ]}
       />
 

@@ -2,17 +2,17 @@
 // Request a withdrawal from the prepaid account: an amount up to the balance.
 import { useTransition, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { withdrawalSchema, type WithdrawalInput } from "@/lib/validation/billing";
 import { requestWithdrawal } from "./actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
 export function WithdrawForm({ currency }: { currency: string }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
-  const form = useForm<WithdrawalInput>({ resolver: zodResolver(withdrawalSchema), defaultValues: { amount: "" } });
+  const form = useForm<WithdrawalInput>({ resolver: useTranslatedResolver(withdrawalSchema), defaultValues: { amount: "" } });
   const error = form.formState.errors.amount?.message;
 
   const submit = form.handleSubmit((values) => startTransition(async () => {

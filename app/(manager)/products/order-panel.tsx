@@ -4,12 +4,12 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { orderProductSchema, type OrderProductInput } from "@/lib/validation/billing";
 import type { OfferQuote } from "./quotes";
 import { orderProduct } from "./actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
 type Props = { clients: { id: string; name: string }[] | null; ownOrgId: string; quotes: Record<string, OfferQuote[]> };
 
@@ -23,7 +23,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   // After an order the form goes away: keep the keyboard in the panel, next to the announced result.
   useEffect(() => { if (placed > 0) heading.current?.focus(); }, [placed]);
   const form = useForm<OrderProductInput>({
-    resolver: zodResolver(orderProductSchema),
+    resolver: useTranslatedResolver(orderProductSchema),
     defaultValues: { offer: "", label: "", customerOrgId: clients ? "" : undefined },
   });
   const [watchedClient, watchedOffer] = useWatch({ control: form.control, name: ["customerOrgId", "offer"] });

@@ -6,7 +6,7 @@ import { listManagedClientProducts, listOrderableClients, listOwnProducts } from
 import { ACCESS_LABELS, type AccessLevel } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { canPlaceOrders } from "@/lib/permissions";
+import { canPlaceOrders, canSeeProductsPage } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 import { OrderPanel } from "./order-panel";
 import { newOrderQuotes, renewalQuote } from "./quotes";
@@ -19,7 +19,7 @@ const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 export default async function ProductsPage({ searchParams }: PageProps<"/products">) {
   const viewer = await requireViewer();
   const m = viewer.current;
-  if (!m) notFound();
+  if (!m || !canSeeProductsPage(m)) notFound();
   const { after } = await searchParams;
   const cursor = decodeCursor(typeof after === "string" ? after : undefined);
   const partner = m.orgIsPartner;

@@ -1,6 +1,6 @@
 // The partner's active clients as CSV (what /clients shows, every page of it).
 import { listActiveClients, listManagedProductsFor, type ClientCursor } from "@/db/lifecycle";
-import { csvResponse, keysetPages } from "@/lib/csv";
+import { csvResponse, EXPORT_CHUNK, keysetPages } from "@/lib/csv";
 import { ACCESS_LABELS, effectivePaymentMode, PAYMENT_MODE_INFO } from "@/lib/domain";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { getViewer } from "@/lib/session";
@@ -13,7 +13,7 @@ export async function GET(): Promise<Response> {
 
   // Each page of clients with its managed products: one query per page, not per row.
   async function* pagesWithProducts() {
-    for await (const rows of keysetPages((after: ClientCursor | undefined) => listActiveClients({ partnerOrgId, after, limit: 500 }))) {
+    for await (const rows of keysetPages((after: ClientCursor | undefined) => listActiveClients({ partnerOrgId, after, limit: EXPORT_CHUNK }))) {
       const products = await listManagedProductsFor({ partnershipIds: rows.filter((r) => r.access === "limited").map((r) => r.id) });
       yield rows.map((r) => ({ ...r, products: products.get(r.id) ?? [] }));
     }

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import { listInvoices, type Cursor, type InvoiceFilter } from "@/db/invoices";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
-import { csvResponse, keysetPages, minorToDecimal } from "@/lib/csv";
+import { csvResponse, EXPORT_CHUNK, keysetPages, minorToDecimal } from "@/lib/csv";
 import { parseInvoiceFilter } from "@/lib/validation/list-filters";
 
 export async function GET(request: NextRequest): Promise<Response> {
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return csvResponse(
     `invoices-${zurichDate(new Date())}.csv`,
     ["number", "issued", "status", "paid", "payer", "for_organization", "product", "order", "currency", "subtotal", "vat", "total"],
-    keysetPages((cursor: Cursor | undefined) => listInvoices({ ...filter, cursor, limit: 500 })),
+    keysetPages((cursor: Cursor | undefined) => listInvoices({ ...filter, cursor, limit: EXPORT_CHUNK })),
     (i) => [
       i.number, zurichDate(i.issuedAt), i.status, i.paidAt ? zurichDate(i.paidAt) : null, access.membership.orgName, i.forOrgName,
       i.productLabel, i.orderKind, i.currency, minorToDecimal(i.subtotalMinor), minorToDecimal(i.vatMinor), minorToDecimal(i.totalMinor),

@@ -2,7 +2,6 @@
 // Access rights: the current access and products, and the editor (choose → verify → confirm).
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { ProductPicker, type PickableProduct } from "@/components/product-picker";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -12,15 +11,19 @@ import { planAccessChange } from "@/lib/lifecycle";
 import { changeAccessSchema, type ChangeAccessInput } from "@/lib/validation/lifecycle";
 import { changeAccess } from "../lifecycle-actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
+import { AccessDetails } from "./section-details";
 
 type Props = {
   partnershipId: string; version: number; access: AccessLevel; paymentMode: PaymentMode;
   partnerName: string; customerName: string; products: PickableProduct[]; managedIds: string[]; canEdit: boolean;
+  /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
+  startEditing?: boolean;
 };
 
 export function AccessSection(props: Props) {
-  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit } = props;
-  const [step, setStep] = useState<"view" | "edit" | "verify">("view");
+  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, startEditing = false } = props;
+  const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState("");
   const [pending, startTransition] = useTransition();
@@ -28,7 +31,7 @@ export function AccessSection(props: Props) {
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const initial = { partnershipId, version, access, productIds: access === "limited" ? managedIds : [] };
-  const form = useForm<ChangeAccessInput>({ resolver: zodResolver(changeAccessSchema), defaultValues: initial });
+  const form = useForm<ChangeAccessInput>({ resolver: useTranslatedResolver(changeAccessSchema), defaultValues: initial });
   const chosen = useWatch({ control: form.control }) as ChangeAccessInput;
   const managedKey = managedIds.join(",");
 
@@ -76,19 +79,7 @@ export function AccessSection(props: Props) {
       </div>
       <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
 
-      {step === "view" && (
-        <div className="mt-2 text-sm">
-          <p>Access: <strong data-testid="current-access">{ACCESS_INFO[access].label}</strong></p>
-          {access === "full" ? <p className="mt-1 text-slate-600">The partner manages all of {customerName}&apos;s products.</p> : (
-            <>
-              <h3 className="mt-3 font-semibold">Products managed</h3>
-              {managed.length === 0 ? <p className="text-slate-600">None.</p> : (
-                <ul className="mt-1 list-disc pl-5">{managed.map((p) => <li key={p.id}>{p.label} <span className="text-slate-500">({p.category})</span></li>)}</ul>
-              )}
-            </>
-          )}
-        </div>
-      )}
+      {step === "view" && <AccessDetails access={access} customerName={customerName} managed={managed} />}
 
       {step === "edit" && (
         <form onSubmit={onContinue} noValidate className="mt-4 space-y-4">

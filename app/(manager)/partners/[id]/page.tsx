@@ -15,9 +15,9 @@ import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeePartnersPage, paymentModeChangeDenial } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 import { endPartnershipAsCustomer } from "../lifecycle-actions";
-import { AccessSection } from "./access-section";
+import { DeferredEditor } from "./deferred-editor";
 import { InvitationSection } from "./invitation-section";
-import { PaymentSection } from "./payment-section";
+import { AccessView, PaymentView } from "./section-views";
 
 export const metadata: Metadata = { title: "Partner" };
 
@@ -40,6 +40,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   const denial = paymentModeChangeDenial(m.role, p);
   const actor = { role: m.role, side: "customer" as const };
   const invitation = invitations?.get(p.id);
+  const canEditAccess = lifecycleDenial("change_access", actor, p.status) === null;
   const linkState = !invitation ? "" : invitationState(invitation, new Date()) === "expired"
     ? `Its link expired on ${formatDate(invitation.expiresAt)}: resend it to give ${p.partnerName} a new one.`
     : `Its link works until ${formatDate(invitation.expiresAt)}.`;
@@ -70,14 +71,11 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
           canEdit={lifecycleDenial("resend", actor, p.status) === null} />
       )}
 
-      <PaymentSection
-        partnershipId={p.id}
-        version={p.version}
-        access={p.access}
-        paymentMode={p.paymentMode}
-        partnerName={p.partnerName}
-        canEdit={denial === null}
-      />
+      <DeferredEditor editor="payment" props={{
+        partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName, canEdit: denial === null,
+      }}>
+        <PaymentView access={p.access} paymentMode={p.paymentMode} partnerName={p.partnerName} canEdit={denial === null} />
+      </DeferredEditor>
 
       <section aria-labelledby="history-title" className={cardClass}>
         <h2 id="history-title" className="text-lg font-semibold">Payment mode history</h2>
@@ -103,10 +101,13 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
         )}
       </section>
 
-      <AccessSection partnershipId={p.id} version={p.version} access={p.access} paymentMode={p.paymentMode}
-        partnerName={p.partnerName} customerName={p.customerName} managedIds={managed.map((x) => x.id)}
-        products={[...products, ...managed.filter((x) => !products.some((y) => y.id === x.id))]}
-        canEdit={lifecycleDenial("change_access", actor, p.status) === null} />
+      <DeferredEditor editor="access" props={{
+        partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName,
+        customerName: p.customerName, managedIds: managed.map((x) => x.id), canEdit: canEditAccess,
+        products: [...products, ...managed.filter((x) => !products.some((y) => y.id === x.id))],
+      }}>
+        <AccessView access={p.access} customerName={p.customerName} managed={managed} canEdit={canEditAccess} />
+      </DeferredEditor>
 
       {lifecycleDenial("end", actor, p.status) === null && (
         <EndPartnership partnershipId={p.id} version={p.version} action={endPartnershipAsCustomer}

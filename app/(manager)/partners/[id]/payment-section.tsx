@@ -2,13 +2,14 @@
 // The Payment section: current mode, the pencil editor (choose → verify → confirm) and the result.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { PAYMENT_MODE_INFO, PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
+import { PaymentDetails } from "./section-details";
 
 type Props = {
   partnershipId: string;
@@ -17,10 +18,12 @@ type Props = {
   paymentMode: PaymentMode;
   partnerName: string;
   canEdit: boolean;
+  /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
+  startEditing?: boolean;
 };
 
-export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit }: Props) {
-  const [step, setStep] = useState<"view" | "edit" | "verify">("view");
+export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, startEditing = false }: Props) {
+  const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string>("");
   const [pending, startTransition] = useTransition();
@@ -29,7 +32,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef(false);
   const form = useForm<ChangePaymentModeInput>({
-    resolver: zodResolver(changePaymentModeSchema),
+    resolver: useTranslatedResolver(changePaymentModeSchema),
     defaultValues: { partnershipId, version, paymentMode },
   });
   const chosen = useWatch({ control: form.control, name: "paymentMode" });
@@ -81,7 +84,6 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
     });
   };
 
-  const info = PAYMENT_MODE_INFO[access === "full" ? paymentMode : "customer"];
   const fieldError = form.formState.errors.paymentMode?.message;
 
   return (
@@ -98,18 +100,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
 
       <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
 
-      {step === "view" && (
-        <div className="mt-2">
-          <p className="text-sm">Payment mode: <strong data-testid="current-payment-mode">{info.label}</strong></p>
-          <p className="mt-1 text-sm text-slate-600">{info.explanation}</p>
-          {access === "limited" && (
-            <p className="mt-2 text-sm text-slate-600">
-              {partnerName} has limited access, so no payment mode can be chosen: the customer always pays.
-              Give the partner full access to choose who pays.
-            </p>
-          )}
-        </div>
-      )}
+      {step === "view" && <PaymentDetails access={access} paymentMode={paymentMode} partnerName={partnerName} />}
 
       {step === "edit" && (
         <form onSubmit={onContinue} className="mt-4 space-y-4" noValidate>

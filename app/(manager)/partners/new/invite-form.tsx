@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ProductPicker, type PickableProduct } from "@/components/product-picker";
 import { buttonClass } from "@/components/ui/styles";
 import { ACCESS_INFO } from "@/lib/access-info";
@@ -12,6 +11,7 @@ import { INVITATION_TTL_DAYS } from "@/lib/lifecycle";
 import { invitePartnerSchema, type InvitePartnerInput } from "@/lib/validation/lifecycle";
 import { invitePartner } from "../lifecycle-actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
 function Choice({ name, value, checked, onChange, label, help }: {
   name: string; value: string; checked: boolean; onChange: () => void; label: string; help: string;
@@ -35,7 +35,7 @@ export function InviteForm({ partner, products }: { partner: { id: string; name:
   const router = useRouter();
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const form = useForm<InvitePartnerInput>({
-    resolver: zodResolver(invitePartnerSchema),
+    resolver: useTranslatedResolver(invitePartnerSchema),
     defaultValues: { partnerOrgId: partner.id, access: "full", paymentMode: "customer", productIds: [] },
   });
   const v = useWatch({ control: form.control }) as InvitePartnerInput;

@@ -2,11 +2,24 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { Cursor } from "@/db/invoices";
-import { listPrepaidEntries, type PrepaidFilter } from "@/db/prepaid";
+import { listPrepaidEntries, type BalanceAnchor, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
-import { csvResponse, keysetPages, minorToDecimal } from "@/lib/csv";
+import { csvResponse, EXPORT_CHUNK, minorToDecimal } from "@/lib/csv";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
+
+/** Page after page; each page's balances continue from the last row of the one before (no sum over the newer ledger). */
+async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryRow[]> {
+  let cursor: Cursor | undefined;
+  let anchor: BalanceAnchor | undefined;
+  for (;;) {
+    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: EXPORT_CHUNK });
+    yield page.rows;
+    if (page.next === null) return;
+    cursor = page.next;
+    anchor = page.rows.at(-1);
+  }
+}
 
 export async function GET(request: NextRequest): Promise<Response> {
   const access = await billingAccess("prepaid");
@@ -17,7 +30,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return csvResponse(
     `prepaid-account-${zurichDate(new Date())}.csv`,
     ["date", "entry", "client", "product", "order", "order_kind", "currency", "amount", "balance_after"],
-    keysetPages((cursor: Cursor | undefined) => listPrepaidEntries({ ...filter, cursor, limit: 500 })),
+    ledgerPages(filter),
     (e) => [
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor),

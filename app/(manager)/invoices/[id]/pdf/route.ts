@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getInvoice } from "@/db/invoices";
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
+import { getLocale } from "@/lib/i18n/server";
 
 export async function GET(_request: Request, { params }: RouteContext<"/invoices/[id]/pdf">): Promise<Response> {
   const { id } = await params;
@@ -11,7 +12,8 @@ export async function GET(_request: Request, { params }: RouteContext<"/invoices
   if (access.kind === "denied" || id.length > 64) return NOT_FOUND_RESPONSE();
   const invoice = await getInvoice({ id, orgId: access.membership.orgId });
   if (!invoice) return NOT_FOUND_RESPONSE();
-  const pdf = await renderInvoicePdf(invoice);
+  // In the language of the viewer, who belongs to the payer (rule 4).
+  const pdf = await renderInvoicePdf(invoice, { locale: await getLocale() });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",

@@ -1,0 +1,119 @@
+// Servers the bench starts and watches: `next start` of a build (the product's or the floor's), each
+// in its own process group so it is stopped whole; their memory and CPU read from /proc.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+export type Server = { name: string; base: string; pid: number; child: ChildProcess; stop(): Promise<void> };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `url` until it answers 200; returns the milliseconds it took from `since`. */
+export async function waitFor200(url: string, since: number, timeoutMs = 120_000): Promise<number> {
+  for (;;) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status === 200) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - since > timeoutMs) throw new Error(`bench: ${url} did not answer 200 within ${timeoutMs} ms`);
+    await sleep(25);
+  }
+}
+
+/** Starts `command args` in its own process group and waits for `probe` to answer 200. */
+export async function startServer({ name, port, args, env, probe = "/", command = process.execPath, log }: {
+  name: string; port: number; args: string[]; env?: Record<string, string>; probe?: string; command?: string; log: string;
+}): Promise<Server & { startMs: number }> {
+  const t0 = performance.now();
+  const out = fs.openSync(log, "a");
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
+  fs.closeSync(out);
+  const base = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.on("exit", () => { exited = true; });
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
+    for (let i = 0; i < 100 && !exited; i++) await sleep(50);
+    if (!exited) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
+  };
+  try {
+    const startMs = await waitFor200(`${base}${probe}`, t0);
+    return { name, base, pid: child.pid!, child, stop, startMs };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function children(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      map.set(ppid, [...(map.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return map;
+}
+
+/** The process and all its descendants. */
+export function processTree(pid: number): number[] {
+  const kids = children();
+  const out: number[] = [];
+  const walk = (p: number) => { out.push(p); for (const c of kids.get(p) ?? []) walk(c); };
+  walk(pid);
+  return out;
+}
+
+/** Resident memory of the process tree, in MB. */
+export function treeRssMb(pids: number[]): number {
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+  }
+  return kb / 1024;
+}
+
+/** CPU time (user + system) the processes have used, in ms. */
+export function treeCpuMs(pids: number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  for (const p of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks * tick;
+}
+
+/** The machine's load: 1-minute load average and the share of both cores busy over `ms`, from /proc/stat. */
+export async function machineBusy(ms: number): Promise<{ load1: number; busyPct: number }> {
+  const read = () => {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3]! + f[4]!;
+    return { idle, total: f.reduce((s, x) => s + x, 0) };
+  };
+  const a = read();
+  await sleep(ms);
+  const b = read();
+  const load1 = Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+  return { load1, busyPct: (100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total))) };
+}

@@ -1,0 +1,106 @@
+"use client";
+// A searchable filter field (ARIA 1.2 combobox with list autocomplete): the user types, the server
+// answers the matches (`source` with "q=" added), the chosen option's id goes into a hidden input of the GET
+// form. Keyboard: ↓/↑ open and move through the options, Enter picks, Escape closes (then clears),
+// Tab leaves. Typing again drops the choice until an option is picked.
+import { useEffect, useId, useRef, useState } from "react";
+import { inputClass } from "./ui/styles";
+
+export type ComboboxOption = { id: string; label: string };
+
+export function Combobox({ name, label, source, value, valueLabel }: { name: string; label: string; source: string; value?: string; valueLabel?: string }) {
+  const id = useId();
+  const [text, setText] = useState(valueLabel ?? "");
+  const [selected, setSelected] = useState(value ?? "");
+  const [options, setOptions] = useState<ComboboxOption[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [status, setStatus] = useState("");
+  const request = useRef<AbortController | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => { request.current?.abort(); clearTimeout(timer.current); }, []);
+
+  function search(query: string) {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      request.current?.abort();
+      const controller = new AbortController();
+      request.current = controller;
+      try {
+        const res = await fetch(`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
+        if (!res.ok) throw new Error(`search answered ${res.status}`);
+        const found = (await res.json()) as ComboboxOption[];
+        setOptions(found);
+        setActive(found.length > 0 ? 0 : -1);
+        setOpen(true);
+        setStatus(found.length === 0 ? "No match." : `${found.length} match${found.length === 1 ? "" : "es"}; use the arrow keys to choose.`);
+      } catch {
+        if (!controller.signal.aborted) setStatus("The search failed; try again.");
+      }
+    }, 150);
+  }
+
+  function choose(option: ComboboxOption) {
+    setSelected(option.id);
+    setText(option.label);
+    setOpen(false);
+    setActive(-1);
+    setStatus(`${option.label} chosen.`);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    const last = options.length - 1;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      if (!open) search(text);
+      else setActive((a) => (a >= last ? 0 : a + 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      if (open) setActive((a) => (a <= 0 ? last : a - 1));
+    } else if (event.key === "Enter") {
+      // Enter picks the active option; with the list closed it submits the form as usual.
+      if (open && active >= 0 && options[active]) {
+        event.preventDefault();
+        choose(options[active]);
+      }
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (open) setOpen(false);
+      else { setText(""); setSelected(""); }
+    }
+  }
+
+  const listbox = `${id}-listbox`;
+  const optionId = (i: number) => `${id}-option-${i}`;
+  return (
+    <div className="relative">
+      <label htmlFor={`${id}-input`} className="block text-xs font-medium text-slate-600">{label}</label>
+      <input
+        id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder="All" value={text} className={`${inputClass} mt-1`}
+        aria-autocomplete="list" aria-expanded={open} aria-controls={listbox}
+        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSelected("");
+          if (e.target.value.trim()) search(e.target.value);
+          else { clearTimeout(timer.current); setOpen(false); setOptions([]); }
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+      />
+      <input type="hidden" name={name} value={selected} />
+      <ul id={listbox} role="listbox" aria-label={label} hidden={!open || options.length === 0}
+        className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        {options.map((o, i) => (
+          <li key={o.id} id={optionId(i)} role="option" aria-selected={i === active}
+            className="cursor-pointer px-3 py-1.5 aria-selected:bg-brand-50 aria-selected:text-brand-900"
+            onMouseDown={(e) => e.preventDefault()} onClick={() => choose(o)}>
+            {o.label}
+          </li>
+        ))}
+      </ul>
+      <p aria-live="polite" className="sr-only">{status}</p>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_partnership_kind_idx" ON "audit_events" USING btree ("partnership_id","kind","created_at");--> statement-breakpoint
+CREATE INDEX "prepaid_entries_customer_idx" ON "prepaid_entries" USING btree ("partner_org_id","customer_org_id","created_at","id");

@@ -1,0 +1,26 @@
+// Shared page checks for phone and accessibility: every spec that opens a page can hold it to them.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "./fixtures";
+
+/** WCAG 2.0 A/AA, 2.1 AA and 2.2 AA: the rules axe runs on every page state we check. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Fails with axe's own report (rule, target, summary) when the page state has any violation. */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const found = violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary ?? v.help}`));
+  expect(found, `axe violations on ${label}`).toEqual([]);
+}
+
+/** WCAG 1.4.10 Reflow: the page itself never scrolls sideways (a wide element may scroll inside its own box). */
+export async function expectNoHorizontalScroll(page: Page, label = page.url()): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  expect(overflow.scrollWidth, `${label} scrolls sideways at ${overflow.clientWidth} px`).toBeLessThanOrEqual(overflow.clientWidth);
+}
+
+/** A phone in portrait (390 × 844) and a desktop (1280 × 800), the two widths every page is checked at. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
