@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEventHash } from "@/lib/audit-hash";
 import { AUDIT_KINDS } from "@/lib/domain";
+import { translator } from "@/lib/i18n/translator";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { partnershipId, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
@@ -77,7 +78,8 @@ describe.each(enginesUnderTest())("audit text on %s", (engine) => {
     const claire = await userId("claire@helvetia-bakery.test");
     actAs(claire);
     const { result, events } = await withNewAuditEvents(() => changePaymentMode({ partnershipId: "\u0000\u0001", paymentMode: "partner", version: 1 }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { form: [expect.stringContaining("cannot be stored")] } });
+    // In Claire's language (French): the text cannot be stored.
+    expect(result).toMatchObject({ ok: false, fieldErrors: { form: [translator("fr-CH", "validation")("unstorableText")] } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: "payment_mode.refused", outcome: "refused", actorUserId: claire, partnershipId: "\\u0000\\u0001" });
     expect(await verifyAuditChain()).toMatchObject({ ok: true });

@@ -174,8 +174,9 @@ function formFields(form: FormData): Record<string, string> | null {
 
 /**
  * For actions posted by a plain <form>: the FormData argument (the last one: useActionState passes the
- * previous state first) is checked and parsed with `schema`, or `invalid` is answered. Anything else a
- * client can post (JSON, no argument, a file) gets `invalid` too, never an exception. No session is
+ * previous state first; none at all counts as an empty form) is checked and parsed with `schema`, or
+ * `invalid` is answered. Anything else a client can post (JSON, a file) gets `invalid` too, never an
+ * exception. No session is
  * required here: sign-in has none; the body checks it where it needs it.
  */
 export function defineFormAction<S extends z.ZodType, R>(
@@ -185,7 +186,8 @@ export function defineFormAction<S extends z.ZodType, R>(
   const invalid = async () => (typeof config.invalid === "function" ? (config.invalid as () => Promise<R>)() : config.invalid);
   return async (...args: unknown[]) => {
     try {
-      const form = args.at(-1);
+      // No argument at all reads as an empty form (a sign-out called directly); the schema decides.
+      const form = args.length === 0 ? new FormData() : args.at(-1);
       const fields = form instanceof FormData ? formFields(form) : null;
       if (!fields || inputProblem(fields)) return await invalid();
       const parsed = safeParse(config.schema, fields);

@@ -2,7 +2,8 @@
 // The profile menu's action: the user's language, stored on the user (docs/i18n.md).
 import { revalidatePath } from "next/cache";
 import { setUserLocale } from "@/db/users";
-import { defineAction } from "@/lib/action";
+import { z } from "zod";
+import { defineAction, defineFormAction } from "@/lib/action";
 import { translator } from "@/lib/i18n/translator";
 import { changeLocaleSchema } from "@/lib/validation/preferences";
 
@@ -16,7 +17,10 @@ export const changeLocale = defineAction(
   },
 );
 
-/** The menu's buttons post `locale`; the page then re-renders in that language. */
-export async function changeLocaleFromForm(formData: FormData): Promise<void> {
-  await changeLocale({ locale: formData.get("locale") });
-}
+/** The menu's buttons post `locale`; the page then re-renders in that language. Only a form is read. */
+export const changeLocaleFromForm = defineFormAction(
+  { schema: z.object({ locale: z.string().max(32) }), invalid: undefined },
+  async (input): Promise<void> => {
+    await changeLocale({ locale: input.locale });
+  },
+);

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { getDatabase } from "@/db/client";
 import { IDEMPOTENCY_KEYS_PER_USER, storeIdempotentResult } from "@/db/idempotency";
 import { seedDemoData } from "@/db/seed";
-import { UNEXPECTED } from "@/lib/action";
 import { translator } from "@/lib/i18n/translator";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
@@ -24,7 +23,9 @@ vi.mock("@/lib/mail/worker", () => ({ kickOutboxWorker: vi.fn() }));
 vi.stubEnv("APP_URL", "https://manager.example.test");
 vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
 
-const ALREADY_SAVED = translator("en", "errors")("alreadySaved");
+// Claire works in French (db/seed.ts): the answers come in her language.
+const ALREADY_SAVED = translator("fr-CH", "errors")("alreadySaved");
+const UNEXPECTED = translator("fr-CH", "errors")("unexpected");
 
 describe.each(enginesUnderTest())("idempotent confirms on %s", (engine) => {
   let t: TestDatabase;
