@@ -1,7 +1,7 @@
 // Audit events: append-only. There is no update or delete here on purpose.
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { auditEventHash, canonicalAuditContent, canonicalClippedText } from "@/lib/audit-hash";
 import type { AuditKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
@@ -139,27 +139,6 @@ export async function listAuditEvents({ partnershipId }: { partnershipId?: strin
   const q = db.select().from(schema.auditEvents);
   return (partnershipId ? q.where(eq(schema.auditEvents.partnershipId, partnershipId)) : q)
     .orderBy(asc(schema.auditEvents.createdAt), asc(schema.auditEvents.id));
-}
-
-/**
- * How many of a user's attempts were refused for `reason` since `since`: each refused event counts with
- * its repeats (audit_refusal_counts). A window that straddles `since` counts whole, which errs towards
- * refusing sooner. Served by the index on (actor, time).
- */
-export async function countRecentRefusals({ actorUserId, reason, since }: { actorUserId: string; reason: string; since: Date }): Promise<number> {
-  const { db, schema } = getDatabase();
-  const a = schema.auditEvents;
-  const c = schema.auditRefusalCounts;
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(coalesce(${c.count}, 1)), 0)` })
-    .from(a)
-    .leftJoin(c, eq(c.eventId, a.id))
-    .where(and(
-      eq(a.actorUserId, actorUserId), eq(a.outcome, "refused"), eq(a.reason, reason),
-      gte(a.createdAt, new Date(since.getTime() - REFUSAL_WINDOW_MS)),
-      or(gte(a.createdAt, since), gte(c.lastAt, since)),
-    ));
-  return Number(row?.n ?? 0);
 }
 
 /** How many times each of these refused events was attempted in its window (1 when never repeated). */

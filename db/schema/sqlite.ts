@@ -267,7 +267,6 @@ export const auditRefusalCounts = sqliteTable("audit_refusal_counts", {
   lastAt: ts("last_at").notNull(),
 }, (t) => [
   uniqueIndex("audit_refusal_counts_event_uq").on(t.eventId),
-  index("audit_refusal_counts_actor_idx").on(t.actorUserId, t.reason, t.lastAt),
 ]);
 
 /** Idempotency keys of confirmed actions: a retry with the same key gets the first result back (lib/action.ts). */

@@ -28,5 +28,4 @@ CREATE TABLE "job_leases" (
 --> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "lease_token" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_refusal_counts_event_uq" ON "audit_refusal_counts" USING btree ("event_id");--> statement-breakpoint
-CREATE INDEX "audit_refusal_counts_actor_idx" ON "audit_refusal_counts" USING btree ("actor_user_id","reason","last_at");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_user_created_idx" ON "idempotency_keys" USING btree ("user_id","created_at");

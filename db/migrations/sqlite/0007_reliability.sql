@@ -9,7 +9,6 @@ CREATE TABLE `audit_refusal_counts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `audit_refusal_counts_event_uq` ON `audit_refusal_counts` (`event_id`);--> statement-breakpoint
-CREATE INDEX `audit_refusal_counts_actor_idx` ON `audit_refusal_counts` (`actor_user_id`,`reason`,`last_at`);--> statement-breakpoint
 CREATE TABLE `idempotency_keys` (
 	`user_id` text NOT NULL,
 	`key` text NOT NULL,
