@@ -200,9 +200,10 @@ describe.each(enginesUnderTest())("orders and invoices on %s", (engine) => {
       expect((await invoicesOf(helvetia)).find((i) => i.id === inv!.id)).toEqual(inv);
 
       const { recordInvoicePayment } = await import("./invoices");
-      expect(await recordInvoicePayment({ id: inv!.id, orgId: alpine, paidAt: new Date() })).toBe(false);
-      expect(await recordInvoicePayment({ id: inv!.id, orgId: helvetia, paidAt: new Date() })).toBe(true);
-      expect(await recordInvoicePayment({ id: inv!.id, orgId: helvetia, paidAt: new Date() })).toBe(false);
+      const payment = { paidAt: new Date(), method: "bank_transfer" as const, reference: "test" };
+      expect(await recordInvoicePayment(db, { id: inv!.id, orgId: alpine, payment })).toBe(false);
+      expect(await recordInvoicePayment(db, { id: inv!.id, orgId: helvetia, payment })).toBe(true);
+      expect(await recordInvoicePayment(db, { id: inv!.id, orgId: helvetia, payment })).toBe(false);
       await expect(db.update(invoices).set({ status: "unpaid", paidAt: null }).where(eq(invoices.id, inv!.id))).rejects.toThrow();
       expect((await readPartnership(await partnershipId("Helvetia Bakery SA", "Alpine Web Studio"))).paymentMode).toBe("customer");
     });

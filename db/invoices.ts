@@ -2,18 +2,22 @@
 // here except the one change the database allows too: unpaid → paid.
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { zurichDate } from "@/lib/billing/period";
 import { containsText, distinctByIndex, olderThan, rawRows } from "./keyset";
-import type { InvoiceStatus } from "@/lib/domain";
-import { getDatabase } from "./client";
+import type { InvoiceStatus, PaymentMethod } from "@/lib/domain";
+import { getDatabase, type Executor } from "./client";
 
-export type InvoiceFilter = { orgId: string; status?: InvoiceStatus; from?: Date; to?: Date; forOrgId?: string };
+/** "overdue": unpaid and due before `today` (a Zurich calendar day, from the caller's clock). */
+export type InvoiceFilter = { orgId: string; status?: InvoiceStatus | "overdue"; today?: string; from?: Date; to?: Date; forOrgId?: string };
 export type Cursor = { at: Date; id: string };
 
 function invoiceConditions(f: InvoiceFilter, cursor?: Cursor): SQL | undefined {
   const { invoices } = getDatabase().schema;
   return and(
     eq(invoices.orgId, f.orgId),
-    f.status ? eq(invoices.status, f.status) : undefined,
+    f.status === "overdue"
+      ? and(eq(invoices.status, "unpaid"), lt(invoices.dueDate, f.today ?? zurichDate(new Date())))
+      : f.status ? eq(invoices.status, f.status) : undefined,
     f.forOrgId ? eq(invoices.forOrgId, f.forOrgId) : undefined,
     f.from ? gte(invoices.issuedAt, f.from) : undefined,
     f.to ? lt(invoices.issuedAt, f.to) : undefined,
@@ -32,6 +36,7 @@ export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?:
     .select({
       id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, currency: invoices.currency,
       subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor, paidAt: invoices.paidAt,
+      dueDate: invoices.dueDate, paymentMethod: invoices.paymentMethod,
       forOrgId: invoices.forOrgId, forOrgName: forOrg.name, productLabel: products.label, orderKind: orders.kind,
     })
     .from(invoices)
@@ -64,15 +69,21 @@ export async function listInvoiceClients({ orgId, limit = 500 }: { orgId: string
     .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
-/** One invoice, only if it was issued to `orgId`: another organization's invoice reads as null. */
-export async function getInvoice({ id, orgId }: { id: string; orgId: string }) {
+/**
+ * One invoice, only if it was issued to `orgId`: another organization's invoice reads as null. Without
+ * `orgId` (the mail transport attaching the PDF of an invoice the system itself addressed) any invoice.
+ */
+export async function getInvoice({ id, orgId }: { id: string; orgId: string | null }) {
   const { db, schema } = getDatabase();
   const { invoices, invoiceLines, orders, products, organizations, users } = schema;
   const forOrg = aliasedTable(organizations, "for_org");
   const [row] = await db
     .select({
-      id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, paidAt: invoices.paidAt,
+      id: invoices.id, orgId: invoices.orgId, seq: invoices.seq, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, paidAt: invoices.paidAt,
       currency: invoices.currency, subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor,
+      dueDate: invoices.dueDate, paymentTermsDays: invoices.paymentTermsDays, supplyStart: invoices.supplyStart, supplyEnd: invoices.supplyEnd,
+      qrReference: invoices.qrReference, seller: invoices.seller, buyer: invoices.buyer,
+      paymentMethod: invoices.paymentMethod, paymentReference: invoices.paymentReference,
       forOrgId: invoices.forOrgId, forOrgName: forOrg.name,
       orderId: orders.id, orderKind: orders.kind, orderedAt: orders.createdAt, publicPriceMinor: orders.publicPriceMinor,
       placedByUserId: orders.placedByUserId, placedByOrgId: orders.placedByOrgId,
@@ -82,31 +93,39 @@ export async function getInvoice({ id, orgId }: { id: string; orgId: string }) {
     .innerJoin(forOrg, eq(forOrg.id, invoices.forOrgId))
     .leftJoin(orders, eq(orders.id, invoices.orderId))
     .leftJoin(products, eq(products.id, orders.productId))
-    .where(and(eq(invoices.id, id), eq(invoices.orgId, orgId)))
+    .where(and(eq(invoices.id, id), orgId === null ? undefined : eq(invoices.orgId, orgId)))
     .limit(1);
   if (!row) return null;
-  const orgIds = [orgId, row.placedByOrgId].filter((x): x is string => Boolean(x));
+  const orgIds = [row.orgId, row.placedByOrgId].filter((x): x is string => Boolean(x));
   const [names, placedBy, lines] = await Promise.all([
     db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
     row.placedByUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, row.placedByUserId)) : Promise.resolve([]),
-    db.select({ position: invoiceLines.position, description: invoiceLines.description, amountMinor: invoiceLines.amountMinor, vatRateBp: invoiceLines.vatRateBp, vatMinor: invoiceLines.vatMinor })
+    db.select({
+      position: invoiceLines.position, description: invoiceLines.description, code: invoiceLines.code, params: invoiceLines.params,
+      amountMinor: invoiceLines.amountMinor, vatRateBp: invoiceLines.vatRateBp, vatMinor: invoiceLines.vatMinor,
+    })
       .from(invoiceLines)
       .where(eq(invoiceLines.invoiceId, row.id))
       .orderBy(asc(invoiceLines.position)),
   ]);
   const nameOf = (x: string | null) => names.find((n) => n.id === x)?.name ?? null;
-  return { ...row, payerName: nameOf(orgId) ?? "", placedByName: placedBy[0]?.name ?? null, placedByOrgName: nameOf(row.placedByOrgId), lines };
+  return { ...row, payerName: nameOf(row.orgId) ?? "", placedByName: placedBy[0]?.name ?? null, placedByOrgName: nameOf(row.placedByOrgId), lines };
 }
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoice>>>;
 
-/** The only change an issued invoice accepts: it is paid. Returns false when it was not unpaid (or not the org's). */
-export async function recordInvoicePayment({ id, orgId, paidAt }: { id: string; orgId: string; paidAt: Date }): Promise<boolean> {
-  const { db, schema } = getDatabase();
-  const { invoices } = schema;
-  const rows = await db
+export type InvoicePayment = { paidAt: Date; method: PaymentMethod; reference: string | null };
+
+/**
+ * The only change an issued invoice accepts: it is paid, once, with the date, the method and its reference.
+ * Conditional on the invoice still being unpaid, so of two payments racing only one can win. Returns
+ * false when it was not unpaid (or not the org's). The caller's transaction decides what else commits.
+ */
+export async function recordInvoicePayment(ex: Executor, { id, orgId, payment }: { id: string; orgId: string; payment: InvoicePayment }): Promise<boolean> {
+  const { invoices } = getDatabase().schema;
+  const rows = await ex
     .update(invoices)
-    .set({ status: "paid", paidAt })
+    .set({ status: "paid", paidAt: payment.paidAt, paymentMethod: payment.method, paymentReference: payment.reference })
     .where(and(eq(invoices.id, id), eq(invoices.orgId, orgId), eq(invoices.status, "unpaid")))
     .returning({ id: invoices.id });
   return rows.length === 1;

@@ -18,6 +18,8 @@ export type NewMessage = {
   locale?: string;
   partnershipId?: string | null;
   auditEventId?: string | null;
+  /** A file the transport renders at send time ("invoice-pdf:<id>", lib/mail/attachments.ts). */
+  attachment?: string | null;
 };
 
 /** Queues messages; a message whose dedupe key is already queued is skipped, never queued twice. */
@@ -31,6 +33,7 @@ export async function enqueueMessages(ex: Executor, messages: NewMessage[], now 
       ...m,
       partnershipId: m.partnershipId ?? null,
       auditEventId: m.auditEventId ?? null,
+      attachment: m.attachment ?? null,
       status: "pending" as const,
       attempts: 0,
       nextAttemptAt: now,

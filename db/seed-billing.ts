@@ -92,6 +92,6 @@ export async function seedBillingHistory(tx: Tx, now: Date): Promise<void> {
   // Invoices older than a month were paid ten days after issue (the one change an invoice accepts).
   const old = await tx.select({ id: invoices.id, issuedAt: invoices.issuedAt }).from(invoices).where(lt(invoices.issuedAt, new Date(now.getTime() - 30 * DAY)));
   for (const inv of old) {
-    await tx.update(invoices).set({ status: "paid", paidAt: new Date(inv.issuedAt.getTime() + 10 * DAY) }).where(eq(invoices.id, inv.id));
+    await tx.update(invoices).set({ status: "paid", paidAt: new Date(inv.issuedAt.getTime() + 10 * DAY), paymentMethod: "bank_transfer" }).where(eq(invoices.id, inv.id));
   }
 }

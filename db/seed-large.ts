@@ -8,6 +8,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { auditEventHash } from "@/lib/audit-hash";
 import { applyBasisPoints } from "@/lib/billing/money";
+import { zurichDate } from "@/lib/billing/period";
 
 import { CATALOGUE } from "@/lib/catalogue";
 import type { AuditKind } from "@/lib/domain";
@@ -145,6 +146,7 @@ async function loadInvoices(payerOrgId: string, total: number, forOrg: (r: numbe
     return {
       id: newId(), orgId: payerOrgId, seq, number: invoiceNumber(seq), orderId: null, forOrgId: forOrg(rnd()), status, currency: "CHF" as const,
       subtotalMinor: subtotal, vatMinor: vat, totalMinor: subtotal + vat, issuedAt, paidAt: status === "paid" ? new Date(issuedAt.getTime() + 10 * DAY) : null,
+      dueDate: zurichDate(new Date(issuedAt.getTime() + 30 * DAY)), paymentTermsDays: 30, paymentMethod: status === "paid" ? ("bank_transfer" as const) : null,
     };
   }, async (w, rows, last) => {
     await w.insert(invoices, rows);

@@ -14,7 +14,15 @@ export type PartnershipStatus = "pending" | "active" | "ended" | "refused" | "de
 export type ProductStatus = "active" | "expired" | "cancelled";
 export type OrderKind = "new" | "renewal";
 export type InvoiceStatus = "unpaid" | "paid";
-export type PrepaidKind = "cashback" | "withdrawal";
+export type PrepaidKind = "cashback" | "withdrawal" | "invoice_payment";
+/** How an invoice was paid: from the partner's prepaid account, or by bank transfer (camt.054 import). */
+export type PaymentMethod = "prepaid" | "bank_transfer";
+/** A withdrawal is requested with its ledger entry, then paid out by bank transfer (camt.054 debit). */
+export type WithdrawalStatus = "requested" | "paid";
+/** A postal address as the QR-bill wants it (structured): street with number, postal code, city, ISO country. */
+export type PostalAddress = { street: string; postalCode: string; city: string; country: string };
+/** Who issues or receives an invoice, as printed on it; frozen on the invoice when it is issued. */
+export type InvoiceParty = { name: string; address: PostalAddress | null; vatNumber?: string | null; iban?: string | null };
 export type OutboxStatus = "pending" | "sent" | "failed";
 export type Currency = "CHF" | "EUR";
 
@@ -35,7 +43,12 @@ export const AUDIT_KINDS = [
   "order.refused",
   "renewal.automatic",
   "prepaid.withdrawal",
+  "prepaid.withdrawal_paid",
   "prepaid.refused",
+  "invoice.paid",
+  "invoice.payment_refused",
+  "organization.billing_changed",
+  "organization.refused",
   "notification.retried",
   "notification.refused",
   "preference.refused",

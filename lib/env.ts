@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { isQrIban, normalizeIban } from "./billing/references";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -28,6 +29,20 @@ const schema = z.object({
     .min(0, "TRUSTED_PROXY_HOPS cannot be negative")
     .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake")
     .default(0),
+  // The platform operator, who issues every invoice (MWSTG art. 26): the defaults are a fictitious demo
+  // company and the Swiss Payment Standards' sample QR-IBAN, so a demo invoice can never be paid for real.
+  SELLER_NAME: z.string().min(2).max(70).default("Demo Hosting AG (fictitious)"),
+  SELLER_STREET: z.string().min(2).max(70).default("Musterstrasse 1"),
+  SELLER_POSTAL_CODE: z.string().min(2).max(16).default("8000"),
+  SELLER_CITY: z.string().min(2).max(35).default("Zürich"),
+  SELLER_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "SELLER_COUNTRY must be a two-letter ISO country code such as CH").default("CH"),
+  SELLER_VAT_NUMBER: z.string().regex(/^CHE-\d{3}\.\d{3}\.\d{3}( (MWST|TVA|IVA))?$/, "SELLER_VAT_NUMBER must look like CHE-123.456.789 MWST").default("CHE-123.456.789 MWST"),
+  SELLER_QR_IBAN: z.string()
+    .refine((v) => isQrIban(v), "SELLER_QR_IBAN must be a Swiss QR-IBAN (institution id 30000–31999) with valid check digits")
+    .transform(normalizeIban)
+    .default("CH4431999123000889012"),
+  // Days between an invoice's issue and its due date.
+  PAYMENT_TERMS_DAYS: z.coerce.number().int().min(0, "PAYMENT_TERMS_DAYS cannot be negative").max(120, "PAYMENT_TERMS_DAYS above 120 is surely a mistake").default(30),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };

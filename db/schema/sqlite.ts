@@ -2,8 +2,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type {
-  AccessLevel, AuditKind, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
-  PaymentMode, PrepaidKind, ProductStatus, Role,
+  AccessLevel, AuditKind, InvoiceParty, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
+  PaymentMethod, PaymentMode, PrepaidKind, ProductStatus, Role, WithdrawalStatus,
 } from "../../lib/domain";
 
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -19,6 +19,14 @@ export const organizations = sqliteTable("organizations", {
   isPartner: bool("is_partner").notNull().default(false),
   resellerRateBp: integer("reseller_rate_bp"),
   createdAt: ts("created_at").notNull(),
+  // The billing address printed on invoices to the organization (and as the QR-bill's debtor);
+  // edited by its legal representatives. Null until set.
+  billingStreet: text("billing_street"),
+  billingPostalCode: text("billing_postal_code"),
+  billingCity: text("billing_city"),
+  billingCountry: text("billing_country"),
+  // A partner's bank account for withdrawals from its prepaid account (IBAN, checked with mod 97).
+  payoutIban: text("payout_iban"),
 }, (t) => [index("organizations_name_idx").on(t.name)]);
 
 export const users = sqliteTable("users", {
@@ -142,11 +150,27 @@ export const invoices = sqliteTable("invoices", {
   totalMinor: integer("total_minor").notNull(),
   issuedAt: ts("issued_at").notNull(),
   paidAt: ts("paid_at"),
+  // Frozen at issue (the triggers refuse any change): Swiss VAT content and the QR-bill (docs/billing.md).
+  // Null on invoices issued before these columns existed, except due_date, which the migration filled in.
+  dueDate: text("due_date"),
+  paymentTermsDays: integer("payment_terms_days"),
+  supplyStart: text("supply_start"),
+  supplyEnd: text("supply_end"),
+  qrReference: text("qr_reference"),
+  seller: json<InvoiceParty | null>("seller"),
+  buyer: json<InvoiceParty | null>("buyer"),
+  // Set once, with status and paid_at, when the invoice is paid.
+  paymentMethod: text("payment_method").$type<PaymentMethod>(),
+  paymentReference: text("payment_reference"),
 }, (t) => [
   uniqueIndex("invoices_org_seq_uq").on(t.orgId, t.seq),
   index("invoices_org_issued_idx").on(t.orgId, t.issuedAt, t.id),
   index("invoices_org_status_idx").on(t.orgId, t.status, t.issuedAt),
   index("invoices_org_for_idx").on(t.orgId, t.forOrgId, t.issuedAt),
+  // The list's "overdue" filter (unpaid, due before today) and the reminder job's scan across organizations.
+  index("invoices_org_status_due_idx").on(t.orgId, t.status, t.dueDate),
+  index("invoices_status_due_idx").on(t.status, t.dueDate),
+  uniqueIndex("invoices_qr_reference_uq").on(t.qrReference),
 ]);
 
 export const invoiceLines = sqliteTable("invoice_lines", {
@@ -157,6 +181,10 @@ export const invoiceLines = sqliteTable("invoice_lines", {
   amountMinor: integer("amount_minor").notNull(),
   vatRateBp: integer("vat_rate_bp").notNull(),
   vatMinor: integer("vat_minor").notNull(),
+  // What the line says, as a message code and its values, rendered in each reader's language; the
+  // description above keeps the English text (and is all that lines issued before codes existed have).
+  code: text("code"),
+  params: json<Record<string, string | number> | null>("params"),
 }, (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)]);
 
 /** The partner's running balance, kept beside the ledger so a debit can be checked atomically. */
@@ -175,12 +203,67 @@ export const prepaidEntries = sqliteTable("prepaid_entries", {
   currency: text("currency").$type<"CHF" | "EUR">().notNull(),
   orderId: text("order_id").references(() => orders.id),
   customerOrgId: text("customer_org_id").references(() => organizations.id),
+  // The invoice an "invoice_payment" entry paid.
+  invoiceId: text("invoice_id").references(() => invoices.id),
   createdAt: ts("created_at").notNull(),
 }, (t) => [
   index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
   // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).
   index("prepaid_entries_customer_idx").on(t.partnerOrgId, t.customerOrgId, t.createdAt, t.id),
 ]);
+
+/**
+ * Withdrawals from a prepaid account: the ledger entry (append-only) debits the balance when the
+ * withdrawal is requested; this row beside it carries the destination and the payout's status.
+ */
+export const withdrawals = sqliteTable("withdrawals", {
+  id: text("id").primaryKey(),
+  partnerOrgId: text("partner_org_id").notNull().references(() => organizations.id),
+  entryId: text("entry_id").notNull().references(() => prepaidEntries.id),
+  amountMinor: integer("amount_minor").notNull(),
+  currency: text("currency").$type<"CHF" | "EUR">().notNull(),
+  /** The destination account, as it was when the withdrawal was requested. */
+  iban: text("iban").notNull(),
+  /** Sent as the transfer's end-to-end id; the bank's debit notification (camt.054) carries it back. */
+  reference: text("reference").notNull(),
+  status: text("status").$type<WithdrawalStatus>().notNull(),
+  requestedByUserId: text("requested_by_user_id").references(() => users.id),
+  requestedAt: ts("requested_at").notNull(),
+  paidAt: ts("paid_at"),
+}, (t) => [
+  uniqueIndex("withdrawals_entry_uq").on(t.entryId),
+  uniqueIndex("withdrawals_reference_uq").on(t.reference),
+  index("withdrawals_partner_idx").on(t.partnerOrgId, t.requestedAt),
+]);
+
+/** One row per reminder sent for an overdue invoice and threshold (10 or 30 days): the job's idempotency. */
+export const invoiceReminders = sqliteTable("invoice_reminders", {
+  invoiceId: text("invoice_id").notNull().references(() => invoices.id),
+  level: integer("level").notNull(),
+  sentAt: ts("sent_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.invoiceId, t.level] })]);
+
+/**
+ * Every entry of every imported camt.054 notification, by the bank's own reference: importing the same
+ * file twice finds them here and changes nothing (lib/cli/payments-import.ts).
+ */
+export const bankPayments = sqliteTable("bank_payments", {
+  id: text("id").primaryKey(),
+  /** The bank's reference of the transaction (AcctSvcrRef), or of the entry when a transaction has none. */
+  bankReference: text("bank_reference").notNull(),
+  direction: text("direction").$type<"credit" | "debit">().notNull(),
+  amountMinor: integer("amount_minor").notNull(),
+  currency: text("currency").notNull(),
+  /** The QR reference (credits) or end-to-end id (debits) it was matched by. */
+  reference: text("reference"),
+  bookedOn: text("booked_on"),
+  outcome: text("outcome").$type<"invoice_paid" | "withdrawal_paid" | "unmatched">().notNull(),
+  /** Why an entry matched nothing (unknown reference, already paid, amount differs, …). */
+  detail: text("detail"),
+  invoiceId: text("invoice_id").references(() => invoices.id),
+  withdrawalId: text("withdrawal_id").references(() => withdrawals.id),
+  importedAt: ts("imported_at").notNull(),
+}, (t) => [uniqueIndex("bank_payments_reference_uq").on(t.bankReference, t.direction)]);
 
 export const auditEvents = sqliteTable("audit_events", {
   id: text("id").primaryKey(),
@@ -305,6 +388,12 @@ export const outbox = sqliteTable("outbox", {
   locale: text("locale").notNull().default("en"),
   partnershipId: text("partnership_id"),
   auditEventId: text("audit_event_id"),
+  /**
+   * A file rendered when the message is sent, not stored with it: "invoice-pdf:<invoice id>" attaches the
+   * invoice's PDF in the message's language (lib/mail/attachments.ts). The invoice never changes, so
+   * every attempt attaches the same document.
+   */
+  attachment: text("attachment"),
   status: text("status").$type<OutboxStatus>().notNull(),
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: ts("next_attempt_at").notNull(),

@@ -1,75 +1,148 @@
+// The invoice PDF read back as a person and a bank would read it: the words on the page (pdftotext) and
+// the QR-bill's code, rasterised (pdftoppm) and decoded by a real QR decoder (zbarimg).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { calculateQRReferenceChecksum } from "swissqrbill/utils";
+import { afterAll, describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "@/db/invoices";
+import type { Locale } from "../i18n/locales";
 import { renderInvoicePdf } from "./invoice-pdf";
+import { INVOICE } from "./invoice-pdf.fixture";
+import { invoiceQrReference, isValidQrReference, mod10RecursiveCheckDigit } from "./references";
 
-const INVOICE: InvoiceDetail = {
-  id: "i1", number: "INV-000042", issuedAt: new Date("2026-03-01T09:00:00Z"), status: "unpaid", paidAt: null, currency: "CHF",
-  subtotalMinor: 13_440, vatMinor: 1_089, totalMinor: 14_529, forOrgId: "c", forOrgName: "Helvetia Bakery SA",
-  orderId: "o1", orderKind: "renewal", orderedAt: new Date("2026-03-01T09:00:00Z"), publicPriceMinor: 16_800,
-  placedByUserId: "u", placedByOrgId: "p", productLabel: "Web Hosting Pro — helvetia", productCategory: "Web hosting",
-  payerName: "Alpine Web Studio", placedByName: "Marc Keller", placedByOrgName: "Alpine Web Studio",
-  lines: [
-    { position: 1, description: "Web Hosting Pro — helvetia: renewal, 1 Mar 2026 – 28 Feb 2027", amountMinor: 16_800, vatRateBp: 810, vatMinor: 1_361 },
-    { position: 2, description: "Reseller discount (20 % of the public price)", amountMinor: -3_360, vatRateBp: 810, vatMinor: -272 },
-  ],
-};
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-pdf-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-// Windows-1252 differs from Latin-1 in 0x80–0x9f; these are the ones the invoice uses.
-const WIN_ANSI: Record<number, string> = { 0x80: "€", 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—" };
-const winAnsi = { decode: (b: Buffer) => [...b].map((c) => WIN_ANSI[c] ?? String.fromCharCode(c)).join("") };
-
-/** The text drawn on the page: pdfkit writes each run as hex WinAnsi codes in TJ arrays. */
-function drawnText(pdf: Buffer): string {
-  const content = pdf.toString("latin1");
-  return [...content.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => winAnsi.decode(Buffer.from(h[1]!, "hex"))).join(""))
-    .join("\n")
-    .replace(/\u00a0/g, " ");
+async function pdfFile(inv: InvoiceDetail, locale: Locale = "en"): Promise<string> {
+  const file = path.join(dir, `${inv.number}-${locale}-${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(file, await renderInvoicePdf(inv, { locale }));
+  return file;
 }
 
-describe("renderInvoicePdf", () => {
-  it("writes a one-page PDF titled with the invoice number", async () => {
-    const pdf = await renderInvoicePdf(INVOICE);
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pdf.length).toBeGreaterThan(1_500);
-    expect(pdf.toString("latin1")).toContain("Invoice INV-000042");
-    expect(pdf.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
+// Reading order, each run of white space one space (a long line wraps in its column).
+const text = (file: string) => execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\s\u00a0\u202f]+/g, " ");
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+
+/**
+ * The QR code of the last page's payment part, decoded. The Swiss Payment Standards place it 67 mm from
+ * the left and 17 mm below the top of the 105 mm payment slip, 46 mm square; the slip is the foot of the
+ * page. Rasterised at 300 dpi without anti-aliasing. zbar's search for the centre alignment pattern is
+ * misled by the Swiss cross printed over it, so the cross's 7 mm square is painted plain black first: that
+ * removes a logo and adds nothing, and the code's error correction (level M) restores what it covered.
+ */
+function decodeQrBill(file: string): string[] | null {
+  const last = pages(file);
+  const info = execFileSync("pdfinfo", ["-f", String(last), "-l", String(last), file], { encoding: "utf8" });
+  const heightPt = Number(/Page\s+\d+\s+size:\s+[\d.]+ x ([\d.]+)/.exec(info)![1]);
+  const px = (mm: number) => Math.round((mm * 300) / 25.4);
+  const slipTopMm = (heightPt / 72) * 25.4 - 105;
+  const base = path.join(dir, `qr-${Math.random().toString(36).slice(2)}`);
+  execFileSync("pdftoppm", ["-r", "300", "-gray", "-aa", "no", "-aaVector", "no", "-f", String(last), "-l", String(last),
+    "-x", String(px(62)), "-y", String(px(slipTopMm + 12)), "-W", String(px(56)), "-H", String(px(56)), "-singlefile", file, base]);
+  const image = fs.readFileSync(`${base}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(image.subarray(0, 40).toString("latin1"))!;
+  const width = Number(header[1]);
+  const pixels = image.subarray(header[0].length);
+  const centre = width / 2;
+  const half = px(3.6);
+  for (let y = Math.floor(centre - half); y < centre + half; y++) pixels.fill(0, y * width + Math.floor(centre - half), y * width + Math.ceil(centre + half));
+  fs.writeFileSync(`${base}.pgm`, image);
+  try {
+    return execFileSync("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", `${base}.pgm`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .replace(/\n$/, "").split("\n");
+  } catch {
+    return null; // zbarimg exits 4 when it finds no code
+  }
+}
+
+describe("the invoice PDF (MWSTG art. 26)", () => {
+  it("carries seller, buyer, dates, lines excl. VAT, VAT per rate, total incl. VAT and the terms, in English", async () => {
+    const file = await pdfFile(INVOICE);
+    const t = text(file);
+    for (const s of [
+      "Demo Hosting AG (fictitious)", "Musterstrasse 1", "8000 Zürich", "VAT number: CHE-123.456.789 MWST",
+      "Billed to", "Alpine Web Studio", "Bergstrasse 12", "3000 Bern",
+      "Invoice INV-000042", "Date of issue", "1 Mar 2026", "Period of supply", "1 Mar 2026 – 28 Feb 2027", "Due date", "31 Mar 2026",
+      "Web Hosting Pro — helvetia: renewal, 1 Mar 2026 – 28 Feb 2027", "Reseller discount (20 % of the public price)",
+      "Amount excl. VAT", "CHF 168.00", "-CHF 33.60", "Total excl. VAT", "CHF 134.40", "VAT 8.1 % on CHF 134.40", "CHF 10.89",
+      "Total incl. VAT", "CHF 145.29", "Payable within 30 days, by 31 Mar 2026, without deduction.", "Reference", "05 89225 33215 83000 00000 00428",
+    ]) expect(t, s).toContain(s);
+    expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Title:\s+Invoice INV-000042/);
   });
 
-  it("draws the facts, the lines, VAT and the totals", async () => {
-    const text = drawnText(await renderInvoicePdf(INVOICE, { compress: false }));
-    for (const s of ["Invoice INV-000042", "Alpine Web Studio", "Helvetia Bakery SA", "Marc Keller", "Web Hosting Pro — helvetia",
-      "Reseller discount (20 % of the public price)", "CHF 168.00", "CHF 13.61", "-CHF 33.60", "-CHF 2.72", "8.1 %", "CHF 134.40", "CHF 10.89", "CHF 145.29"]) {
-      expect(text).toContain(s);
-    }
+  it("is written in the reader's language: French and German labels, dates, money, rates and lines", async () => {
+    const fr = text(await pdfFile(INVOICE, "fr-CH"));
+    for (const s of ["Facture INV-000042", "Facturé à", "No TVA : CHE-123.456.789 MWST", "Date d’émission", "1 mars 2026", "Période de la prestation",
+      "Échéance", "31 mars 2026", "Web Hosting Pro — helvetia : renouvellement, 1 mars 2026 – 28 févr. 2027", "Remise revendeur (20 % du prix public)",
+      "Montant hors TVA", "168,00 CHF", "-33,60 CHF", "TVA 8,1 % sur 134,40 CHF", "Total TVA comprise", "145,29 CHF",
+      "Payable dans les 30 jours, d’ici au 31 mars 2026, sans déduction.", "Une facture émise n’est jamais modifiée."]) expect(fr, s).toContain(s);
+    expect(fr).not.toMatch(/Invoice INV|Billed to|CHF 168/);
+    const de = text(await pdfFile(INVOICE, "de-CH"));
+    for (const s of ["Rechnung INV-000042", "Rechnung an", "MWST-Nr.: CHE-123.456.789 MWST", "Rechnungsdatum", "01.03.2026", "Leistungszeitraum",
+      "Verlängerung, 01.03.2026 – 28.02.2027", "Wiederverkäuferrabatt (20 % des öffentlichen Preises)", "Total exkl. MWST", "MWST 8.1 % auf CHF 134.40",
+      "Total inkl. MWST", "CHF 145.29", "Zahlbar innert 30 Tagen, bis 31.03.2026, ohne Abzug.", "Zahlteil", "Empfangsschein"]) expect(de, s).toContain(s);
   });
 
-  it("is written in the reader's language: labels, dates, money and rates (read back with pdftotext)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-pdf-"));
-    try {
-      const file = path.join(dir, "invoice.pdf");
-      fs.writeFileSync(file, await renderInvoicePdf(INVOICE, { locale: "fr-CH" }));
-      const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\u00a0/g, " ");
-      for (const s of ["Facture INV-000042", "Émise le 1 mars 2026", "Impayée", "Facturé à", "Pour l’organisation", "Renouvellement, 1 mars 2026",
-        "Passée par", "Taux de TVA", "Sous-total", "168,00 CHF", "-33,60 CHF", "8,1 %", "145,29 CHF", "Une facture émise n’est jamais modifiée."]) {
-        expect(text).toContain(s);
-      }
-      expect(text).not.toMatch(/Invoice INV|Subtotal|Billed to|CHF 168/);
-      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-      expect(info).toMatch(/Title:\s+Facture INV-000042/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  it("reads a line issued before codes existed as it was issued", async () => {
+    const old = { ...INVOICE, lines: [{ ...INVOICE.lines[0]!, code: null, params: null, description: "Hosting services, as issued" }, INVOICE.lines[1]!] };
+    expect(text(await pdfFile(old, "de-CH"))).toContain("Hosting services, as issued");
+  });
+});
+
+describe("the QR-bill on the last page (Swiss Payment Standards 2.x)", () => {
+  it("decodes field by field: header, creditor with its QR-IBAN, amount, currency, debtor, QRR reference, message, trailer", async () => {
+    const file = await pdfFile(INVOICE, "de-CH");
+    const qr = decodeQrBill(file);
+    expect(qr).not.toBeNull();
+    expect(qr).toEqual([
+      "SPC", "0200", "1", // header: QR type, version, coding (UTF-8)
+      "CH4431999123000889012", // the seller's QR-IBAN
+      "S", "Demo Hosting AG (fictitious)", "Musterstrasse 1", "", "8000", "Zürich", "CH", // creditor, structured address
+      "", "", "", "", "", "", "", // ultimate creditor: reserved, empty
+      "145.29", "CHF", // amount and currency
+      "S", "Alpine Web Studio", "Bergstrasse 12", "", "3000", "Bern", "CH", // debtor: the buyer's billing address
+      "QRR", invoiceQrReference("p", 42), // reference type and the invoice's QR reference
+      "INV-000042", // unstructured message
+      "EPD", // trailer
+    ]);
+    expect(isValidQrReference(qr![28]!)).toBe(true);
+    expect(qr![28]!.slice(14, 26)).toBe("000000000042");
   });
 
-  it("in German: Swiss separators and MWST", async () => {
-    const text = drawnText(await renderInvoicePdf(INVOICE, { compress: false, locale: "de-CH" }));
-    for (const s of ["Rechnung INV-000042", "Ausgestellt am 01.03.2026", "Rechnung an", "MWST-Satz", "Zwischensumme", "CHF 145.29", "8.1 %"]) {
-      expect(text).toContain(s);
+  it("bills an EUR invoice in EUR, and leaves the debtor empty when the buyer has no billing address", async () => {
+    const eur: InvoiceDetail = { ...INVOICE, number: "INV-000007", seq: 7, currency: "EUR", totalMinor: 2_390, qrReference: invoiceQrReference("p", 7), buyer: { name: "Isar Webagentur GmbH", address: null } };
+    const qr = decodeQrBill(await pdfFile(eur, "en"));
+    expect(qr?.slice(18, 20)).toEqual(["23.90", "EUR"]);
+    expect(qr?.slice(20, 27)).toEqual(["", "", "", "", "", "", ""]);
+    expect(qr?.slice(27, 31)).toEqual(["QRR", invoiceQrReference("p", 7), "INV-000007", "EPD"]);
+  });
+
+  it("is absent from a paid invoice, which says it is paid", async () => {
+    const paid: InvoiceDetail = { ...INVOICE, status: "paid", paidAt: new Date("2026-03-10T10:00:00Z"), paymentMethod: "prepaid" };
+    const file = await pdfFile(paid);
+    expect(decodeQrBill(file)).toBeNull();
+    expect(text(file)).toContain("This invoice is paid: it carries no payment slip.");
+    expect(text(file)).not.toContain("Payment part");
+  });
+});
+
+describe("QR references", () => {
+  it("compute the mod-10 recursive check digit as the Swiss Payment Standards do (checked against swissqrbill's)", () => {
+    expect(mod10RecursiveCheckDigit("21000000000313947143000901")).toBe(7); // the standards' example: …09017
+    for (let seq = 1; seq <= 500; seq += 7) {
+      const ref = invoiceQrReference(`org-${seq % 13}`, seq);
+      expect(ref).toMatch(/^\d{27}$/);
+      expect(ref.at(-1)).toBe(calculateQRReferenceChecksum(ref.slice(0, 26)));
+      expect(isValidQrReference(ref)).toBe(true);
     }
+    expect(isValidQrReference("210000000003139471430009018")).toBe(false);
+  });
+
+  it("differ between payers for the same invoice number, and never change for one invoice", () => {
+    expect(invoiceQrReference("helvetia", 6)).not.toBe(invoiceQrReference("alpine", 6));
+    expect(invoiceQrReference("helvetia", 6)).toBe(invoiceQrReference("helvetia", 6));
+    expect(invoiceQrReference("helvetia", 6).endsWith(`000000000006${mod10RecursiveCheckDigit(invoiceQrReference("helvetia", 6).slice(0, 26))}`)).toBe(true);
   });
 });

@@ -1,26 +1,55 @@
-// The invoice as a PDF document (pdfkit): the same facts, lines, VAT and totals as the invoice page,
-// labelled, dated and priced in the reader's language (the viewer who downloads it belongs to the payer).
-// Line descriptions are stored with the issued invoice and are printed as issued.
+// The invoice as a PDF (pdfkit) with what Swiss VAT law asks of it (MWSTG art. 26: seller with address
+// and VAT number, buyer with address, dates of issue and supply, amounts excl. VAT, VAT per rate, total
+// incl. VAT) and the payment terms; an unpaid invoice ends with a Swiss QR-bill (swissqrbill): payment
+// part and receipt, with the seller's QR-IBAN and the invoice's QR reference. Written in the reader's
+// language (the viewer who downloads it, or the email's recipient); lines are rendered from their codes.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { SwissQRBill } from "swissqrbill/pdf";
 import type { InvoiceDetail } from "@/db/invoices";
+import type { InvoiceParty } from "../domain";
 import { formatDate, formatMoney, formatRate } from "../format";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
+import { addressLines, lineText, paymentTermsText, supplyPeriodText, vatByRate } from "./invoice-text";
+import { formatQrReference } from "./references";
+import { sellerFromConfiguration } from "./seller";
 
 // The standard PDF fonts speak Windows-1252: keep its letters (ü, é, à, ’, «, –, —), turn the narrow
 // no-break space of French amounts into a no-break space, and spell the rest plainly.
 const pdfText = (s: string) =>
   s.replace(/−/g, "-").replace(/\u202f/g, "\u00a0").replace(/[^\x20-\x7e\u00a0-\u00ff’‘“”–—…•€]/g, "?");
 
+const QR_LANGUAGE: Record<Locale, "DE" | "FR" | "IT" | "EN"> = { "de-CH": "DE", "fr-CH": "FR", "it-CH": "IT", en: "EN" };
+
+/** The QR-bill's data: creditor (seller, QR-IBAN), amount, currency, debtor (buyer's address), QR reference. */
+export function qrBillData(inv: Pick<InvoiceDetail, "totalMinor" | "currency" | "qrReference" | "number">, seller: InvoiceParty, buyer: InvoiceParty | null) {
+  if (!seller.address || !seller.iban || !inv.qrReference) return null;
+  const party = (p: InvoiceParty & { address: NonNullable<InvoiceParty["address"]> }) =>
+    ({ name: p.name.slice(0, 70), address: p.address.street, zip: p.address.postalCode, city: p.address.city, country: p.address.country });
+  return {
+    creditor: { ...party({ ...seller, address: seller.address }), account: seller.iban },
+    // Exact: an integer of minor units over 100 is the closest double to the decimal, which the library
+    // writes back with two decimals (the test decodes the amount string from the printed code).
+    amount: inv.totalMinor / 100,
+    currency: inv.currency,
+    reference: inv.qrReference,
+    message: inv.number,
+    ...(buyer?.address ? { debtor: party({ ...buyer, address: buyer.address }) } : {}),
+  };
+}
+
 /** `compress: false` leaves the content streams readable, for tests that check the words on the page. */
 export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, locale = DEFAULT_LOCALE }: { compress?: boolean; locale?: Locale } = {}): Promise<Buffer> {
   const t = translator(locale, "pdf");
   const date = (d: Date) => formatDate(d, locale);
+  // Invoices issued before sellers were frozen onto them show the operator as configured now.
+  const seller = inv.seller ?? sellerFromConfiguration();
+  const buyer: InvoiceParty = inv.buyer ?? { name: inv.payerName, address: null };
   const title = pdfText(t("title", { number: inv.number }));
   const doc = new PDFDocument({
     size: "A4", margin: 56, compress, lang: locale,
-    info: { Title: title, Author: "Partner Manager", Subject: pdfText(t("subject", { number: inv.number, payerName: inv.payerName })) },
+    info: { Title: title, Author: pdfText(seller.name), Subject: pdfText(t("subject", { number: inv.number, payerName: buyer.name })) },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -29,50 +58,80 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  doc.font("Helvetica-Bold").fontSize(20).text(title);
-  doc.moveDown(0.3).font("Helvetica").fontSize(10).fillColor("#475569")
-    .text(pdfText(`${t("issued", { date: date(inv.issuedAt) })} · ${inv.status === "paid" && inv.paidAt ? t("paidOn", { date: date(inv.paidAt) }) : t("unpaid")}`));
-  doc.moveDown(1).fillColor("#000000");
+  // Seller (top left), buyer (where a window envelope shows it).
+  const top = doc.y;
+  doc.font("Helvetica-Bold").fontSize(11).text(pdfText(seller.name), left, top, { width: 240 });
+  doc.font("Helvetica").fontSize(9).fillColor("#334155");
+  for (const l of addressLines(seller)) doc.text(pdfText(l), { width: 240 });
+  if (seller.vatNumber) doc.text(pdfText(t("vatNumber", { number: seller.vatNumber })), { width: 240 });
+  const sellerBottom = doc.y;
+  doc.fillColor("#64748b").fontSize(8).text(pdfText(t("billedTo")), left + 300, top + 60, { width: width - 300 });
+  doc.fillColor("#000000").font("Helvetica-Bold").fontSize(10).text(pdfText(buyer.name), { width: width - 300 });
+  doc.font("Helvetica");
+  for (const l of addressLines(buyer)) doc.text(pdfText(l), { width: width - 300 });
+  doc.y = Math.max(sellerBottom, doc.y) + 24;
 
+  doc.font("Helvetica-Bold").fontSize(18).text(title, left, doc.y);
+  doc.moveDown(0.2).font("Helvetica").fontSize(10).fillColor("#475569")
+    .text(pdfText(inv.status === "paid" && inv.paidAt ? t("paidOn", { date: date(inv.paidAt) }) : t("unpaid")));
+  doc.moveDown(0.8).fillColor("#000000");
+
+  const period = supplyPeriodText(inv, locale);
   const facts: [string, string][] = [
-    [t("billedTo"), inv.payerName],
+    [t("issueDate"), date(inv.issuedAt)],
+    ...(period ? [[t("supplyPeriod"), period] as [string, string]] : []),
+    ...(inv.dueDate ? [[t("dueDate"), formatDate(new Date(`${inv.dueDate}T12:00:00Z`), locale)] as [string, string]] : []),
     [t("forOrganization"), inv.forOrgName],
-    [t("product"), inv.productLabel ? `${inv.productLabel} (${inv.productCategory})` : "-"],
     [t("order"), `${t(`orderKind.${inv.orderKind === "renewal" ? "renewal" : "new"}`)}${inv.orderedAt ? `, ${date(inv.orderedAt)}` : ""}`],
     [t("placedBy"), inv.placedByName ? `${inv.placedByName}${inv.placedByOrgName ? ` (${inv.placedByOrgName})` : ""}` : t("automaticRenewal")],
+    ...(inv.qrReference ? [[t("reference"), formatQrReference(inv.qrReference)] as [string, string]] : []),
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font("Helvetica-Bold").fontSize(10).text(pdfText(label), left, y, { width: 130 });
+    doc.font("Helvetica-Bold").fontSize(9).text(pdfText(label), left, y, { width: 130 });
     doc.font("Helvetica").text(pdfText(value), left + 140, y, { width: width - 140 });
-    doc.moveDown(0.3);
+    doc.moveDown(0.25);
   }
 
-  // Lines: description, amount, VAT rate, VAT.
+  // Lines: description, amount excl. VAT, VAT rate, VAT.
   const cols = [left, left + width - 250, left + width - 150, left + width - 80];
   const row = (cells: string[], bold = false) => {
     const y = doc.y + 4;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10);
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
     doc.text(cells[0]!, cols[0], y, { width: cols[1]! - cols[0]! - 10 });
     const bottom = doc.y;
     cells.slice(1).forEach((c, i) => doc.text(c, cols[i + 1], y, { width: i === 2 ? 80 : 90, align: "right" }));
     doc.y = Math.max(bottom, doc.y);
   };
-  doc.moveDown(1.2);
+  doc.moveDown(1);
   row([t("description"), t("amount"), t("vatRate"), t("vat")].map(pdfText), true);
   doc.moveTo(left, doc.y + 2).lineTo(left + width, doc.y + 2).strokeColor("#cbd5e1").stroke();
-  for (const l of inv.lines) row([pdfText(l.description), money(l.amountMinor), formatRate(l.vatRateBp, locale), money(l.vatMinor)]);
+  for (const l of inv.lines) row([pdfText(lineText(l, locale)), money(l.amountMinor), formatRate(l.vatRateBp, locale), money(l.vatMinor)]);
   doc.moveTo(left, doc.y + 6).lineTo(left + width, doc.y + 6).stroke();
   doc.moveDown(0.8);
-  for (const [label, value, bold] of [[t("subtotal"), inv.subtotalMinor, false], [t("vat"), inv.vatMinor, false], [t("total"), inv.totalMinor, true]] as const) {
+  const total = (label: string, value: number, bold = false) => {
     const y = doc.y;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(bold ? 12 : 10);
-    doc.text(pdfText(label), cols[1]! - 60, y, { width: 200, align: "right" });
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(bold ? 11 : 9);
+    doc.text(pdfText(label), cols[1]! - 120, y, { width: 260, align: "right" });
     doc.text(money(value), cols[3]! - 40, y, { width: 120, align: "right" });
     doc.moveDown(0.3);
-  }
+  };
+  total(t("totalExclVat"), inv.subtotalMinor);
+  for (const g of vatByRate(inv.lines)) total(t("vatOn", { rate: formatRate(g.rateBp, locale), base: formatMoney(g.baseMinor, inv.currency, locale) }), g.vatMinor);
+  total(t("totalInclVat"), inv.totalMinor, true);
 
-  doc.moveDown(2).font("Helvetica").fontSize(8).fillColor("#64748b").text(pdfText(t("footer")), left, doc.y, { width });
+  const terms = paymentTermsText(inv, locale);
+  doc.moveDown(1.2).font("Helvetica-Bold").fontSize(9).text(pdfText(t("termsHeading")), left, doc.y, { width });
+  doc.font("Helvetica");
+  if (terms) doc.text(pdfText(terms), { width });
+  const qr = inv.status === "unpaid" && inv.totalMinor > 0 ? qrBillData(inv, seller, buyer) : null;
+  doc.text(pdfText(inv.status === "paid" ? t("paidNoSlip") : qr ? t("payWithSlip") : t("payByTransfer")), { width });
+  doc.moveDown(1.5).fontSize(7.5).fillColor("#64748b").text(pdfText(t("footer")), left, doc.y, { width });
+  doc.fillColor("#000000");
+
+  // The payment part and receipt at the foot of the last page, or on a page of their own when the
+  // content leaves no room for them.
+  if (qr) new SwissQRBill(qr, { language: QR_LANGUAGE[locale] }).attachTo(doc);
   doc.end();
   await finished;
   return Buffer.concat(chunks);

@@ -32,7 +32,15 @@ export type OrderRequest = {
   placedBy: PlacedBy;
 };
 
-export type InvoiceLinePlan = { description: string; amountMinor: number; vatRateBp: number; vatMinor: number };
+/**
+ * What an invoice line says, as a message code and its values (docs/i18n.md): rendered in each reader's
+ * language by lib/billing/invoice-text.ts; `description` is the same in English, stored beside it.
+ */
+export type InvoiceLineText =
+  | { code: "subscription"; params: { product: string; kind: OrderKind; start: string; end: string } }
+  | { code: "resellerDiscount"; params: { rateBp: number } };
+
+export type InvoiceLinePlan = InvoiceLineText & { description: string; amountMinor: number; vatRateBp: number; vatMinor: number };
 
 export type BillingPlan = {
   /** The partnership the order falls under, or null when no partner is involved. */
@@ -91,16 +99,19 @@ export function decideOrder(req: OrderRequest): BillingDecision {
   const partnerPays = p !== null && p.access === "full" && p.paymentMode === "partner" && req.placedBy.side !== "customer";
   const payer = partnerPays ? p.partner : customer;
   const vatRateBp = vatRateBpFor(payer, period.start);
-  const line = (description: string, amountMinor: number): InvoiceLinePlan =>
-    ({ description, amountMinor, vatRateBp, vatMinor: applyBasisPoints(amountMinor, vatRateBp) });
+  const line = (text: InvoiceLineText, description: string, amountMinor: number): InvoiceLinePlan =>
+    ({ ...text, description, amountMinor, vatRateBp, vatMinor: applyBasisPoints(amountMinor, vatRateBp) });
 
   const lastDay = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000);
   const what = req.kind === "renewal" ? "renewal" : "new subscription";
   const lines = [line(
+    { code: "subscription", params: { product: product.label, kind: req.kind, start: period.start, end: lastDay.toISOString().slice(0, 10) } },
     `${product.label}: ${what}, ${formatDate(new Date(`${period.start}T00:00:00Z`))} – ${formatDate(lastDay)}`,
     product.priceMinor,
   )];
-  if (partnerPays && benefit > 0) lines.push(line(`Reseller discount (${formatRate(rateBp)} of the public price)`, -benefit));
+  if (partnerPays && benefit > 0) {
+    lines.push(line({ code: "resellerDiscount", params: { rateBp } }, `Reseller discount (${formatRate(rateBp)} of the public price)`, -benefit));
+  }
 
   const subtotalMinor = lines.reduce((s, l) => s + l.amountMinor, 0);
   const vatMinor = lines.reduce((s, l) => s + l.vatMinor, 0);
