@@ -4,11 +4,16 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Offer } from "@/lib/catalogue";
 import { decideOrder, type BillingPlan, type BillingRefusal, type PlacedBy } from "@/lib/billing/rules";
 import { addYears, zurichDate } from "@/lib/billing/period";
+import { invoiceQrReference } from "@/lib/billing/references";
+import { paymentTermsDays, sellerFromConfiguration } from "@/lib/billing/seller";
+import { addDays, dueDateFor } from "@/lib/billing/terms";
 import { VatConfigurationError } from "@/lib/billing/vat";
+import type { InvoiceParty } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { loadCustomerBilling, partnershipsForProduct } from "./billing-context";
 import { getDatabase, type Tx } from "./client";
+import { queueInvoiceIssued } from "./invoice-notices";
 
 export type OrderActor =
   | { kind: "user"; userId: string; orgId: string; side: "customer" | "partner" }
@@ -58,10 +63,14 @@ export async function placeOrder(args: { request: OrderRequest; actor: OrderActo
  */
 export async function placeOrderInTx(
   tx: Tx,
-  { request, actor, meta, at = new Date() }: { request: OrderRequest; actor: OrderActor; meta: RequestMeta; at?: Date },
+  { request, actor, meta, at = new Date(), notify = true }: {
+    request: OrderRequest; actor: OrderActor; meta: RequestMeta; at?: Date;
+    /** Email the invoice to the payer's legal representatives (the demo seed's history sends none). */
+    notify?: boolean;
+  },
 ): Promise<PlaceOrderOutcome> {
   const { schema } = getDatabase();
-  const { products, orders, invoices, invoiceLines, invoiceCounters, prepaidAccounts, prepaidEntries } = schema;
+  const { products, orders, invoices, invoiceLines, invoiceCounters, prepaidAccounts, prepaidEntries, organizations } = schema;
   const today = zurichDate(at);
 
   let product: { id: string | null; orgId: string; label: string; priceMinor: number; currency: "CHF" | "EUR"; renewalDate: string | null; status: string };
@@ -134,11 +143,33 @@ export async function placeOrderInTx(
     .returning({ seq: invoiceCounters.lastSeq });
   const seq = counter!.seq;
   const invoiceId = newId();
+  // What the invoice must say (MWSTG art. 26), frozen with it: the seller as configured now, the payer's
+  // name and billing address as they stand now, the period of supply, the due date from the terms.
+  const [payer] = await tx.select({
+    name: organizations.name, street: organizations.billingStreet, postalCode: organizations.billingPostalCode,
+    city: organizations.billingCity, country: organizations.billingCountry, orgCountry: organizations.country,
+  }).from(organizations).where(eq(organizations.id, plan.payerOrgId));
+  const buyer: InvoiceParty = {
+    name: payer!.name,
+    address: payer!.street && payer!.postalCode && payer!.city
+      ? { street: payer!.street, postalCode: payer!.postalCode, city: payer!.city, country: payer!.country ?? payer!.orgCountry }
+      : null,
+  };
+  const termsDays = paymentTermsDays();
+  const dueDate = dueDateFor(at, termsDays);
   await tx.insert(invoices).values({
     id: invoiceId, orgId: plan.payerOrgId, seq, number: invoiceNumber(seq), orderId, forOrgId: product.orgId, status: "unpaid",
     currency: plan.currency, subtotalMinor: plan.subtotalMinor, vatMinor: plan.vatMinor, totalMinor: plan.totalMinor, issuedAt: at,
+    dueDate, paymentTermsDays: termsDays, supplyStart: start, supplyEnd: addDays(end, -1),
+    qrReference: invoiceQrReference(plan.payerOrgId, seq), seller: sellerFromConfiguration(), buyer,
   });
   await tx.insert(invoiceLines).values(plan.lines.map((l, i) => ({ id: newId(), invoiceId, position: i + 1, ...l })));
+  if (notify) {
+    await queueInvoiceIssued(tx, {
+      id: invoiceId, orgId: plan.payerOrgId, payerName: buyer.name, number: invoiceNumber(seq), totalMinor: plan.totalMinor,
+      currency: plan.currency, dueDate, firstLine: plan.lines[0]!,
+    }, at);
+  }
 
   if (plan.cashback) {
     const { partnerOrgId, amountMinor, currency } = plan.cashback;

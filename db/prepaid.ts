@@ -127,23 +127,32 @@ export async function listPrepaidClients({ partnerOrgId, limit = 500 }: { partne
 }
 
 export type WithdrawalOutcome =
-  | { kind: "withdrawn"; balanceMinor: number; currency: Currency; entryId: string }
-  | { kind: "insufficient"; balanceMinor: number; currency: Currency };
+  | { kind: "withdrawn"; balanceMinor: number; currency: Currency; entryId: string; withdrawalId: string; reference: string; iban: string }
+  | { kind: "insufficient"; balanceMinor: number; currency: Currency }
+  | { kind: "no_account" };
 
-/**
- * Debits the account if, and only if, the balance covers the amount: one conditional update, so two
- * concurrent requests can never both spend the same money (and the CHECK constraint backs it up).
- */
 type WithdrawalArgs = { partnerOrgId: string; amountMinor: number; actor: { userId: string; orgId: string }; meta: RequestMeta; at?: Date };
+
+/** The reference a withdrawal's bank transfer carries as its end-to-end id (35 characters at most). */
+export const withdrawalReference = (withdrawalId: string) => `PMW-${withdrawalId.replace(/-/g, "").slice(0, 20).toUpperCase()}`;
 
 export async function withdraw(args: WithdrawalArgs): Promise<WithdrawalOutcome> {
   return getDatabase().transaction((tx) => withdrawInTx(tx, args));
 }
 
+/**
+ * Requests a withdrawal to the partner's payout account. Debits the account if, and only if, the balance
+ * covers the amount: one conditional update, so two concurrent requests can never both spend the same
+ * money (and the CHECK constraint backs it up). The ledger gets its (append-only) debit entry and the
+ * withdrawal row beside it carries the destination, as it is now, and the status: requested, until the
+ * bank's debit notification marks it paid (markWithdrawalPaid).
+ */
 export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<WithdrawalOutcome> {
   const { partnerOrgId, amountMinor, actor, meta, at = new Date() } = args;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new RangeError("a withdrawal is a positive integer of minor units");
-  const { prepaidAccounts, prepaidEntries } = getDatabase().schema;
+  const { prepaidAccounts, prepaidEntries, withdrawals, organizations } = getDatabase().schema;
+  const [org] = await tx.select({ iban: organizations.payoutIban }).from(organizations).where(eq(organizations.id, partnerOrgId));
+  if (!org?.iban) return { kind: "no_account" };
   const [debited] = await tx
     .update(prepaidAccounts)
     .set({ balanceMinor: sql`${prepaidAccounts.balanceMinor} - ${amountMinor}`, updatedAt: at })
@@ -155,15 +164,40 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
     return { kind: "insufficient", balanceMinor: row?.b ?? 0, currency } as const;
   }
   const entryId = newId();
+  const withdrawalId = newId();
+  const reference = withdrawalReference(withdrawalId);
   await tx.insert(prepaidEntries).values({
     id: entryId, partnerOrgId, kind: "withdrawal", amountMinor: -amountMinor, currency: debited.currency, orderId: null, customerOrgId: null, createdAt: at,
   });
+  await tx.insert(withdrawals).values({
+    id: withdrawalId, partnerOrgId, entryId, amountMinor, currency: debited.currency, iban: org.iban, reference, status: "requested",
+    requestedByUserId: actor.userId, requestedAt: at,
+  });
   await insertAuditEvent(tx, {
     kind: "prepaid.withdrawal", outcome: "ok", actorUserId: actor.userId, actorOrgId: actor.orgId, partnerOrgId,
-    before: { balanceMinor: debited.balanceMinor + amountMinor }, after: { balanceMinor: debited.balanceMinor, amountMinor, entryId, currency: debited.currency },
+    before: { balanceMinor: debited.balanceMinor + amountMinor },
+    after: { balanceMinor: debited.balanceMinor, amountMinor, entryId, withdrawalId, reference, currency: debited.currency, status: "requested" },
     meta, at,
   });
-  return { kind: "withdrawn", balanceMinor: debited.balanceMinor, currency: debited.currency, entryId } as const;
+  return { kind: "withdrawn", balanceMinor: debited.balanceMinor, currency: debited.currency, entryId, withdrawalId, reference, iban: org.iban } as const;
+}
+
+/**
+ * The bank has paid a withdrawal out (its debit notification names the reference): requested → paid,
+ * once. Returns the withdrawal when this call marked it, null when it is unknown or already paid.
+ */
+export async function markWithdrawalPaid(tx: Tx, { reference, amountMinor, paidAt, meta }: { reference: string; amountMinor: number; paidAt: Date; meta: RequestMeta }) {
+  const { withdrawals } = getDatabase().schema;
+  const [w] = await tx.update(withdrawals).set({ status: "paid", paidAt })
+    .where(and(eq(withdrawals.reference, reference), eq(withdrawals.status, "requested"), eq(withdrawals.amountMinor, amountMinor)))
+    .returning();
+  if (!w) return null;
+  await insertAuditEvent(tx, {
+    kind: "prepaid.withdrawal_paid", outcome: "ok", actorUserId: null, actorOrgId: null, partnerOrgId: w.partnerOrgId,
+    before: { withdrawalId: w.id, status: "requested" }, after: { withdrawalId: w.id, status: "paid", reference, amountMinor, currency: w.currency },
+    meta, at: paidAt,
+  });
+  return w;
 }
 
 /** Sum of the ledger: equals the balance row, always (the contract suite checks it). */

@@ -8,7 +8,7 @@ import type { PartnershipStatus } from "@/lib/domain";
 import type { RequestMeta } from "./audit";
 import { getDatabase, type Tx } from "./client";
 import { placeOrderInTx, type OrderActor } from "./orders";
-import { withdrawInTx } from "./prepaid";
+import { markWithdrawalPaid, withdrawInTx } from "./prepaid";
 
 const DAY = 86_400_000;
 const META: RequestMeta = { requestId: "demo-seed", ip: null, userAgent: "demo-seed" };
@@ -22,9 +22,34 @@ type Event = { at: Date; run: () => Promise<void> };
  * order: partnerships starting and ending, each product's first year and its renewal, a few orders
  * partners placed recently, a withdrawal; and marks invoices older than a month as paid.
  */
+/**
+ * Fictitious billing addresses (printed on invoices and as the QR-bill's debtor) and the partners' payout
+ * accounts (example IBANs with valid check digits). Jura Hosting Partners has none yet: its legal
+ * representative sees the organization page ask for them.
+ */
+const BILLING: Record<string, { street: string; postalCode: string; city: string; country: string; payoutIban?: string }> = {
+  "Helvetia Bakery SA": { street: "Rue de Bourg 15", postalCode: "1003", city: "Lausanne", country: "CH" },
+  "Alpine Web Studio": { street: "Bahnhofstrasse 42", postalCode: "8001", city: "Zürich", country: "CH", payoutIban: "CH9300762011623852957" },
+  "Lakeside IT": { street: "Via Nassa 8", postalCode: "6900", city: "Lugano", country: "CH", payoutIban: "CH0300700110000123456" },
+  "Léman Digital Sàrl": { street: "Quai du Mont-Blanc 5", postalCode: "1201", city: "Genève", country: "CH", payoutIban: "CH8508390036912345678" },
+  "Isar Webagentur GmbH": { street: "Leopoldstrasse 20", postalCode: "80802", city: "München", country: "DE" },
+  "Matterhorn Sports AG": { street: "Bahnhofplatz 1", postalCode: "3920", city: "Zermatt", country: "CH" },
+  "Ticino Vini SA": { street: "Via Cantonale 21", postalCode: "6500", city: "Bellinzona", country: "CH" },
+  "Zürich Legal Partners": { street: "Löwenstrasse 10", postalCode: "8001", city: "Zürich", country: "CH" },
+  "Bern Architects GmbH": { street: "Kramgasse 50", postalCode: "3011", city: "Bern", country: "CH" },
+  "Boulangerie Lyonnaise SARL": { street: "Rue de la République 8", postalCode: "69002", city: "Lyon", country: "FR" },
+  "Brauhaus München KG": { street: "Tal 12", postalCode: "80331", city: "München", country: "DE" },
+  "Basel Pharma Consulting AG": { street: "Aeschenvorstadt 4", postalCode: "4051", city: "Basel", country: "CH" },
+};
+
 export async function seedBillingHistory(tx: Tx, now: Date): Promise<void> {
   const { schema } = getDatabase();
-  const { partnerships, products, memberships, invoices } = schema;
+  const { partnerships, products, memberships, invoices, organizations } = schema;
+  for (const [name, b] of Object.entries(BILLING)) {
+    await tx.update(organizations).set({
+      billingStreet: b.street, billingPostalCode: b.postalCode, billingCity: b.city, billingCountry: b.country, payoutIban: b.payoutIban ?? null,
+    }).where(eq(organizations.name, name));
+  }
   const all = await tx.select().from(partnerships);
   const reps = await tx.select({ userId: memberships.userId, orgId: memberships.orgId }).from(memberships).where(eq(memberships.role, "legal_representative"));
   const rep = (orgId: string) => reps.find((r) => r.orgId === orgId)!.userId;
@@ -42,7 +67,8 @@ export async function seedBillingHistory(tx: Tx, now: Date): Promise<void> {
     return p?.partnerOrgId ?? null;
   };
   const place = async (request: Parameters<typeof placeOrderInTx>[1]["request"], actor: OrderActor, when: Date) => {
-    const outcome = await placeOrderInTx(tx, { request, actor, meta: META, at: when });
+    // The demo's history is replayed, not happening now: no invoice emails for it.
+    const outcome = await placeOrderInTx(tx, { request, actor, meta: META, at: when, notify: false });
     if (outcome.kind !== "placed") throw new Error(`demo seed: order refused (${outcome.reason})`);
     return outcome;
   };
@@ -83,10 +109,12 @@ export async function seedBillingHistory(tx: Tx, now: Date): Promise<void> {
   // One partner paid part of its cashback out.
   const alpine = all.find((p) => p.status === "active" && p.access === "full" && p.paymentMode === "customer");
   if (alpine) {
-    await withdrawInTx(tx, {
+    const w = await withdrawInTx(tx, {
       partnerOrgId: alpine.partnerOrgId, amountMinor: 2_000, actor: { userId: rep(alpine.partnerOrgId), orgId: alpine.partnerOrgId },
       meta: META, at: new Date(now.getTime() - 5 * DAY),
     });
+    // …and the bank paid it out two days later (what a camt.054 debit notification records).
+    if (w.kind === "withdrawn") await markWithdrawalPaid(tx, { reference: w.reference, amountMinor: 2_000, paidAt: new Date(now.getTime() - 3 * DAY), meta: META });
   }
 
   // Invoices older than a month were paid ten days after issue (the one change an invoice accepts).

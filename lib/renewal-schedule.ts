@@ -5,6 +5,7 @@
 import "server-only";
 import { runExclusively } from "@/db/job-lease";
 import { runDueRenewals, type RenewalReport } from "@/db/renewals";
+import { runRemindersExclusively } from "./reminder-job";
 
 const HOUR_MS = 60 * 60_000;
 const FIRST_RUN_DELAY_MS = 5_000;
@@ -37,6 +38,9 @@ export function startRenewalSchedule({ intervalMs = HOUR_MS, firstRunMs = FIRST_
         const r = outcome.value;
         console.info(`Renewals: ${r.renewed} renewed, ${r.failed} failed, ${r.skipped} already done`);
       }
+      // Then the overdue invoices' reminders (their own lease; idempotent, so hourly is harmless).
+      const reminders = await runRemindersExclusively({ shouldStop: () => schedule.stopped });
+      if (reminders.ran && reminders.value.sent > 0) console.info(`Reminders: ${reminders.value.sent} overdue invoice(s) reminded`);
     } catch (error) {
       console.error("Renewals: run failed", error);
     } finally {

@@ -22,6 +22,7 @@ const row: OutboxMessage = {
   locale: "de-CH",
   partnershipId: null,
   auditEventId: null,
+  attachment: null,
   status: "pending",
   attempts: 0,
   nextAttemptAt: new Date("2025-03-01T10:00:00Z"),

@@ -7,6 +7,8 @@ import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { OutboxMessage } from "@/db/outbox";
 import { env } from "@/lib/env";
+// Attachments (an invoice's PDF) are rendered at send time from the row's reference, not stored with it.
+import { attachmentsFor } from "./attachments";
 
 export type MailTransport = {
   /** Resolves once the message is accepted (by the SMTP server, or written to disk); throws otherwise. */
@@ -93,7 +95,7 @@ function smtpTransport(url: string, from: string, timeoutMs: number): MailTransp
     target: `${u.protocol}//${u.host}`,
     concurrency: SMTP_MAX_CONNECTIONS,
     async send(message) {
-      await transporter.sendMail(mailOptions(message, from));
+      await transporter.sendMail({ ...mailOptions(message, from), attachments: await attachmentsFor(message) });
     },
     close: () => transporter.close(),
   };
@@ -106,7 +108,7 @@ function fileTransport(dir: string, from: string): MailTransport {
     concurrency: FILE_CONCURRENCY,
     close: () => {},
     async send(message) {
-      const info = await transporter.sendMail(mailOptions(message, from));
+      const info = await transporter.sendMail({ ...mailOptions(message, from), attachments: await attachmentsFor(message) });
       await fs.mkdir(dir, { recursive: true });
       // Named after the row, so a retried row overwrites its own file instead of adding a copy.
       const stamp = message.createdAt.toISOString().replace(/[:.]/g, "-");

@@ -1,7 +1,8 @@
 // Test helpers for the billing contract suites: demo products by label, counts, and who acts.
-import { and, count, eq, like } from "drizzle-orm";
+import { and, count, eq, like, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import type { OrderActor } from "@/db/orders";
+import { newId } from "@/lib/ids";
 
 export const META = { requestId: "req-billing", ip: "198.51.100.4", userAgent: "billing-test/1.0" };
 
@@ -43,4 +44,15 @@ export const partnerActor = (userId: string, orgId: string): OrderActor => ({ ki
 /** A calendar date relative to today (UTC); tests keep a margin of a day or more around Zurich's midnight. */
 export function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Tops a partner's prepaid account up with a cashback entry (no order), balance and ledger together. */
+export async function creditPrepaid(partnerOrgId: string, amountMinor: number): Promise<void> {
+  const { transaction, schema } = getDatabase();
+  const { prepaidAccounts, prepaidEntries } = schema;
+  await transaction(async (tx) => {
+    await tx.insert(prepaidAccounts).values({ orgId: partnerOrgId, currency: "CHF", balanceMinor: amountMinor, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: prepaidAccounts.orgId, set: { balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${amountMinor}` } });
+    await tx.insert(prepaidEntries).values({ id: newId(), partnerOrgId, kind: "cashback", amountMinor, currency: "CHF", createdAt: new Date() });
+  });
 }
