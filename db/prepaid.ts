@@ -20,6 +20,13 @@ export async function getPrepaidBalance({ orgId }: { orgId: string }): Promise<{
   return { balanceMinor: row?.balanceMinor ?? 0, currency: row?.accountCurrency ?? row?.orgCurrency ?? "CHF" };
 }
 
+/** Where withdrawals go: the partner's payout account (organizations.payout_iban), or null. */
+export async function getPayoutIban({ orgId }: { orgId: string }): Promise<string | null> {
+  const { db, schema } = getDatabase();
+  const [row] = await db.select({ iban: schema.organizations.payoutIban }).from(schema.organizations).where(eq(schema.organizations.id, orgId));
+  return row?.iban ?? null;
+}
+
 export type PrepaidFilter = { partnerOrgId: string; kind?: PrepaidKind; customerOrgId?: string; from?: Date; to?: Date };
 
 function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
@@ -40,18 +47,22 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
  */
 export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number; anchor?: BalanceAnchor }) {
   const { db, schema } = getDatabase();
-  const { prepaidEntries: e, orders, products } = schema;
+  const { prepaidEntries: e, orders, products, withdrawals: w, invoices } = schema;
   const customer = aliasedTable(schema.organizations, "customer");
   const limit = f.limit ?? 50;
   const rows = await db
     .select({
       id: e.id, kind: e.kind, amountMinor: e.amountMinor, currency: e.currency, createdAt: e.createdAt, orderId: e.orderId,
       customerOrgId: e.customerOrgId, customerName: customer.name, productLabel: products.label, orderKind: orders.kind,
+      invoiceId: e.invoiceId, invoiceNumber: invoices.number,
+      withdrawalStatus: w.status, withdrawalPaidAt: w.paidAt, withdrawalIban: w.iban, withdrawalReference: w.reference,
     })
     .from(e)
     .leftJoin(customer, eq(customer.id, e.customerOrgId))
     .leftJoin(orders, eq(orders.id, e.orderId))
     .leftJoin(products, eq(products.id, orders.productId))
+    .leftJoin(w, eq(w.entryId, e.id))
+    .leftJoin(invoices, eq(invoices.id, e.invoiceId))
     .where(entryConditions(f, f.cursor))
     .orderBy(desc(e.createdAt), desc(e.id))
     .limit(limit + 1);

@@ -19,6 +19,7 @@ import en_invoices from "@/messages/en/invoices.json";
 import en_prepaid from "@/messages/en/prepaid.json";
 import en_audit from "@/messages/en/audit.json";
 import en_invitations from "@/messages/en/invitations.json";
+import en_organization from "@/messages/en/organization.json";
 import frCH_common from "@/messages/fr-CH/common.json";
 import frCH_shell from "@/messages/fr-CH/shell.json";
 import frCH_auth from "@/messages/fr-CH/auth.json";
@@ -34,6 +35,7 @@ import frCH_invoices from "@/messages/fr-CH/invoices.json";
 import frCH_prepaid from "@/messages/fr-CH/prepaid.json";
 import frCH_audit from "@/messages/fr-CH/audit.json";
 import frCH_invitations from "@/messages/fr-CH/invitations.json";
+import frCH_organization from "@/messages/fr-CH/organization.json";
 import deCH_common from "@/messages/de-CH/common.json";
 import deCH_shell from "@/messages/de-CH/shell.json";
 import deCH_auth from "@/messages/de-CH/auth.json";
@@ -49,6 +51,7 @@ import deCH_invoices from "@/messages/de-CH/invoices.json";
 import deCH_prepaid from "@/messages/de-CH/prepaid.json";
 import deCH_audit from "@/messages/de-CH/audit.json";
 import deCH_invitations from "@/messages/de-CH/invitations.json";
+import deCH_organization from "@/messages/de-CH/organization.json";
 import itCH_common from "@/messages/it-CH/common.json";
 import itCH_shell from "@/messages/it-CH/shell.json";
 import itCH_auth from "@/messages/it-CH/auth.json";
@@ -64,8 +67,9 @@ import itCH_invoices from "@/messages/it-CH/invoices.json";
 import itCH_prepaid from "@/messages/it-CH/prepaid.json";
 import itCH_audit from "@/messages/it-CH/audit.json";
 import itCH_invitations from "@/messages/it-CH/invitations.json";
+import itCH_organization from "@/messages/it-CH/organization.json";
 
-export const NAMESPACES = ["common", "shell", "auth", "errors", "validation", "domain", "email", "pdf", "partners", "clients", "products", "invoices", "prepaid", "audit", "invitations"] as const;
+export const NAMESPACES = ["common", "shell", "auth", "errors", "validation", "domain", "email", "pdf", "partners", "clients", "products", "invoices", "prepaid", "audit", "invitations", "organization"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 const en = {
@@ -84,6 +88,7 @@ const en = {
   prepaid: en_prepaid,
   audit: en_audit,
   invitations: en_invitations,
+  organization: en_organization,
 };
 
 /** The shape every locale has: English is the reference (the parity test holds the others to it). */
@@ -107,6 +112,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
     prepaid: frCH_prepaid,
     audit: frCH_audit,
     invitations: frCH_invitations,
+    organization: frCH_organization,
   },
   "de-CH": {
     common: deCH_common,
@@ -124,6 +130,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
     prepaid: deCH_prepaid,
     audit: deCH_audit,
     invitations: deCH_invitations,
+    organization: deCH_organization,
   },
   "it-CH": {
     common: itCH_common,
@@ -141,5 +148,6 @@ export const CATALOGUES: Record<Locale, Messages> = {
     prepaid: itCH_prepaid,
     audit: itCH_audit,
     invitations: itCH_invitations,
+    organization: itCH_organization,
   },
 };

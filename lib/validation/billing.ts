@@ -18,19 +18,26 @@ export type OrderProductInput = z.input<typeof orderProductSchema>;
 export const renewProductSchema = z.object({ productId: id, renewalDate: isoDate });
 export type RenewProductInput = z.infer<typeof renewProductSchema>;
 
-/** Withdrawals: up to one million in the account's currency. */
-const MAX_WITHDRAWAL_MINOR = 1_000_000_00;
+/** Withdrawals: up to one million in the account's currency at a time. */
+export const MAX_WITHDRAWAL_MINOR = 1_000_000_00;
 
-/** An amount as a Swiss user types it (lib/format.ts parseAmount: "25", "1'000.50", "1 000,50"). */
+/**
+ * An amount as a Swiss user types it (lib/format.ts parseAmount: "25", "1'000.50", "1 000,50"). The form
+ * also knows the balance and says when an amount is above it (validation.amount.aboveBalance); the
+ * server checks that again inside the debit, whatever the form said.
+ */
 export const withdrawalSchema = z.object({
   amount: z.string({ error: "amount.empty" }).trim().max(40, "amount.malformed").superRefine((v, ctx) => {
     const parsed = parseAmount(v);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", message: `amount.${parsed.reason}` });
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.reason === "tooLarge" ? "amount.aboveMaximum" : `amount.${parsed.reason}` });
     else if (parsed.minor === 0) ctx.addIssue({ code: "custom", message: "amount.zero" });
-    else if (parsed.minor > MAX_WITHDRAWAL_MINOR) ctx.addIssue({ code: "custom", message: "amount.tooLarge" });
+    else if (parsed.minor > MAX_WITHDRAWAL_MINOR) ctx.addIssue({ code: "custom", message: "amount.aboveMaximum" });
   }),
 });
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
+
+export const payInvoiceSchema = z.object({ invoiceId: id });
+export type PayInvoiceInput = z.infer<typeof payInvoiceSchema>;
 
 /** A typed amount to integer minor units, NaN when it does not parse (the schema has refused it already). */
 export function parseAmountMinor(value: string): number {

@@ -20,13 +20,13 @@ function period(params: Params): PeriodFilter {
   return { from, to, fromAt: from ? zurichDayStart(from) : undefined, toBefore: nextDay ? zurichDayStart(nextDay) : undefined };
 }
 
-export type InvoiceListFilter = PeriodFilter & { status?: InvoiceStatus; client?: string; cursor?: KeysetCursor };
+export type InvoiceListFilter = PeriodFilter & { status?: InvoiceStatus | "overdue"; client?: string; cursor?: KeysetCursor };
 
 export function parseInvoiceFilter(params: Params): InvoiceListFilter {
   const status = one(params.status);
   return {
     ...period(params),
-    status: status === "paid" || status === "unpaid" ? status : undefined,
+    status: status === "paid" || status === "unpaid" || status === "overdue" ? status : undefined,
     client: id(one(params.client)),
     cursor: decodeCursor(one(params.after)),
   };
@@ -38,7 +38,7 @@ export function parsePrepaidFilter(params: Params): PrepaidListFilter {
   const kind = one(params.kind);
   return {
     ...period(params),
-    kind: kind === "cashback" || kind === "withdrawal" ? kind : undefined,
+    kind: kind === "cashback" || kind === "withdrawal" || kind === "invoice_payment" ? kind : undefined,
     client: id(one(params.client)),
     cursor: decodeCursor(one(params.after)),
   };

@@ -1,16 +1,21 @@
 "use server";
-// The partner's withdrawal request: a debit entry, only when the balance covers it (never below zero).
+// The partner's withdrawal request (the verify step's Confirm): a debit entry and a requested withdrawal
+// to the organization's payout account, only when the balance covers it (never below zero).
 import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
 import { withdraw } from "@/db/prepaid";
 import { defineAction, type ActionResult } from "@/lib/action";
+import { canPayFromPrepaid } from "@/lib/billing/access";
+import { billingNow } from "@/lib/billing/clock";
+import { formatIban } from "@/lib/billing/references";
 import { formatMoney } from "@/lib/format";
-import { canSeePrepaid } from "@/lib/permissions";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { parseAmountMinor, withdrawalSchema } from "@/lib/validation/billing";
 
 export const requestWithdrawal = defineAction(
   { schema: withdrawalSchema, refusedKind: "prepaid.refused" },
   async (input, { viewer, meta }): Promise<ActionResult<{ balanceMinor: number }>> => {
+    const [t, locale] = await Promise.all([getTranslations("prepaid"), getLocale()]);
     const m = viewer.current;
     const amountMinor = parseAmountMinor(input.amount);
     const refuse = async (reason: string, message: string, fieldErrors?: Record<string, string[]>) => {
@@ -20,13 +25,19 @@ export const requestWithdrawal = defineAction(
       });
       return { ok: false as const, message, fieldErrors };
     };
-    if (!m || !canSeePrepaid(m)) return refuse("role", "Only a partner's legal representatives can withdraw from its prepaid account.");
-    const outcome = await withdraw({ partnerOrgId: m.orgId, amountMinor, actor: { userId: viewer.id, orgId: m.orgId }, meta });
+    if (!m || !canPayFromPrepaid(m)) return refuse("role", t("withdraw.role"));
+    const outcome = await withdraw({ partnerOrgId: m.orgId, amountMinor, actor: { userId: viewer.id, orgId: m.orgId }, meta, at: billingNow() });
+    if (outcome.kind === "no_account") return refuse("no_payout_account", t("withdraw.noAccountError"));
     if (outcome.kind === "insufficient") {
-      const message = `The balance is ${formatMoney(outcome.balanceMinor, outcome.currency)}: you can withdraw at most that much.`;
+      const message = t("withdraw.insufficient", { balance: formatMoney(outcome.balanceMinor, outcome.currency, locale) });
       return refuse("insufficient_balance", message, { amount: [message] });
     }
     revalidatePath("/prepaid");
-    return { ok: true, balanceMinor: outcome.balanceMinor, message: `Withdrawal of ${formatMoney(amountMinor, outcome.currency)} recorded. The new balance is ${formatMoney(outcome.balanceMinor, outcome.currency)}.` };
+    return {
+      ok: true, balanceMinor: outcome.balanceMinor,
+      message: t("withdraw.requested", {
+        amount: formatMoney(amountMinor, outcome.currency, locale), iban: formatIban(outcome.iban), balance: formatMoney(outcome.balanceMinor, outcome.currency, locale),
+      }),
+    };
   },
 );

@@ -1,41 +1,96 @@
 "use client";
-// Request a withdrawal from the prepaid account: an amount up to the balance.
-import { useTransition, useState } from "react";
+// A withdrawal from the prepaid account: an amount up to the balance → a verify step naming the amount,
+// the destination account and the balance after → Confirm. Escape or Cancel goes back to the amount.
+// Each attempt's result replaces the last: an old success never stays beside a new error.
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { useConfirmKey } from "@/components/use-confirm-key";
+import type { Currency } from "@/lib/domain";
+import { formatMoney, parseAmount } from "@/lib/format";
+import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 import { withdrawalSchema, type WithdrawalInput } from "@/lib/validation/billing";
 import { requestWithdrawal } from "./actions";
-import { useConfirmKey } from "@/components/use-confirm-key";
-import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
-export function WithdrawForm({ currency }: { currency: string }) {
+export function WithdrawForm({ currency, balanceMinor, iban }: { currency: Currency; balanceMinor: number; iban: string }) {
+  const t = useTranslations("prepaid");
+  const tv = useTranslations("validation");
+  const locale = useLocale();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [verify, setVerify] = useState<{ amount: string; minor: number } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
   const form = useForm<WithdrawalInput>({ resolver: useTranslatedResolver(withdrawalSchema), defaultValues: { amount: "" } });
   const error = form.formState.errors.amount?.message;
+  const verifyHeading = useRef<HTMLHeadingElement>(null);
+  const amountInput = useRef<HTMLInputElement | null>(null);
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
 
-  const submit = form.handleSubmit((values) => startTransition(async () => {
-    const r = await requestWithdrawal({ ...values, idempotencyKey: confirmKey.key() });
+  useEffect(() => { if (verify) verifyHeading.current?.focus(); }, [verify]);
+
+  const toVerify = form.handleSubmit((values) => {
+    const parsed = parseAmount(values.amount);
+    if (!parsed.ok) return;
+    if (parsed.minor > balanceMinor) {
+      setResult(null);
+      form.setError("amount", { message: tv("amount.aboveBalance") }, { shouldFocus: true });
+      return;
+    }
+    setResult(null);
+    setVerify({ amount: values.amount, minor: parsed.minor });
+  }, () => setResult(null));
+
+  const back = () => {
+    setVerify(null);
+    requestAnimationFrame(() => amountInput.current?.focus());
+  };
+
+  const confirm = () => startTransition(async () => {
+    if (!verify) return;
+    const r = await requestWithdrawal({ amount: verify.amount, idempotencyKey: confirmKey.key() });
     setResult({ ok: r.ok, message: r.message });
+    setVerify(null);
     if (r.ok) {
       form.reset({ amount: "" });
       confirmKey.renew();
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } else {
+      if (r.fieldErrors?.amount?.[0]) form.setError("amount", { message: r.fieldErrors.amount[0] });
+      requestAnimationFrame(() => amountInput.current?.focus());
     }
-    else if (r.fieldErrors?.amount?.[0]) form.setError("amount", { message: r.fieldErrors.amount[0] });
-  }));
+  });
 
+  const { ref: registerRef, ...amountField } = form.register("amount");
+  const describedBy = error ? "withdraw-amount-error withdraw-amount-hint" : "withdraw-amount-hint";
   return (
-    <form onSubmit={submit} noValidate className="space-y-2">
-      <label htmlFor="withdraw-amount" className="block text-sm font-medium">Amount to withdraw ({currency})</label>
-      <div className="flex gap-2">
-        <input id="withdraw-amount" inputMode="decimal" autoComplete="off" className={`${inputClass} max-w-40`} placeholder="25.00"
-          aria-invalid={Boolean(error)} aria-describedby={error ? "withdraw-amount-error" : undefined} {...form.register("amount")} />
-        <button type="submit" className={buttonClass("primary")} disabled={pending}>{pending ? "Requesting…" : "Request withdrawal"}</button>
-      </div>
-      <p id="withdraw-amount-error" role="alert" className="text-sm text-red-700">{error}</p>
-      <p role="status" className="text-sm text-green-800">{result?.ok ? result.message : ""}</p>
+    <div className="space-y-2">
+      {verify ? (
+        <div role="group" aria-labelledby="withdraw-verify-heading" className="space-y-3"
+          onKeyDown={(e) => { if (e.key === "Escape" && !pending) { e.stopPropagation(); back(); } }}>
+          <h3 id="withdraw-verify-heading" ref={verifyHeading} tabIndex={-1} className="font-semibold">{t("withdraw.verifyHeading")}</h3>
+          <p className="text-sm">{t("withdraw.verify", { amount: money(verify.minor), iban, after: money(balanceMinor - verify.minor) })}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass("primary")} disabled={pending} onClick={confirm}>{pending ? t("withdraw.requesting") : t("withdraw.confirm")}</button>
+            <button type="button" className={buttonClass("secondary")} disabled={pending} onClick={back}>{t("withdraw.cancel")}</button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={toVerify} noValidate className="space-y-2">
+          <label htmlFor="withdraw-amount" className="block text-sm font-medium">{t("withdraw.amount", { currency })}</label>
+          <div className="flex flex-wrap gap-2">
+            <input id="withdraw-amount" inputMode="decimal" autoComplete="off" className={`${inputClass} max-w-40`}
+              aria-invalid={Boolean(error)} aria-describedby={describedBy}
+              ref={(el) => { registerRef(el); amountInput.current = el; }} {...amountField} />
+            <button type="submit" className={buttonClass("primary")}>{t("withdraw.continue")}</button>
+          </div>
+          <p id="withdraw-amount-hint" className="text-xs text-slate-600">{t("withdraw.amountHint", { balance: money(balanceMinor) })}</p>
+          <p id="withdraw-amount-error" role="alert" className="text-sm text-red-700">{error}</p>
+        </form>
+      )}
+      <p ref={resultRef} tabIndex={-1} role="status" className="text-sm text-green-800">{result?.ok ? result.message : ""}</p>
       {result && !result.ok && !error && <p role="alert" className="text-sm text-red-700">{result.message}</p>}
-    </form>
+    </div>
   );
 }

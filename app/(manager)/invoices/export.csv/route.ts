@@ -2,7 +2,9 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { listInvoices, type Cursor, type InvoiceFilter } from "@/db/invoices";
+import { billingNow } from "@/lib/billing/clock";
 import { zurichDate } from "@/lib/billing/period";
+import { isOverdue } from "@/lib/billing/terms";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, EXPORT_CHUNK, keysetPages, minorToDecimal } from "@/lib/csv";
 import { parseInvoiceFilter } from "@/lib/validation/list-filters";
@@ -13,14 +15,17 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (access.kind === "denied") return NOT_FOUND_RESPONSE();
   const f = parseInvoiceFilter(Object.fromEntries(request.nextUrl.searchParams));
   // Only the organization's own invoices: the filter is always scoped to the viewer's organization.
-  const filter: InvoiceFilter = { orgId: access.membership.orgId, status: f.status, forOrgId: f.client, from: f.fromAt, to: f.toBefore };
+  const today = zurichDate(billingNow());
+  const filter: InvoiceFilter = { orgId: access.membership.orgId, status: f.status, today, forOrgId: f.client, from: f.fromAt, to: f.toBefore };
+  // Stable machine columns and values (codes, ISO dates, decimal points) in every language (docs/i18n.md).
   return csvResponse(
-    `invoices-${zurichDate(new Date())}.csv`,
-    ["number", "issued", "status", "paid", "payer", "for_organization", "product", "order", "currency", "subtotal", "vat", "total"],
+    `invoices-${today}.csv`,
+    ["number", "issued", "due", "status", "overdue", "paid", "payment_method", "payer", "for_organization", "product", "order", "currency", "subtotal", "vat", "total"],
     keysetPages((cursor: Cursor | undefined) => listInvoices({ ...filter, cursor, limit: EXPORT_CHUNK })),
     (i) => [
-      i.number, zurichDate(i.issuedAt), i.status, i.paidAt ? zurichDate(i.paidAt) : null, access.membership.orgName, i.forOrgName,
-      i.productLabel, i.orderKind, i.currency, minorToDecimal(i.subtotalMinor), minorToDecimal(i.vatMinor), minorToDecimal(i.totalMinor),
+      i.number, zurichDate(i.issuedAt), i.dueDate, i.status, isOverdue(i, today) ? "true" : "false", i.paidAt ? zurichDate(i.paidAt) : null, i.paymentMethod,
+      access.membership.orgName, i.forOrgName, i.productLabel, i.orderKind, i.currency,
+      minorToDecimal(i.subtotalMinor), minorToDecimal(i.vatMinor), minorToDecimal(i.totalMinor),
     ],
   );
 }

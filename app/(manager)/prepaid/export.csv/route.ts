@@ -29,11 +29,11 @@ export async function GET(request: NextRequest): Promise<Response> {
   const filter: PrepaidFilter = { partnerOrgId: access.membership.orgId, kind: f.kind, customerOrgId: f.client, from: f.fromAt, to: f.toBefore };
   return csvResponse(
     `prepaid-account-${zurichDate(new Date())}.csv`,
-    ["date", "entry", "client", "product", "order", "order_kind", "currency", "amount", "balance_after"],
+    ["date", "entry", "client", "product", "order", "order_kind", "currency", "amount", "balance_after", "invoice", "withdrawal_status", "withdrawal_reference"],
     ledgerPages(filter),
     (e) => [
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
-      minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor),
+      minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
     ],
   );
 }
