@@ -58,6 +58,7 @@ const PAGES: Record<string, Who[] | "redirects" | "sign-in"> = {
   "/invoices": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/invoices/[id]": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/prepaid": ["partner_lr"],
+  "/organization": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/audit": ["auditor"],
   "/audit/events": ["auditor"],
   "/audit/notifications": ["auditor"],
@@ -181,6 +182,17 @@ const ACTIONS: Record<string, ActionRow> = {
     allowed: ["partner_lr"],
     load: async () => (await import("./(manager)/prepaid/actions")).requestWithdrawal,
     input: async () => ({ amount: "1.00" }),
+  },
+  "app/(manager)/invoices/actions.ts#payInvoice": {
+    allowed: ["partner_lr"],
+    load: async () => (await import("./(manager)/invoices/actions")).payInvoice,
+    // A partner's own invoice for its legal representative; to the customer's side it is another organization's.
+    input: async (who) => ({ invoiceId: isPartner(who) ? state.partnerInvoice : state.customerInvoice }),
+  },
+  "app/(manager)/organization/actions.ts#saveBillingDetails": {
+    allowed: ["customer_lr", "partner_lr"],
+    load: async () => (await import("./(manager)/organization/actions")).saveBillingDetails,
+    input: async () => ({ street: "Matrixweg 1", postalCode: "8000", city: "Zürich", country: "CH", iban: "" }),
   },
   "app/(manager)/audit/actions.ts#retryNotification": {
     allowed: ["auditor"],

@@ -102,6 +102,22 @@ const MUTATING_ACTIONS: MatrixRow[] = [
     input: async () => ({ amount: "1.00" }),
     refusedKind: "prepaid.refused",
   },
+  {
+    action: "app/(manager)/invoices/actions.ts#payInvoice",
+    load: async () => (await import("../invoices/actions")).payInvoice,
+    input: async () => {
+      const { db, schema } = getDatabase();
+      const [inv] = await db.select().from(schema.invoices).where(eq(schema.invoices.orgId, await orgId("Alpine Web Studio"))).limit(1);
+      return { invoiceId: inv!.id };
+    },
+    refusedKind: "invoice.payment_refused",
+  },
+  {
+    action: "app/(manager)/organization/actions.ts#saveBillingDetails",
+    load: async () => (await import("../organization/actions")).saveBillingDetails,
+    input: async () => ({ street: "Auditweg 1", postalCode: "8000", city: "Zürich", country: "CH", iban: "" }),
+    refusedKind: "organization.refused",
+  },
 ];
 
 /** A partnership at the version a user would have seen. */
