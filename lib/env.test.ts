@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP", "TRUSTED_PROXY_HOPS"];
+const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP", "TRUSTED_PROXY_HOPS", "SELLER_NAME", "SELLER_QR_IBAN", "SELLER_VAT_NUMBER", "PAYMENT_TERMS_DAYS"];
 const SECRET = "s".repeat(32);
 
 /** A fresh copy of lib/env (it caches its answer) under exactly these variables. */
@@ -92,5 +92,17 @@ describe("env", () => {
       expect(fs.statSync(file).mode & 0o077).toBe(0);
       expect((await loadEnv({}))().AUTH_SECRET).toBe(first);
     });
+  });
+
+  it("gives the seller a fictitious demo identity by default and checks the configured one", async () => {
+    const env = await loadEnv({ AUTH_SECRET: SECRET });
+    expect(env()).toMatchObject({ SELLER_NAME: "Demo Hosting AG (fictitious)", SELLER_QR_IBAN: "CH4431999123000889012", SELLER_VAT_NUMBER: "CHE-123.456.789 MWST", PAYMENT_TERMS_DAYS: 30 });
+    const set = await loadEnv({ AUTH_SECRET: SECRET, SELLER_QR_IBAN: "ch44 3199 9123 0008 8901 2", PAYMENT_TERMS_DAYS: "10" });
+    expect(set()).toMatchObject({ SELLER_QR_IBAN: "CH4431999123000889012", PAYMENT_TERMS_DAYS: 10 });
+    // An ordinary IBAN cannot take QR references; a wrong check digit is a typo; a VAT number has a form.
+    for (const [key, value] of [["SELLER_QR_IBAN", "CH93 0076 2011 6238 5295 7"], ["SELLER_QR_IBAN", "CH44 3199 9123 0008 8901 3"], ["SELLER_VAT_NUMBER", "123"], ["PAYMENT_TERMS_DAYS", "-1"]]) {
+      const bad = await loadEnv({ AUTH_SECRET: SECRET, [key!]: value! });
+      expect(() => bad(), `${key}=${value}`).toThrow(new RegExp(key!));
+    }
   });
 });

@@ -12,6 +12,8 @@ export type SmtpSink = {
   arrived: number;
   /** How many times each Message-ID was accepted. */
   counts(): Map<string, number>;
+  /** The accepted messages as received (only with `keepMessages`). */
+  messages: Buffer[];
   close(): Promise<void>;
 };
 
@@ -21,8 +23,11 @@ export async function startSmtpSink(options: {
   delayMs?: number;
   /** Never answer DATA (a relay that hangs). */
   hang?: boolean;
+  /** Keep each accepted message's bytes, to read it back (off for benchmarks). */
+  keepMessages?: boolean;
 } = {}): Promise<SmtpSink> {
   const accepted: string[] = [];
+  const messages: Buffer[] = [];
   const sink = { arrived: 0 };
   const server = new SMTPServer({
     authOptional: true,
@@ -40,6 +45,7 @@ export async function startSmtpSink(options: {
         const id = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? `(no id ${accepted.length})`;
         const accept = () => {
           accepted.push(id);
+          if (options.keepMessages) messages.push(Buffer.concat(chunks));
           callback();
         };
         if (options.delayMs) setTimeout(accept, options.delayMs);
@@ -56,6 +62,7 @@ export async function startSmtpSink(options: {
     url: `smtp://127.0.0.1:${port}`,
     port,
     accepted,
+    messages,
     get arrived() { return sink.arrived; },
     counts() {
       const m = new Map<string, number>();
