@@ -36,4 +36,11 @@ describe("quoteSentence", () => {
     expect(quoteSentence(base({ viewerOrgId: "alpine", partnerships: [limited], placedBy: { side: "partner", partnerOrgId: "alpine" } })))
       .toEqual({ ok: false, text: "Only the client can order or renew this product." });
   });
+
+  it("speaks the reader's language, with Swiss formats", () => {
+    expect(plain(quoteSentence(base({ locale: "de-CH", viewerOrgId: "alpine", placedBy: { side: "partner", partnerOrgId: "alpine" } })).text))
+      .toBe("Rechnung an Helvetia Bakery SA: CHF 181.61 (CHF 168.00 + 8.1 % MWST). Sie verdienen CHF 33.60 Cashback.");
+    expect(quoteSentence(base({ locale: "fr-CH" })).text.replace(/[\u00a0\u202f]/g, " "))
+      .toBe("Facturé à votre organisation : 181,61 CHF (168,00 CHF + 8,1 % de TVA). Alpine Web Studio gagne 33,60 CHF de cashback.");
+  });
 });
