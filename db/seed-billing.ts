@@ -1,7 +1,7 @@
 // Two years of demo billing history, replayed through the real billing path (placeOrderInTx), so every
 // seeded order, invoice and prepaid entry follows the who-pays rules as they stood on its date.
 import "server-only";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { findOffer } from "@/lib/catalogue";
 import { addYears } from "@/lib/billing/period";
 import type { PartnershipStatus } from "@/lib/domain";
@@ -117,9 +117,14 @@ export async function seedBillingHistory(tx: Tx, now: Date): Promise<void> {
     if (w.kind === "withdrawn") await markWithdrawalPaid(tx, { reference: w.reference, amountMinor: 2_000, paidAt: new Date(now.getTime() - 3 * DAY), meta: META });
   }
 
-  // Invoices older than a month were paid ten days after issue (the one change an invoice accepts).
-  const old = await tx.select({ id: invoices.id, issuedAt: invoices.issuedAt }).from(invoices).where(lt(invoices.issuedAt, new Date(now.getTime() - 30 * DAY)));
+  // Invoices older than a month were paid ten days after issue (the one change an invoice accepts), but
+  // for one of Helvetia's, about three months old and still unpaid: overdue, past the reminders' window.
+  const old = await tx.select({ id: invoices.id, orgId: invoices.orgId, issuedAt: invoices.issuedAt }).from(invoices)
+    .where(lt(invoices.issuedAt, new Date(now.getTime() - 30 * DAY))).orderBy(desc(invoices.issuedAt));
+  const [helvetia] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, "Helvetia Bakery SA"));
+  const overdue = old.find((i) => i.orgId === helvetia?.id && i.issuedAt < new Date(now.getTime() - 95 * DAY));
   for (const inv of old) {
+    if (inv.id === overdue?.id) continue;
     await tx.update(invoices).set({ status: "paid", paidAt: new Date(inv.issuedAt.getTime() + 10 * DAY), paymentMethod: "bank_transfer" }).where(eq(invoices.id, inv.id));
   }
 }

@@ -1,7 +1,7 @@
 // Where a browser may be sent after signing in: a path of this app, never another host.
 
 /** The first path segment of every page a browser may be sent to (the route folders under app/, not api/). */
-export const REDIRECT_SECTIONS = ["partners", "clients", "products", "invoices", "prepaid", "audit", "invitations", "login"] as const;
+export const REDIRECT_SECTIONS = ["partners", "clients", "products", "invoices", "prepaid", "organization", "audit", "invitations", "login"] as const;
 
 /**
  * Resolves `next` against the app's own address and returns it as a path (with query and fragment)
