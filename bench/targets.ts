@@ -41,21 +41,22 @@ export async function findTargets(): Promise<{ pages: Target[]; exports: ExportT
   const deepEvent = await rowAt(db.select({ at: a.createdAt, id: a.id }).from(a).orderBy(desc(a.createdAt), desc(a.id)).limit(1), 500_000);
   const deepPartnership = await rowAt(db.select({ at: p.createdAt, id: p.id }).from(p).orderBy(desc(p.createdAt), desc(p.id)).limit(1), 2_500);
 
+  // `expect`: a text the page shows in its user's own language (Claire works in French, Marc in German).
   const pages: Target[] = [
     { label: "/partners", who: "claire", path: "/partners", expect: "Alpine Web Studio" },
     { label: "/partners/[id]", who: "claire", path: `/partners/${partnership.id}`, expect: "Edit payment mode" },
-    { label: "/invoices (Helvetia, 1M)", who: "claire", path: "/invoices", expect: "Invoices issued to" },
+    { label: "/invoices (Helvetia, 1M)", who: "claire", path: "/invoices", expect: "Factures adressées à" },
     { label: "/invoices, row 500,000", who: "claire", path: `/invoices?after=${listCursor(deepInvoice)}`, expect: "First page", deepOf: "/invoices (Helvetia, 1M)" },
-    { label: "/invoices?status=unpaid", who: "claire", path: "/invoices?status=unpaid", expect: "Invoices issued to" },
-    { label: "/invoices/[id]", who: "claire", path: `/invoices/${invoice.id}`, expect: "Download PDF" },
+    { label: "/invoices?status=unpaid", who: "claire", path: "/invoices?status=unpaid", expect: "Factures adressées à" },
+    { label: "/invoices/[id]", who: "claire", path: `/invoices/${invoice.id}`, expect: "Télécharger le PDF" },
     { label: "/products (Helvetia)", who: "claire", path: "/products", expect: "Products" },
     { label: "/clients (Alpine, 5,000)", who: "marc", path: "/clients", expect: "Active clients" },
     { label: "/clients, row 2,500", who: "marc", path: `/clients?after=${encodeClientCursor(deepClient)}`, expect: "First page", deepOf: "/clients (Alpine, 5,000)" },
     { label: "/clients/[id]", who: "marc", path: `/clients/${client.id}`, expect: "Access" },
     { label: "/products (Alpine's clients)", who: "marc", path: "/products", expect: "Products" },
-    { label: "/prepaid (500k entries)", who: "marc", path: "/prepaid", expect: "Balance" },
+    { label: "/prepaid (500k entries)", who: "marc", path: "/prepaid", expect: "Guthaben" },
     { label: "/prepaid, row 250,000", who: "marc", path: `/prepaid?after=${listCursor(deepEntry)}`, expect: "First page", deepOf: "/prepaid (500k entries)" },
-    { label: "/invoices (Alpine, 50k)", who: "marc", path: "/invoices", expect: "Invoices issued to" },
+    { label: "/invoices (Alpine, 50k)", who: "marc", path: "/invoices", expect: "Rechnungen an" },
     { label: "/audit", who: "nora", path: "/audit", expect: "Partnerships" },
     { label: "/audit, row 2,500", who: "nora", path: `/audit?after=${auditCursor(deepPartnership)}`, expect: "First page", deepOf: "/audit" },
     { label: "/audit/events (1M)", who: "nora", path: "/audit/events", expect: "Audit events" },
