@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
+import { decode } from "next-auth/jwt";
 import type { RequestMeta } from "@/db/audit";
 import { auth } from "./auth";
 import { clientAddress, serverRequestId } from "./client-address";
@@ -13,8 +14,44 @@ export const ORG_COOKIE = "pm-org";
 /** Who the session cookie says is signed in, and which session it is (lib/session.ts checks it is live). */
 export type SessionRef = { userId: string; sessionId: string };
 
+/**
+ * Reading the session costs a key derivation and a decryption of the cookie; Auth.js's `auth()` then
+ * encrypts a fresh one as well, which a page cannot even set. So the cookie is decoded here, once per
+ * cookie value: the same value always decodes to the same payload, and whether its session is still
+ * live is checked in the database on every request (lib/session.ts), so a revoked session is refused
+ * at once even while its cookie sits in this cache. Entries are dropped at the token's expiry.
+ */
+const DECODED = new Map<string, { ref: SessionRef | null; expiresAt: number }>();
+const DECODED_MAX = 5_000;
+
+function sessionCookieName(): string {
+  return `${env().APP_URL.startsWith("https:") ? "__Secure-" : ""}authjs.session-token`;
+}
+
 export async function getSessionRef(): Promise<SessionRef | null> {
-  const session = await auth();
+  const name = sessionCookieName();
+  const jar = await cookies();
+  const raw = jar.get(name)?.value;
+  // Auth.js splits a cookie over 4 KB into name.0, name.1, …: ours stay small, but leave that case to it.
+  if (!raw) return jar.get(`${name}.0`) ? refFrom(await auth()) : null;
+  const now = Date.now();
+  const hit = DECODED.get(raw);
+  if (hit && hit.expiresAt > now) return hit.ref;
+  let ref: SessionRef | null = null;
+  let expiresAt = now + 60_000;
+  try {
+    const token = await decode({ token: raw, secret: env().AUTH_SECRET, salt: name });
+    ref = refFrom({ user: { id: token?.sub }, sessionId: token?.sid });
+    if (typeof token?.exp === "number") expiresAt = Math.min(token.exp * 1000, now + 8 * 60 * 60_000);
+  } catch {
+    ref = null; // tampered, expired or signed with another secret: no session
+  }
+  if (DECODED.size >= DECODED_MAX) DECODED.delete(DECODED.keys().next().value!);
+  DECODED.set(raw, { ref, expiresAt });
+  return ref;
+}
+
+function refFrom(session: { user?: { id?: string | null }; sessionId?: string | null } | null): SessionRef | null {
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
   // A cookie without a session id predates revocable sessions: it counts as no session.

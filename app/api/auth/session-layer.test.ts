@@ -151,6 +151,22 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     expect((await getViewer())?.email).toBe("elena@alpine-web.test");
   });
 
+  it("counts a tampered, foreign or expired cookie as no session, even after its genuine twin was read", async () => {
+    const { encode } = await import("@auth/core/jwt");
+    const cookie = await signedInCookie("claire@helvetia-bakery.test");
+    sendCookie(cookie);
+    expect((await getViewer())?.email).toBe("claire@helvetia-bakery.test"); // now decoded and remembered
+    const flipped = `${cookie.slice(0, 40)}${cookie[40] === "A" ? "B" : "A"}${cookie.slice(41)}`;
+    const { userId } = await import("@/lib/testing/demo");
+    const sub = await userId("claire@helvetia-bakery.test");
+    const foreign = await encode({ token: { sub, sid: "forged" }, secret: "another-secret-of-at-least-32-characters!", salt: SESSION_COOKIE });
+    const expired = await encode({ token: { sub, sid: "expired" }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE, maxAge: -60 });
+    for (const bad of [flipped, foreign, expired, "not-a-token"]) {
+      sendCookie(bad);
+      expect(await getViewer()).toBeNull();
+    }
+  });
+
   it("counts a cookie minted before sessions existed (no session id) as no session", async () => {
     const { encode } = await import("@auth/core/jwt");
     const { userId } = await import("@/lib/testing/demo");
