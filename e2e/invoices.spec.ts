@@ -186,6 +186,7 @@ test("Ines sets Jura Hosting Partners' billing address and payout account; the p
   await withdraw.getByRole("link", { name: "Add a bank account" }).click();
 
   await expect(page).toHaveTitle("Jura Hosting Partners · Organization · Partner Manager");
+  await expectAreaTranslated(page, "en");
   await page.getByLabel("Street and number").fill("Rue de la Gare 3");
   await page.getByLabel("Postal code").fill("28000");
   await page.getByLabel("City").fill("Delémont");

@@ -1,27 +1,12 @@
 // `npm run audit:verify` as an operator runs it: a separate process on DATABASE_URL, with its exit code.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAuditEvent } from "@/db/audit";
 import { getDatabase, setDatabase } from "@/db/client";
+import { runCli } from "@/lib/testing/cli";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { tamper } from "@/lib/testing/tamper";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
-
-function runVerify(url: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["--conditions=react-server", "lib/cli/audit-verify.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "x".repeat(32), NODE_ENV: "production" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runVerify = (url: string, args: string[] = []) => runCli("lib/cli/audit-verify.ts", args, url);
 
 describe.each(enginesUnderTest())("npm run audit:verify on %s", (engine) => {
   let t: TestDatabase;

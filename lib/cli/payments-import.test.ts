@@ -1,6 +1,5 @@
 // `npm run payments:import FILE` as an operator runs it: a separate process on DATABASE_URL reading a
 // camt.054 file, reporting each transaction, idempotent when run again; a broken file exits 1.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,24 +11,11 @@ import { seedDemoData } from "@/db/seed";
 import { findOffer } from "@/lib/catalogue";
 import { customerActor, META } from "@/lib/testing/billing";
 import { buildCamt054 } from "@/lib/testing/camt054";
+import { runCli } from "@/lib/testing/cli";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
-
-function runImport(url: string, file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["--conditions=react-server", "lib/cli/payments-import.ts", file], {
-      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "x".repeat(32), NODE_ENV: "production" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runImport = (url: string, file: string) => runCli("lib/cli/payments-import.ts", [file], url);
 
 describe.each(enginesUnderTest())("npm run payments:import on %s", (engine) => {
   let t: TestDatabase;
