@@ -204,7 +204,10 @@ test("Ines sets Jura Hosting Partners' billing address and payout account; the p
 
   await sidebar(page).getByRole("link", { name: "Prepaid account" }).click();
   await expect(withdraw).toContainText("Nothing to withdraw: the balance is CHF");
-  await expect(withdraw.getByRole("textbox")).toHaveCount(0);
+  await expect(withdraw.getByLabel("Amount to withdraw (CHF)")).toBeDisabled();
+  await expect(withdraw.getByRole("button", { name: "Continue" })).toBeDisabled();
+  await expect(withdraw.getByLabel("Amount to withdraw (CHF)")).toHaveAccessibleDescription(/Nothing to withdraw/);
+  await expectGoodAtBothWidths(page, "/prepaid at a zero balance");
   await signOut(page);
 
   // An administrator reads the details and is told who can change them.

@@ -65,13 +65,12 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
           <h2 id="withdraw-title" className="text-sm font-medium text-slate-500">{t("withdraw.heading")}</h2>
           {!iban ? (
             <p className="text-sm text-slate-600">{t("withdraw.noAccount")} <Link href="/organization" className="text-brand-700 underline">{t("withdraw.addAccount")}</Link></p>
-          ) : balance.balanceMinor === 0 ? (
-            <p className="text-sm text-slate-600">{t("withdraw.zeroBalance", { balance: formatMoney(0, balance.currency, locale) })}</p>
           ) : (
             <>
               <p className="text-sm text-slate-600">{t("withdraw.destination", { iban: formatIban(iban) })} <Link href="/organization" className="text-brand-700 underline">{t("withdraw.changeDestination")}</Link></p>
               <ClientMessages namespaces={["prepaid"]}>
-                <WithdrawForm currency={balance.currency} balanceMinor={balance.balanceMinor} iban={formatIban(iban)} />
+                <WithdrawForm currency={balance.currency} balanceMinor={balance.balanceMinor} iban={formatIban(iban)}
+                  disabledReason={balance.balanceMinor === 0 ? t("withdraw.zeroBalance", { balance: formatMoney(0, balance.currency, locale) }) : null} />
               </ClientMessages>
             </>
           )}

@@ -13,7 +13,13 @@ import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 import { withdrawalSchema, type WithdrawalInput } from "@/lib/validation/billing";
 import { requestWithdrawal } from "./actions";
 
-export function WithdrawForm({ currency, balanceMinor, iban }: { currency: Currency; balanceMinor: number; iban: string }) {
+export function WithdrawForm({ currency, balanceMinor, iban, disabledReason = null }: {
+  currency: Currency;
+  balanceMinor: number;
+  iban: string;
+  /** Why nothing can be withdrawn now (an empty account): the form stays in view, disabled, with the reason. */
+  disabledReason?: string | null;
+}) {
   const t = useTranslations("prepaid");
   const tv = useTranslations("validation");
   const locale = useLocale();
@@ -63,7 +69,7 @@ export function WithdrawForm({ currency, balanceMinor, iban }: { currency: Curre
   });
 
   const { ref: registerRef, ...amountField } = form.register("amount");
-  const describedBy = error ? "withdraw-amount-error withdraw-amount-hint" : "withdraw-amount-hint";
+  const describedBy = disabledReason ? "withdraw-disabled" : error ? "withdraw-amount-error withdraw-amount-hint" : "withdraw-amount-hint";
   return (
     <div className="space-y-2">
       {verify ? (
@@ -79,13 +85,14 @@ export function WithdrawForm({ currency, balanceMinor, iban }: { currency: Curre
       ) : (
         <form onSubmit={toVerify} noValidate className="space-y-2">
           <label htmlFor="withdraw-amount" className="block text-sm font-medium">{t("withdraw.amount", { currency })}</label>
-          <div className="flex flex-wrap gap-2">
+          {disabledReason && <p id="withdraw-disabled" className="text-sm text-slate-600">{disabledReason}</p>}
+          <fieldset disabled={Boolean(disabledReason)} className="flex flex-wrap gap-2">
             <input id="withdraw-amount" inputMode="decimal" autoComplete="off" className={`${inputClass} max-w-40`}
               aria-invalid={Boolean(error)} aria-describedby={describedBy}
               ref={(el) => { registerRef(el); amountInput.current = el; }} {...amountField} />
             <button type="submit" className={buttonClass("primary")}>{t("withdraw.continue")}</button>
-          </div>
-          <p id="withdraw-amount-hint" className="text-xs text-slate-600">{t("withdraw.amountHint", { balance: money(balanceMinor) })}</p>
+          </fieldset>
+          {!disabledReason && <p id="withdraw-amount-hint" className="text-xs text-slate-600">{t("withdraw.amountHint", { balance: money(balanceMinor) })}</p>}
           <p id="withdraw-amount-error" role="alert" className="text-sm text-red-700">{error}</p>
         </form>
       )}
