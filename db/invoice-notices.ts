@@ -9,6 +9,7 @@ import type { Currency } from "@/lib/domain";
 import { env } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/locales";
 import { invoicePdfAttachment } from "@/lib/mail/attachment-refs";
+import { mailFooter } from "@/lib/mail/outbox-rows";
 import { invoiceIssuedEmail, invoiceReminderEmail } from "@/lib/mail/invoice-templates";
 import type { Tx } from "./client";
 import { enqueueMessages, type NewMessage } from "./outbox";
@@ -42,7 +43,7 @@ export async function queueInvoiceIssued(tx: Tx, inv: InvoiceForNotice, now: Dat
   const recipients = await listOrgMembersWithRole(tx, { orgId: inv.orgId, role: "legal_representative" });
   await enqueueMessages(tx, rows(recipients, inv, `invoice:${inv.id}`, "invoice_issued", (r, url) => invoiceIssuedEmail({
     locale: r.locale, recipientName: r.name, payerName: inv.payerName, number: inv.number, totalMinor: inv.totalMinor, currency: inv.currency,
-    dueDate: inv.dueDate, url, description: lineText(inv.firstLine, toLocale(r.locale)),
+    dueDate: inv.dueDate, url, description: lineText(inv.firstLine, toLocale(r.locale)), footer: mailFooter(r, inv.payerName, "invoices"),
   })), now);
 }
 
@@ -51,6 +52,6 @@ export async function queueInvoiceReminder(tx: Tx, inv: InvoiceForNotice, level:
   const recipients = await listOrgMembersWithRole(tx, { orgId: inv.orgId, role: "legal_representative" });
   await enqueueMessages(tx, rows(recipients, inv, `invoice-reminder:${inv.id}:${level}`, "invoice_reminder", (r, url) => invoiceReminderEmail({
     locale: r.locale, recipientName: r.name, payerName: inv.payerName, number: inv.number, totalMinor: inv.totalMinor, currency: inv.currency,
-    dueDate: inv.dueDate, url, days,
+    dueDate: inv.dueDate, url, days, footer: mailFooter(r, inv.payerName, "invoices"),
   })), now);
 }

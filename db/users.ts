@@ -70,14 +70,15 @@ export async function getUserWithMemberships(
   };
 }
 
-export type Recipient = { userId: string; email: string; name: string; locale: string };
+/** Who gets an organization's notifications, with the role they get them for (the email's footer says it). */
+export type Recipient = { userId: string; email: string; name: string; locale: string; role: Role };
 
 /** Members of an organization holding a role: who gets an organization's notifications. */
 export async function listOrgMembersWithRole(ex: Executor, { orgId, role }: { orgId: string; role: Role }): Promise<Recipient[]> {
   const { schema } = getDatabase();
   const { users, memberships } = schema;
   return ex
-    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, role)))

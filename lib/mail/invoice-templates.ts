@@ -4,7 +4,7 @@
 import type { Currency } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
-import { composeEmail, type RenderedEmail } from "./templates";
+import { composeEmail, type MailFooter, type RenderedEmail } from "./templates";
 
 type InvoiceMail = {
   locale: string;
@@ -16,6 +16,7 @@ type InvoiceMail = {
   /** YYYY-MM-DD */
   dueDate: string;
   url: string;
+  footer: MailFooter;
 };
 
 const dueText = (dueDate: string, locale: ReturnType<typeof toLocale>) => formatDate(new Date(`${dueDate}T12:00:00Z`), locale);
@@ -24,7 +25,7 @@ const dueText = (dueDate: string, locale: ReturnType<typeof toLocale>) => format
 export function invoiceIssuedEmail(i: InvoiceMail & { description: string }): RenderedEmail {
   const locale = toLocale(i.locale);
   return composeEmail(locale, {
-    subject: "invoiceIssued.subject", blocks: ["invoiceIssued.body", "invoiceIssued.amount"], linkLabel: "invoiceIssued.linkLabel", url: i.url,
+    subject: "invoiceIssued.subject", blocks: ["invoiceIssued.body", "invoiceIssued.amount"], linkLabel: "invoiceIssued.linkLabel", url: i.url, footer: i.footer,
   }, {
     recipientName: i.recipientName, payerName: i.payerName, number: i.number, description: i.description,
     total: formatMoney(i.totalMinor, i.currency, locale), due: dueText(i.dueDate, locale),
@@ -35,7 +36,7 @@ export function invoiceIssuedEmail(i: InvoiceMail & { description: string }): Re
 export function invoiceReminderEmail(i: InvoiceMail & { days: number }): RenderedEmail {
   const locale = toLocale(i.locale);
   return composeEmail(locale, {
-    subject: "invoiceReminder.subject", blocks: ["invoiceReminder.body", "invoiceReminder.amount"], linkLabel: "invoiceReminder.linkLabel", url: i.url,
+    subject: "invoiceReminder.subject", blocks: ["invoiceReminder.body", "invoiceReminder.amount"], linkLabel: "invoiceReminder.linkLabel", url: i.url, footer: i.footer,
   }, {
     recipientName: i.recipientName, payerName: i.payerName, number: i.number, days: String(i.days),
     total: formatMoney(i.totalMinor, i.currency, locale), due: dueText(i.dueDate, locale),

@@ -4,9 +4,9 @@ import type { AccessLevel, PaymentMode } from "@/lib/domain";
 import { formatLongDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/locales";
 import type { OrgSide } from "@/lib/permissions";
-import { composeEmail, domainLabels, type Block, type RenderedEmail } from "./templates";
+import { composeEmail, domainLabels, whenValues, type Block, type ChangeWhen, type MailFooter, type RenderedEmail } from "./templates";
 
-type People = { locale: string; recipientName: string; customerName: string; partnerName: string };
+type People = { locale: string; recipientName: string; customerName: string; partnerName: string; footer: MailFooter };
 
 function names(i: People) {
   return { recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName };
@@ -22,6 +22,7 @@ export function invitationEmail(i: People & {
     : ["invitation.limited", { items: i.products }];
   return composeEmail(locale, {
     subject: "invitation.subject", blocks: ["invitation.body", ...terms, "invitation.expiry"], linkLabel: "invitation.linkLabel", url: i.invitationUrl,
+    footer: i.footer,
   }, {
     ...names(i), actorName: i.actorName, accessLabel: labels.access(i.access), modeLabel: labels.paymentMode(i.paymentMode),
     expiresOn: formatLongDate(i.expiresAt, locale),
@@ -30,13 +31,13 @@ export function invitationEmail(i: People & {
 
 export function invitationWithdrawnEmail(i: People & { url: string }): RenderedEmail {
   return composeEmail(toLocale(i.locale), {
-    subject: "invitationWithdrawn.subject", blocks: ["invitationWithdrawn.body"], linkLabel: "invitationWithdrawn.linkLabel", url: i.url,
+    subject: "invitationWithdrawn.subject", blocks: ["invitationWithdrawn.body"], linkLabel: "invitationWithdrawn.linkLabel", url: i.url, footer: i.footer,
   }, names(i));
 }
 
 export function invitationAnsweredEmail(i: People & { actorName: string; answer: "accept" | "refuse"; url: string }): RenderedEmail {
   return composeEmail(toLocale(i.locale), {
-    subject: `answered.${i.answer}.subject`, blocks: [`answered.${i.answer}.body`], linkLabel: `answered.${i.answer}.linkLabel`, url: i.url,
+    subject: `answered.${i.answer}.subject`, blocks: [`answered.${i.answer}.body`], linkLabel: `answered.${i.answer}.linkLabel`, url: i.url, footer: i.footer,
   }, { ...names(i), actorName: i.actorName });
 }
 
@@ -49,7 +50,7 @@ export function accessChangedEmail(i: People & {
     ? ["accessChanged.full"]
     : ["accessChanged.limited", { items: i.products }, ...(i.paymentModeReset ? ["accessChanged.modeReset" as const] : [])];
   return composeEmail(locale, {
-    subject: "accessChanged.subject", blocks: ["accessChanged.body", ...terms], linkLabel: "accessChanged.linkLabel", url: i.url,
+    subject: "accessChanged.subject", blocks: ["accessChanged.body", ...terms], linkLabel: "accessChanged.linkLabel", url: i.url, footer: i.footer,
   }, { ...names(i), fromLabel: labels.access(i.from), toLabel: labels.access(i.to), modeLabel: labels.paymentMode(i.paymentMode) });
 }
 
@@ -57,17 +58,26 @@ export function accessChangedEmail(i: People & {
 export function partnershipEndedEmail(i: People & { recipientSide: OrgSide; actorName: string; url: string }): RenderedEmail {
   const side = i.recipientSide;
   return composeEmail(toLocale(i.locale), {
-    subject: `ended.${side}.subject`, blocks: [`ended.${side}.body`, `ended.${side}.after`], linkLabel: `ended.${side}.linkLabel`, url: i.url,
+    subject: `ended.${side}.subject`, blocks: [`ended.${side}.body`, `ended.${side}.after`], linkLabel: `ended.${side}.linkLabel`, url: i.url, footer: i.footer,
   }, { ...names(i), actorName: i.actorName });
 }
 
-/** To the customer's legal representatives, after one of them changed the payment mode. */
-export function paymentModeConfirmedEmail(i: People & { actorName: string; from: PaymentMode; to: PaymentMode; url: string }): RenderedEmail {
+/**
+ * To the customer's legal representatives, after one of them changed the payment mode: who and when, and
+ * "You changed…" in the copy of the one who did (`recipientIsActor`). Coalesced like the partner's email
+ * (templates.ts): `from` is the mode before the first change it covers.
+ */
+export function paymentModeConfirmedEmail(i: People & ChangeWhen & {
+  actorName: string; recipientIsActor: boolean; from: PaymentMode; to: PaymentMode; url: string;
+}): RenderedEmail {
   const locale = toLocale(i.locale);
   const labels = domainLabels(locale);
+  const when = whenValues(i, locale);
+  const who = i.recipientIsActor ? "self" : "other";
+  const blocks: Block[] = i.from === i.to
+    ? [`paymentModeConfirmed.back.${who}`, ...when.summary]
+    : [`paymentModeConfirmed.body.${who}`, ...when.summary, `paymentModeConfirmed.meaning.${i.to}`, "paymentModeConfirmed.after"];
   return composeEmail(locale, {
-    subject: "paymentModeConfirmed.subject",
-    blocks: ["paymentModeConfirmed.body", `paymentModeConfirmed.meaning.${i.to}`, "paymentModeConfirmed.after"],
-    linkLabel: "paymentModeConfirmed.linkLabel", url: i.url,
-  }, { ...names(i), actorName: i.actorName, fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to) });
+    subject: "paymentModeConfirmed.subject", blocks, linkLabel: "paymentModeConfirmed.linkLabel", url: i.url, footer: i.footer,
+  }, { ...names(i), actorName: i.actorName, fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to), ...when.values });
 }

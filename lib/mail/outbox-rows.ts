@@ -2,7 +2,13 @@
 // `render` runs once per recipient, so each gets the email in their own language (r.locale).
 import type { NewMessage } from "@/db/outbox";
 import type { Recipient } from "@/db/users";
-import type { RenderedEmail } from "./templates";
+import { env } from "@/lib/env";
+import type { MailFooter, RenderedEmail } from "./templates";
+
+/** The footer of an email to `r`, a member of `orgName`: their role there, and the page of APP_URL to manage it. */
+export function mailFooter(r: Pick<Recipient, "role">, orgName: string, page: MailFooter["page"]): MailFooter {
+  return { role: r.role, orgName, page, appUrl: env().APP_URL };
+}
 
 export function outboxRows(recipients: Recipient[], o: {
   template: string;

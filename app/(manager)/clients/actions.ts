@@ -10,7 +10,7 @@ import { hashInvitationToken, isWellFormedToken } from "@/lib/invitation-token";
 import { lifecycleDenial } from "@/lib/lifecycle";
 import { INVITATION_LINK_MESSAGES, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
 import { invitationAnsweredEmail } from "@/lib/mail/lifecycle-templates";
-import { outboxRows } from "@/lib/mail/outbox-rows";
+import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { refuser } from "@/lib/refusal";
 import { setChosenOrgId } from "@/lib/request";
@@ -61,7 +61,7 @@ async function answer(kind: "accept" | "refuse", input: AnswerInvitationInput, c
       partnershipId: p.id, auditEventId: next.auditEventId,
       render: (r) => invitationAnsweredEmail({
         locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-        actorName: viewer.name, answer: kind, url,
+        actorName: viewer.name, answer: kind, url, footer: mailFooter(r, p.customerName, "partners"),
       }),
     }),
   });

@@ -13,7 +13,7 @@ import { hashInvitationToken, invitationPath, newInvitationToken } from "@/lib/i
 import { INVITATION_TTL_MS, lifecycleDenial, planAccessChange } from "@/lib/lifecycle";
 import { BAD_PRODUCTS, LIVE_PAIR, lifecycleDenialMessage, PARTNER_NOT_FOUND } from "@/lib/lifecycle-messages";
 import { accessChangedEmail, invitationEmail, invitationWithdrawnEmail } from "@/lib/mail/lifecycle-templates";
-import { outboxRows } from "@/lib/mail/outbox-rows";
+import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { refuser } from "@/lib/refusal";
 import {
@@ -39,6 +39,7 @@ function invitationMessages(args: {
     partnershipId: args.partnershipId, auditEventId: next.auditEventId,
     render: (r) => invitationEmail({
       ...args, locale: r.locale, recipientName: r.name, invitationUrl: `${env().APP_URL}${invitationPath(args.token)}`,
+      footer: mailFooter(r, args.partnerName, "clients"),
     }),
   });
 }
@@ -113,6 +114,7 @@ async function pendingStep(step: "resend" | "delete", input: PartnershipStepInpu
         partnershipId: p.id, auditEventId: next.auditEventId,
         render: (r) => invitationWithdrawnEmail({
           locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, url: `${env().APP_URL}/clients`,
+          footer: mailFooter(r, p.partnerName, "clients"),
         }),
       }),
     });
@@ -157,6 +159,7 @@ export const changeAccess = defineAction(
         render: (r) => accessChangedEmail({
           locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, from: p.access, to: plan.access,
           paymentMode: plan.paymentMode, products, paymentModeReset: plan.resetsPaymentMode, url: `${env().APP_URL}/clients/${p.id}`,
+          footer: mailFooter(r, p.partnerName, "clients"),
         }),
       }),
     });

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { lifecycleDenial } from "@/lib/lifecycle";
 import { lifecycleDenialMessage, TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD } from "@/lib/lifecycle-messages";
 import { partnershipEndedEmail } from "@/lib/mail/lifecycle-templates";
-import { outboxRows } from "@/lib/mail/outbox-rows";
+import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { DUMMY_HASH, verifyPassword } from "@/lib/password";
 import { confirmReservation } from "@/lib/password-throttle";
@@ -59,6 +59,7 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
       render: (r) => partnershipEndedEmail({
         locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
         recipientSide: other, actorName: viewer.name, url,
+        footer: other === "customer" ? mailFooter(r, p.customerName, "partners") : mailFooter(r, p.partnerName, "clients"),
       }),
     }),
   });
