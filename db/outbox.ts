@@ -2,7 +2,7 @@
 // then claimed, sent and marked by the delivery worker.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import { getDatabase, type Executor } from "./client";
 
@@ -20,6 +20,8 @@ export type NewMessage = {
   auditEventId?: string | null;
   /** A file the transport renders at send time ("invoice-pdf:<id>", lib/mail/attachments.ts). */
   attachment?: string | null;
+  /** Not sent before this time (a coalescing window, see coalesceMessage); defaults to the enqueue time. */
+  notBefore?: Date;
 };
 
 /** Queues messages; a message whose dedupe key is already queued is skipped, never queued twice. */
@@ -28,7 +30,7 @@ export async function enqueueMessages(ex: Executor, messages: NewMessage[], now 
   const { schema } = getDatabase();
   await ex
     .insert(schema.outbox)
-    .values(messages.map((m) => ({
+    .values(messages.map(({ notBefore, ...m }) => ({
       id: newId(),
       ...m,
       partnershipId: m.partnershipId ?? null,
@@ -36,13 +38,60 @@ export async function enqueueMessages(ex: Executor, messages: NewMessage[], now 
       attachment: m.attachment ?? null,
       status: "pending" as const,
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: notBefore ?? now,
       createdAt: now,
     })))
     .onConflictDoNothing({ target: schema.outbox.dedupeKey });
 }
 
 export type OutboxMessage = typeof import("./schema/pg").outbox.$inferSelect;
+
+/**
+ * Rows no worker has ever claimed, so never sent nor being sent: pending, no attempt, no lease now and
+ * none before (releaseLeases leaves an expired lease behind, `lockedUntil` at the epoch, for this).
+ */
+function neverClaimed() {
+  const { outbox } = getDatabase().schema;
+  return and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), isNull(outbox.lockedUntil), isNull(outbox.leaseToken));
+}
+
+export type CoalescableRow = { id: string; toUserId: string; createdAt: Date };
+
+/**
+ * The rows of `template` about `partnershipId` still inside their coalescing window (not yet due) and
+ * never claimed: the ones a new change may rewrite instead of queueing another email. Read in the
+ * change's transaction; the rewrite itself (coalesceMessage) checks the same conditions again.
+ */
+export async function listCoalescable(ex: Executor, { template, partnershipId, now }: { template: string; partnershipId: string; now: Date }): Promise<CoalescableRow[]> {
+  const { outbox } = getDatabase().schema;
+  const rows = await ex
+    .select({ id: outbox.id, toUserId: outbox.toUserId, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(and(eq(outbox.partnershipId, partnershipId), eq(outbox.template, template), gt(outbox.nextAttemptAt, now), neverClaimed()))
+    .orderBy(asc(outbox.createdAt));
+  return rows.flatMap((r) => (r.toUserId ? [{ ...r, toUserId: r.toUserId }] : []));
+}
+
+/**
+ * Replaces the content of a row that is still never claimed with `m` (its window, `nextAttemptAt`, and
+ * its creation time stay); returns false, changing nothing, when a worker has claimed it in the
+ * meantime: the caller then queues `m` as a message of its own. A single conditional UPDATE: on
+ * PostgreSQL it waits for a claim holding the row's lock and re-checks the conditions on the claimed
+ * row (so it does not apply); a claim arriving while this transaction holds the row skips it (SKIP
+ * LOCKED). On SQLite, writers take turns.
+ */
+export async function coalesceMessage(ex: Executor, id: string, m: NewMessage): Promise<boolean> {
+  const { outbox } = getDatabase().schema;
+  const rows = await ex
+    .update(outbox)
+    .set({
+      dedupeKey: m.dedupeKey, toAddress: m.toAddress, subject: m.subject, textBody: m.textBody, htmlBody: m.htmlBody,
+      locale: m.locale ?? "en", auditEventId: m.auditEventId ?? null,
+    })
+    .where(and(eq(outbox.id, id), neverClaimed()))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
 
 /**
  * Claims up to `limit` due messages for `leaseMs` under a new fencing token (returned on each row as
@@ -111,13 +160,17 @@ export async function markAttemptFailed({ id, leaseToken, error, retryAt }: { id
   return rows.length > 0;
 }
 
-/** Gives back claimed messages that were not sent (a stopping worker): due again at once, no attempt counted. */
+/**
+ * Gives back claimed messages that were not sent (a stopping worker): due again at once, no attempt
+ * counted. The lease is left expired (at the epoch) rather than cleared: a row given back may have been
+ * in flight, so it must never read as never claimed and be rewritten by coalescing (coalesceMessage).
+ */
 export async function releaseLeases({ ids, leaseToken }: { ids: string[]; leaseToken: string }): Promise<number> {
   if (ids.length === 0) return 0;
   const { transaction, schema } = getDatabase();
   const rows = await transaction((tx) => tx
     .update(schema.outbox)
-    .set({ lockedUntil: null, leaseToken: null })
+    .set({ lockedUntil: new Date(0), leaseToken: null })
     .where(held(ids, leaseToken))
     .returning({ id: schema.outbox.id }));
   return rows.length;

@@ -15,6 +15,14 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Partner Manager <no-reply@partner-manager.test>"),
+  // Payment-mode changes of one partnership within this many seconds make one email per recipient
+  // (docs/architecture.md, "Emails"); 0 sends every change's email at once.
+  MAIL_COALESCE_SECONDS: z.coerce
+    .number("MAIL_COALESCE_SECONDS must be a whole number of seconds")
+    .int("MAIL_COALESCE_SECONDS must be a whole number of seconds")
+    .min(0, "MAIL_COALESCE_SECONDS cannot be negative")
+    .max(3600, "MAIL_COALESCE_SECONDS above 3600 (an hour) delays emails too long")
+    .default(120),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url("APP_URL must be an absolute URL such as https://manager.example.com").optional(),

@@ -125,7 +125,13 @@ export function mailOptions(message: OutboxMessage, from: string) {
     text: message.textBody,
     html: message.htmlBody,
     messageId: messageIdFor(message, from),
-    headers: { "Content-Language": message.locale },
+    headers: {
+      "Content-Language": message.locale,
+      // RFC 3834: sent by a program, not a person, so vacation responders and other automatons stay
+      // silent; Exchange reads its own header for the same purpose.
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All",
+    },
   };
 }
 

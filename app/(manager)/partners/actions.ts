@@ -2,13 +2,13 @@
 // Server actions of the Partner pages (customer side).
 import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
-import { changePaymentMode as savePaymentMode, getCustomerPartnership } from "@/db/partnerships";
+import { changePaymentMode as savePaymentMode, getCustomerPartnership, PAYMENT_MODE_TEMPLATES } from "@/db/partnerships";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { paymentModeConfirmedEmail } from "@/lib/mail/lifecycle-templates";
-import { outboxRows } from "@/lib/mail/outbox-rows";
+import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { paymentModeChangedEmail } from "@/lib/mail/templates";
 import { paymentModeChangeDenial } from "@/lib/permissions";
 import { DENIALS, NOT_FOUND, STALE } from "./messages";
@@ -38,37 +38,28 @@ export const changePaymentMode = defineAction(
       return refuse("unchanged", `The payment mode is already “${PAYMENT_MODE_INFO[input.paymentMode].label}”. Nothing changed.`, p);
     }
 
-    const url = `${env().APP_URL}/clients/${p.id}`;
     const outcome = await savePaymentMode({
       partnership: p,
       expectedVersion: input.version,
       paymentMode: input.paymentMode,
       actor: { userId: viewer.id, orgId: membership.orgId },
       meta,
-      messages: (recipients, next) => recipients.map((r) => {
-        const mail = paymentModeChangedEmail({
-          locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-          from: p.paymentMode, to: input.paymentMode, partnershipUrl: url,
-        });
-        return {
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        locale: mail.locale,
-        dedupeKey: `payment-mode:${p.id}:v${next.version}:${r.userId}`,
-        template: "payment-mode-changed",
-        toUserId: r.userId,
-        toAddress: r.email,
-        partnershipId: p.id,
-        auditEventId: next.auditEventId,
-        };
+      coalesceMs: env().MAIL_COALESCE_SECONDS * 1000,
+      messages: (recipients, next) => outboxRows(recipients, {
+        template: PAYMENT_MODE_TEMPLATES.partner, key: `payment-mode:${p.id}:v${next.version}`,
+        partnershipId: p.id, auditEventId: next.auditEventId,
+        render: (r) => paymentModeChangedEmail({
+          ...next.notice(r), locale: r.locale, recipientName: r.name, actorName: viewer.name, customerName: p.customerName,
+          partnerName: p.partnerName, partnershipUrl: `${env().APP_URL}/clients/${p.id}`, footer: mailFooter(r, p.partnerName, "clients"),
+        }),
       }),
       confirmations: (recipients, next) => outboxRows(recipients, {
-        template: "payment-mode-confirmed", key: `payment-mode-confirmation:${p.id}:v${next.version}`,
+        template: PAYMENT_MODE_TEMPLATES.customer, key: `payment-mode-confirmation:${p.id}:v${next.version}`,
         partnershipId: p.id, auditEventId: next.auditEventId,
         render: (r) => paymentModeConfirmedEmail({
-          locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-          actorName: viewer.name, from: p.paymentMode, to: input.paymentMode, url: `${env().APP_URL}/partners/${p.id}`,
+          ...next.notice(r), locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
+          actorName: viewer.name, recipientIsActor: r.userId === viewer.id, url: `${env().APP_URL}/partners/${p.id}`,
+          footer: mailFooter(r, p.customerName, "partners"),
         }),
       }),
     });
