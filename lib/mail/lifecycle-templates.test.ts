@@ -5,7 +5,11 @@ import {
   partnershipEndedEmail, paymentModeConfirmedEmail,
 } from "./lifecycle-templates";
 
-const people = { locale: "en", recipientName: "Ines Favre", customerName: "Helvetia Bakery SA", partnerName: "Jura Hosting Partners" };
+const footer = { role: "legal_representative", orgName: "Jura Hosting Partners", page: "clients", appUrl: "https://manager.example.test" } as const;
+const people = { locale: "en", recipientName: "Ines Favre", customerName: "Helvetia Bakery SA", partnerName: "Jura Hosting Partners", footer };
+// 14:05 in Zurich (summer time): the emails must print the Zurich wall clock, not UTC.
+const AT = new Date("2025-06-10T12:05:00Z");
+const once = { at: AT, firstAt: AT, changes: 1 };
 const URL_ = "https://manager.example.test/invitations/tok_123";
 
 describe("invitationEmail", () => {
@@ -66,11 +70,37 @@ describe("the other lifecycle emails", () => {
     expect(toPartner.subject).toBe("Helvetia Bakery SA ended its partnership with Jura Hosting Partners");
   });
 
-  it("payment-mode confirmation to the customer", () => {
-    const mail = paymentModeConfirmedEmail({ ...people, actorName: "Claire Dubois", from: "customer", to: "partner", url: URL_ });
+  it("payment-mode confirmation to the customer: who and when, in Zurich time", () => {
+    const mail = paymentModeConfirmedEmail({ ...people, ...once, actorName: "Claire Dubois", recipientIsActor: false, from: "customer", to: "partner", url: URL_ });
     expect(mail.subject).toBe('Payment mode with Jura Hosting Partners is now “Partner pays”');
-    expect(mail.text).toContain('from “Customer pays” to “Partner pays”');
+    expect(mail.text).toContain("Claire Dubois changed the payment mode of Helvetia Bakery SA’s partnership with Jura Hosting Partners from “Customer pays” to “Partner pays” on 10 June 2025 at 14:05 (Swiss time).");
     expect(mail.text).toContain("Jura Hosting Partners has been notified by email");
+    expect(mail.text).not.toContain("sums up");
+  });
+
+  it("the actor's own copy says “You changed…”, never their own name after the greeting", () => {
+    const mail = paymentModeConfirmedEmail({
+      ...people, ...once, recipientName: "Claire Dubois", actorName: "Claire Dubois", recipientIsActor: true, from: "customer", to: "partner", url: URL_,
+    });
+    expect(mail.text).toContain("Hello Claire Dubois,\n\nYou changed the payment mode of Helvetia Bakery SA’s partnership");
+    expect(mail.text.match(/Claire Dubois/g)).toHaveLength(1);
+    expect(mail.html).toContain("<p>You changed the payment mode");
+    const fr = paymentModeConfirmedEmail({ ...people, ...once, locale: "fr-CH", actorName: "Claire Dubois", recipientIsActor: true, from: "customer", to: "partner", url: URL_ });
+    expect(fr.text).toContain("Vous avez changé le mode de paiement du partenariat de Helvetia Bakery SA avec Jura Hosting Partners de « Le client paie » en « Le partenaire paie » le 10 juin 2025 à 14:05 (heure suisse).");
+    const de = paymentModeConfirmedEmail({ ...people, ...once, locale: "de-CH", actorName: "Claire Dubois", recipientIsActor: true, from: "customer", to: "partner", url: URL_ });
+    expect(de.text).toContain("Sie haben den Zahlungsmodus der Partnerschaft von Helvetia Bakery SA mit Jura Hosting Partners am 10. Juni 2025 um 14:05 Uhr (Schweizer Zeit) von «Kunde zahlt» auf «Partner zahlt» geändert.");
+    const it_ = paymentModeConfirmedEmail({ ...people, ...once, locale: "it-CH", actorName: "Claire Dubois", recipientIsActor: true, from: "customer", to: "partner", url: URL_ });
+    expect(it_.text).toContain("Lei ha cambiato la modalità di pagamento della partnership di Helvetia Bakery SA con Jura Hosting Partners da «Paga il cliente» a «Paga il partner» il 10 giugno 2025 alle 14:05 (ora svizzera).");
+    for (const m of [fr, de, it_]) expect(m.text).not.toContain("Claire Dubois");
+  });
+
+  it("a coalesced confirmation sums the changes up; changed and back says so, without “what it means now”", () => {
+    const several = { at: AT, firstAt: new Date("2025-06-10T12:04:00Z"), changes: 4 };
+    const back = paymentModeConfirmedEmail({ ...people, ...several, actorName: "Claire Dubois", recipientIsActor: true, from: "customer", to: "customer", url: URL_ });
+    expect(back.text).toContain("You changed the payment mode of Helvetia Bakery SA’s partnership with Jura Hosting Partners and then changed it back: since 10 June 2025 at 14:05 (Swiss time) it is “Customer pays” again, as before.");
+    expect(back.text).toContain("This email sums up 4 changes made between 14:04 and 14:05; it states only the result.");
+    expect(back.subject).toBe("Payment mode with Jura Hosting Partners is now “Customer pays”");
+    expect(back.text).not.toContain("now pays");
   });
 
   it("escapes values in HTML, keeps the subject on one line, and refuses non-http links", () => {
@@ -122,13 +152,51 @@ describe("in the recipient's language", () => {
       accessChangedEmail({ ...people, locale, from: "full", to: "limited", paymentMode: "customer", products: ["A"], paymentModeReset: true, url: URL_ }),
       accessChangedEmail({ ...people, locale, from: "limited", to: "full", paymentMode: "partner", products: [], paymentModeReset: false, url: URL_ }),
       ...(["customer", "partner"] as const).map((recipientSide) => partnershipEndedEmail({ ...people, locale, recipientSide, actorName: "A", url: URL_ })),
-      ...(["customer", "partner"] as const).map((to) => paymentModeConfirmedEmail({ ...people, locale, actorName: "A", from: to === "partner" ? "customer" : "partner", to, url: URL_ })),
+      ...(["customer", "partner"] as const).flatMap((to) => [true, false].flatMap((recipientIsActor) => [to, to === "partner" ? "customer" as const : "partner" as const].map((from) =>
+        paymentModeConfirmedEmail({ ...people, locale, at: AT, firstAt: AT, changes: 3, actorName: "A", recipientIsActor, from, to, url: URL_ })))),
+      ...(["partners", "clients", "invoices"] as const).flatMap((page) => (["legal_representative", "administrator", "collaborator"] as const).map((role) =>
+        invitationWithdrawnEmail({ ...people, locale, url: URL_, footer: { ...footer, page, role } }))),
     ];
     for (const mail of all) {
       for (const part of [mail.subject, mail.text, mail.html]) {
         expect(part).not.toMatch(/[{}]|\bemail\.[a-z]|\u0000/);
       }
       expect(mail.html).toContain(`<html lang="${locale}">`);
+      expect(mail.text).toContain("\n-- \n");
+      expect(mail.html).toContain("<footer");
     }
+  });
+});
+
+describe("the footer: why the recipient gets it and where to manage it", () => {
+  it("names the recipient's role and organization, and links to the page of APP_URL, in text and HTML", () => {
+    const mail = invitationWithdrawnEmail({ ...people, url: URL_ });
+    const [body, foot] = mail.text.split("\n-- \n");
+    expect(body).toContain("The link of the earlier email no longer works");
+    expect(foot).toBe(
+      "You receive this email because you are a legal representative of Jura Hosting Partners in Partner Manager: every legal representative of an organization receives these notifications.\n" +
+      "Manage your clients in Partner Manager: https://manager.example.test/clients",
+    );
+    expect(mail.html).toMatch(/<footer[^>]*><p>You receive this email because you are a legal representative of Jura Hosting Partners in Partner Manager/);
+    expect(mail.html).toContain('<a href="https://manager.example.test/clients">Manage your clients in Partner Manager</a></p></footer>');
+  });
+
+  it.each([
+    ["fr-CH", "Vous recevez cet e-mail parce que vous êtes représentant légal de Jura Hosting Partners", "Gérer vos clients dans Partner Manager"],
+    ["de-CH", "Sie erhalten diese E-Mail, weil Sie in Partner Manager als gesetzlicher Vertreter von Jura Hosting Partners eingetragen sind", "Ihre Kunden in Partner Manager verwalten"],
+    ["it-CH", "Riceve questa e-mail perché in Partner Manager è rappresentante legale di Jura Hosting Partners", "Gestire i Suoi clienti in Partner Manager"],
+  ])("in %s", (locale, reason, manage) => {
+    const mail = invitationWithdrawnEmail({ ...people, locale, url: URL_ });
+    const foot = mail.text.split("\n-- \n")[1];
+    expect(foot).toContain(reason);
+    expect(foot).toContain(`${manage}: https://manager.example.test/clients`);
+    expect(mail.html).toContain(`<a href="https://manager.example.test/clients">${manage}</a>`);
+  });
+
+  it("escapes the organization's name in HTML and refuses an APP_URL that is not http(s)", () => {
+    const mail = invitationWithdrawnEmail({ ...people, url: URL_, footer: { ...footer, orgName: "<b>Evil</b> & Co" } });
+    expect(mail.html).toContain("legal representative of &lt;b&gt;Evil&lt;/b&gt; &amp; Co in Partner Manager");
+    expect(mail.html).not.toContain("<b>Evil");
+    expect(() => invitationWithdrawnEmail({ ...people, url: URL_, footer: { ...footer, appUrl: "javascript:alert(1)//" } })).toThrow(/http/);
   });
 });

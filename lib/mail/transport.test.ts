@@ -52,5 +52,8 @@ describe("file transport (no SMTP_URL)", () => {
     const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
     expect(to?.value[0]?.address).toBe("marc@alpine-web.test");
     expect(mail.headers.get("content-language")).toBe("de-CH");
+    // RFC 3834: an automaton's message, so auto-responders do not answer it.
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.headers.get("x-auto-response-suppress")).toBe("All");
   });
 });
