@@ -2,14 +2,12 @@
 // Server actions of the Partner pages (customer side).
 import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
-import { changePaymentMode as savePaymentMode, getCustomerPartnership, PAYMENT_MODE_TEMPLATES } from "@/db/partnerships";
+import { changePaymentMode as savePaymentMode, getCustomerPartnership } from "@/db/partnerships";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
 import { kickOutboxWorker } from "@/lib/mail/worker";
-import { paymentModeConfirmedEmail } from "@/lib/mail/lifecycle-templates";
-import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
-import { paymentModeChangedEmail } from "@/lib/mail/templates";
+import { paymentModeMail } from "@/lib/mail/payment-mode-mail";
 import { paymentModeChangeDenial } from "@/lib/permissions";
 import { DENIALS, NOT_FOUND, STALE } from "./messages";
 import { changePaymentModeSchema } from "@/lib/validation/partnership";
@@ -45,23 +43,7 @@ export const changePaymentMode = defineAction(
       actor: { userId: viewer.id, orgId: membership.orgId },
       meta,
       coalesceMs: env().MAIL_COALESCE_SECONDS * 1000,
-      messages: (recipients, next) => outboxRows(recipients, {
-        template: PAYMENT_MODE_TEMPLATES.partner, key: `payment-mode:${p.id}:v${next.version}`,
-        partnershipId: p.id, auditEventId: next.auditEventId,
-        render: (r) => paymentModeChangedEmail({
-          ...next.notice(r), locale: r.locale, recipientName: r.name, actorName: viewer.name, customerName: p.customerName,
-          partnerName: p.partnerName, partnershipUrl: `${env().APP_URL}/clients/${p.id}`, footer: mailFooter(r, p.partnerName, "clients"),
-        }),
-      }),
-      confirmations: (recipients, next) => outboxRows(recipients, {
-        template: PAYMENT_MODE_TEMPLATES.customer, key: `payment-mode-confirmation:${p.id}:v${next.version}`,
-        partnershipId: p.id, auditEventId: next.auditEventId,
-        render: (r) => paymentModeConfirmedEmail({
-          ...next.notice(r), locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-          actorName: viewer.name, recipientIsActor: r.userId === viewer.id, url: `${env().APP_URL}/partners/${p.id}`,
-          footer: mailFooter(r, p.customerName, "partners"),
-        }),
-      }),
+      ...paymentModeMail(p, { userId: viewer.id, name: viewer.name }),
     });
     if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
 
