@@ -37,7 +37,11 @@ describe.each(enginesUnderTest())("payment-mode confirmation on %s", (engine) =>
     ]);
     const confirmation = messages.find((m) => m.template === "payment-mode-confirmed")!;
     expect(confirmation.subject).toBe("Payment mode with Alpine Web Studio is now “Partner pays”");
-    expect(confirmation.textBody).toContain("Claire Dubois changed the payment mode of Helvetia Bakery SA’s partnership with Alpine Web Studio from “Customer pays” to “Partner pays”");
+    // Claire is the one who changed it: her copy says so, instead of "Hello Claire Dubois, Claire Dubois changed…".
+    expect(confirmation.textBody).toContain("You changed the payment mode of Helvetia Bakery SA’s partnership with Alpine Web Studio from “Customer pays” to “Partner pays” on ");
+    expect(confirmation.textBody.match(/Claire Dubois/g)).toHaveLength(1);
+    // Both wait for the coalescing window (MAIL_COALESCE_SECONDS, 120 by default) before they are due.
+    for (const m of messages) expect(m.nextAttemptAt.getTime() - m.createdAt.getTime()).toBe(120_000);
     expect(confirmation.textBody).toContain(`https://manager.example.test/partners/${id}`);
     expect(new Set(messages.map((m) => m.auditEventId)).size).toBe(1);
     expect(new Set(messages.map((m) => m.dedupeKey)).size).toBe(2);
