@@ -34,6 +34,9 @@ export default defineConfig({
       MAIL_FROM: "Partner Manager <no-reply@manager.test>",
       APP_URL: `http://127.0.0.1:${E2E_PORT}`,
       OUTBOX_POLL_MS: "1000",
+      // Payment-mode emails wait this long for later changes to fold into them (120 s in production):
+      // short, so each spec's email arrives in seconds, and changes made within it still coalesce.
+      MAIL_COALESCE_SECONDS: "2",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -50,6 +50,10 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     expect(mail.text).toContain("Wiederverkäuferrabatt");
     expect(mail.text).not.toMatch(/Customer pays|Partner pays|reseller discount/);
     expect(mail.html).toContain('<html lang="de-CH">');
+    // Who changed it and when, an automaton's header, and why Marc gets it with where to manage it.
+    expect(mail.text).toMatch(/Claire Dubois von Helvetia Bakery SA hat den Zahlungsmodus der Partnerschaft mit Alpine Web Studio am \d{1,2}\. \S+ \d{4} um \d\d:\d\d Uhr \(Schweizer Zeit\)/);
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.text).toMatch(/als gesetzlicher Vertreter von Alpine Web Studio eingetragen[\s\S]*Ihre Kunden in Partner Manager verwalten: http:\/\/127\.0\.0\.1:\d+\/clients/);
     expect((await mailsTo(MARC)).length).toBe(before + 1);
 
     // Switch back, through the same steps, so the demo ends as it began.

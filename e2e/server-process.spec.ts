@@ -54,6 +54,8 @@ test.describe("the production server process", () => {
       // A short lease (6 s; sends time out after a quarter of it, well after the relay's 0.8 s), so that
       // a message left unmarked by the stop would be sent again within this test.
       OUTBOX_LEASE_MS: "6000", OUTBOX_POLL_MS: "500", RENEWALS_IN_APP: "off",
+      // The change's emails are due at once (no coalescing window), so the stop lands while they are sent.
+      MAIL_COALESCE_SECONDS: "0",
     };
     const first = await startServer("npm", env);
     servers.push(first);
