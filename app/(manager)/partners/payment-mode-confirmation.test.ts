@@ -53,4 +53,22 @@ describe.each(enginesUnderTest())("payment-mode confirmation on %s", (engine) =>
     expect(await changePaymentMode({ partnershipId: id, paymentMode: "customer", version: (await readPartnership(id)).version })).toMatchObject({ ok: false });
     expect(await world()).toEqual(before);
   });
+
+  it("a change back within the window rewrites the waiting emails instead of queueing more", async () => {
+    await signInAs("claire@helvetia-bakery.test");
+    const first = await listMessages({ partnershipId: id });
+    const result = await changePaymentMode({ partnershipId: id, paymentMode: "customer", version: (await readPartnership(id)).version });
+    expect(result).toMatchObject({ ok: true });
+    const messages = await listMessages({ partnershipId: id });
+    expect(messages.map((m) => m.id).sort()).toEqual(first.map((m) => m.id).sort());
+    const toMarc = messages.find((m) => m.template === "payment-mode-changed")!;
+    expect(toMarc.subject).toBe("Helvetia Bakery SA changed the payment mode and back: it is “Customer pays” again");
+    expect(toMarc.textBody).toContain("This email sums up 2 changes made between");
+    const toClaire = messages.find((m) => m.template === "payment-mode-confirmed")!;
+    expect(toClaire.textBody).toContain("You changed the payment mode of Helvetia Bakery SA’s partnership with Alpine Web Studio and then changed it back");
+    // Still due when the first change's window ends, tied to the last change's audit event.
+    for (const m of messages) expect(m.nextAttemptAt).toEqual(first.find((f) => f.id === m.id)!.nextAttemptAt);
+    expect(new Set(messages.map((m) => m.auditEventId)).size).toBe(1);
+    expect(messages[0]!.auditEventId).not.toBe(first[0]!.auditEventId);
+  });
 });
