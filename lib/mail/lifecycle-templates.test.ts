@@ -6,9 +6,12 @@ import {
 } from "./lifecycle-templates";
 
 const footer = { role: "legal_representative", orgName: "Jura Hosting Partners", page: "clients", appUrl: "https://manager.example.test" } as const;
-const people = { locale: "en", recipientName: "Ines Favre", customerName: "Helvetia Bakery SA", partnerName: "Jura Hosting Partners", footer };
 // 14:05 in Zurich (summer time): the emails must print the Zurich wall clock, not UTC.
 const AT = new Date("2025-06-10T12:05:00Z");
+const people = {
+  locale: "en", recipientName: "Ines Favre", customerName: "Helvetia Bakery SA", partnerName: "Jura Hosting Partners", footer,
+  actorName: "Claire Dubois", at: AT,
+};
 const once = { at: AT, firstAt: AT, changes: 1 };
 const URL_ = "https://manager.example.test/invitations/tok_123";
 
@@ -46,6 +49,21 @@ describe("the other lifecycle emails", () => {
     expect(yes.text).toContain("The partnership is active from now on");
     const no = invitationAnsweredEmail({ ...people, actorName: "Ines Favre", answer: "refuse", url: URL_ });
     expect(no.subject).toBe("Jura Hosting Partners refused your invitation");
+  });
+
+  it("each names who did it, of which organization, and when, in Zurich time", () => {
+    expect(invitationWithdrawnEmail({ ...people, url: URL_ }).text)
+      .toContain("Claire Dubois of Helvetia Bakery SA withdrew its invitation to Jura Hosting Partners on 10 June 2025 at 14:05 (Swiss time).");
+    expect(accessChangedEmail({ ...people, from: "full", to: "limited", paymentMode: "customer", products: ["A"], paymentModeReset: true, url: URL_ }).text)
+      .toContain("Claire Dubois of Helvetia Bakery SA changed the access rights of its partnership with Jura Hosting Partners from “Full” to “Limited” on 10 June 2025 at 14:05 (Swiss time).");
+    expect(invitationAnsweredEmail({ ...people, actorName: "Ines Favre", answer: "accept", url: URL_ }).text)
+      .toContain("Ines Favre accepted, for Jura Hosting Partners, the invitation of Helvetia Bakery SA on 10 June 2025 at 14:05 (Swiss time).");
+    expect(invitationAnsweredEmail({ ...people, locale: "de-CH", actorName: "Ines Favre", answer: "refuse", url: URL_ }).text)
+      .toContain("Ines Favre hat für Jura Hosting Partners die Einladung von Helvetia Bakery SA am 10. Juni 2025 um 14:05 Uhr (Schweizer Zeit) abgelehnt.");
+    expect(partnershipEndedEmail({ ...people, locale: "fr-CH", recipientSide: "partner", url: URL_ }).text)
+      .toContain("Claire Dubois, de Helvetia Bakery SA, a mis fin au partenariat avec Jura Hosting Partners le 10 juin 2025 à 14:05 (heure suisse).");
+    expect(partnershipEndedEmail({ ...people, locale: "it-CH", actorName: "Ines Favre", recipientSide: "customer", url: URL_ }).text)
+      .toContain("Ines Favre di Jura Hosting Partners ha terminato la partnership con Helvetia Bakery SA il 10 giugno 2025 alle 14:05 (ora svizzera).");
   });
 
   it("withdrawn", () => {

@@ -2,15 +2,19 @@
 // The sentences are in messages/<locale>/email.json; templates.ts composes subject, text and HTML.
 import type { AccessLevel, PaymentMode } from "@/lib/domain";
 import { formatLongDate } from "@/lib/format";
-import { toLocale } from "@/lib/i18n/locales";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import type { OrgSide } from "@/lib/permissions";
-import { composeEmail, domainLabels, whenValues, type Block, type ChangeWhen, type MailFooter, type RenderedEmail } from "./templates";
+import { composeEmail, domainLabels, whenValues, zurichDateTime, type Block, type ChangeWhen, type MailFooter, type RenderedEmail } from "./templates";
 
 type People = { locale: string; recipientName: string; customerName: string; partnerName: string; footer: MailFooter };
 
 function names(i: People) {
   return { recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName };
 }
+
+/** Who did it and when (Zurich wall clock, the recipient's way), for the lifecycle emails' first sentence. */
+type Done = { actorName: string; at: Date };
+const done = (i: Done, locale: Locale) => ({ actorName: i.actorName, ...zurichDateTime(i.at, locale) });
 
 export function invitationEmail(i: People & {
   actorName: string; access: AccessLevel; paymentMode: PaymentMode; products: string[]; expiresAt: Date; invitationUrl: string;
@@ -29,19 +33,21 @@ export function invitationEmail(i: People & {
   });
 }
 
-export function invitationWithdrawnEmail(i: People & { url: string }): RenderedEmail {
-  return composeEmail(toLocale(i.locale), {
+export function invitationWithdrawnEmail(i: People & Done & { url: string }): RenderedEmail {
+  const locale = toLocale(i.locale);
+  return composeEmail(locale, {
     subject: "invitationWithdrawn.subject", blocks: ["invitationWithdrawn.body"], linkLabel: "invitationWithdrawn.linkLabel", url: i.url, footer: i.footer,
-  }, names(i));
+  }, { ...names(i), ...done(i, locale) });
 }
 
-export function invitationAnsweredEmail(i: People & { actorName: string; answer: "accept" | "refuse"; url: string }): RenderedEmail {
-  return composeEmail(toLocale(i.locale), {
+export function invitationAnsweredEmail(i: People & Done & { answer: "accept" | "refuse"; url: string }): RenderedEmail {
+  const locale = toLocale(i.locale);
+  return composeEmail(locale, {
     subject: `answered.${i.answer}.subject`, blocks: [`answered.${i.answer}.body`], linkLabel: `answered.${i.answer}.linkLabel`, url: i.url, footer: i.footer,
-  }, { ...names(i), actorName: i.actorName });
+  }, { ...names(i), ...done(i, locale) });
 }
 
-export function accessChangedEmail(i: People & {
+export function accessChangedEmail(i: People & Done & {
   from: AccessLevel; to: AccessLevel; paymentMode: PaymentMode; products: string[]; paymentModeReset: boolean; url: string;
 }): RenderedEmail {
   const locale = toLocale(i.locale);
@@ -51,15 +57,18 @@ export function accessChangedEmail(i: People & {
     : ["accessChanged.limited", { items: i.products }, ...(i.paymentModeReset ? ["accessChanged.modeReset" as const] : [])];
   return composeEmail(locale, {
     subject: "accessChanged.subject", blocks: ["accessChanged.body", ...terms], linkLabel: "accessChanged.linkLabel", url: i.url, footer: i.footer,
-  }, { ...names(i), fromLabel: labels.access(i.from), toLabel: labels.access(i.to), modeLabel: labels.paymentMode(i.paymentMode) });
+  }, {
+    ...names(i), ...done(i, locale), fromLabel: labels.access(i.from), toLabel: labels.access(i.to), modeLabel: labels.paymentMode(i.paymentMode),
+  });
 }
 
 /** To the side that did not end it. */
-export function partnershipEndedEmail(i: People & { recipientSide: OrgSide; actorName: string; url: string }): RenderedEmail {
+export function partnershipEndedEmail(i: People & Done & { recipientSide: OrgSide; url: string }): RenderedEmail {
   const side = i.recipientSide;
-  return composeEmail(toLocale(i.locale), {
+  const locale = toLocale(i.locale);
+  return composeEmail(locale, {
     subject: `ended.${side}.subject`, blocks: [`ended.${side}.body`, `ended.${side}.after`], linkLabel: `ended.${side}.linkLabel`, url: i.url, footer: i.footer,
-  }, { ...names(i), actorName: i.actorName });
+  }, { ...names(i), ...done(i, locale) });
 }
 
 /**

@@ -61,7 +61,7 @@ async function answer(kind: "accept" | "refuse", input: AnswerInvitationInput, c
       partnershipId: p.id, auditEventId: next.auditEventId,
       render: (r) => invitationAnsweredEmail({
         locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-        actorName: viewer.name, answer: kind, url, footer: mailFooter(r, p.customerName, "partners"),
+        actorName: viewer.name, at: new Date(), answer: kind, url, footer: mailFooter(r, p.customerName, "partners"),
       }),
     }),
   });

@@ -114,6 +114,7 @@ async function pendingStep(step: "resend" | "delete", input: PartnershipStepInpu
         partnershipId: p.id, auditEventId: next.auditEventId,
         render: (r) => invitationWithdrawnEmail({
           locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, url: `${env().APP_URL}/clients`,
+          actorName: viewer.name, at: new Date(),
           footer: mailFooter(r, p.partnerName, "clients"),
         }),
       }),
@@ -158,6 +159,7 @@ export const changeAccess = defineAction(
         template: "access-changed", key: `access-changed:${p.id}:v${next.version}`, partnershipId: p.id, auditEventId: next.auditEventId,
         render: (r) => accessChangedEmail({
           locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, from: p.access, to: plan.access,
+          actorName: viewer.name, at: new Date(),
           paymentMode: plan.paymentMode, products, paymentModeReset: plan.resetsPaymentMode, url: `${env().APP_URL}/clients/${p.id}`,
           footer: mailFooter(r, p.partnerName, "clients"),
         }),

@@ -58,7 +58,7 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
       template: "partnership-ended", key: `partnership-ended:${p.id}:v${next.version}`, partnershipId: p.id, auditEventId: next.auditEventId,
       render: (r) => partnershipEndedEmail({
         locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName,
-        recipientSide: other, actorName: viewer.name, url,
+        recipientSide: other, actorName: viewer.name, at: new Date(), url,
         footer: other === "customer" ? mailFooter(r, p.customerName, "partners") : mailFooter(r, p.partnerName, "clients"),
       }),
     }),
