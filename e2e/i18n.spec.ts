@@ -33,7 +33,8 @@ test("an unknown address answers 404 in the visitor's language", async ({ browse
   const page = await context.newPage();
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Nicht gefunden", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Seite nicht gefunden", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Seite nicht gefunden · Partner Manager");
   await expectTranslated(page.locator("main"), "de-CH");
   await context.close();
 });
