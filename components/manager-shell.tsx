@@ -11,6 +11,7 @@ import { NavLink } from "./nav-link";
 import { OrgSwitcher } from "./org-switcher";
 import { ProfileMenu } from "./profile-menu";
 import { ShellMenu } from "./shell-menu";
+import { TableLabels } from "./table-labels";
 import { buttonClass } from "./ui/styles";
 
 export async function ManagerShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
@@ -51,6 +52,7 @@ export async function ManagerShell({ viewer, children }: { viewer: Viewer; child
       </ShellMenu>
       <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 md:p-8">{children}</main>
       <FocusHeading />
+      <TableLabels />
     </div>
   );
 }
