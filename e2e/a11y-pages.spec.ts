@@ -5,21 +5,41 @@
 // once; every case opens a fresh context with that person's cookies (so the CSP watch covers it).
 import fs from "node:fs";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import { expectGoodEverywhere } from "./a11y";
 import { expect, test, type BrowserContext, type Page } from "./fixtures";
 import { signIn, type Locale } from "./pages";
 
-type Person = "claire" | "hanna" | "marc" | "ines" | "nora";
+type Person = "claire" | "hanna" | "marc" | "ines" | "nora" | "newcomer";
 const PEOPLE: Record<Person, { email: string; locale: Locale }> = {
   claire: { email: "claire@helvetia-bakery.test", locale: "fr-CH" },
   hanna: { email: "hanna@helvetia-bakery.test", locale: "fr-CH" },
   marc: { email: "marc@alpine-web.test", locale: "de-CH" },
   ines: { email: "ines@jura-hosting.test", locale: "en" },
   nora: { email: "nora@manager.test", locale: "en" },
+  newcomer: { email: "newcomer@example.test", locale: "en" },
 };
 
+/**
+ * A user in no organization (the only one who sees the start page itself): no demo person is, so one is
+ * added to the e2e server's database, with the demo password (the hash is copied from Ines's row).
+ */
+async function addNewcomer(): Promise<void> {
+  const db = createClient({ url: "file:.data/e2e.db" });
+  try {
+    await db.execute({
+      sql: `INSERT INTO users (id, email, name, password_hash, is_auditor, locale, locale_chosen, created_at)
+            SELECT 'e2e-newcomer', ?, 'Noah Newcomer', password_hash, 0, 'en', 1, created_at FROM users WHERE email = ?
+            ON CONFLICT DO NOTHING`,
+      args: [PEOPLE.newcomer.email, PEOPLE.ines.email],
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** A page: its route file, who opens it, and how (a path, or the first matching link of a list). */
-type Case = { route: string; who: Person; path: string; via?: RegExp; note?: string; redirectsTo?: string };
+type Case = { route: string; who: Person; path: string; via?: RegExp; note?: string; redirectsTo?: string; sees?: string[] };
 const CASES: Case[] = [
   { route: "/products", who: "claire", path: "/products" },
   { route: "/products", who: "marc", path: "/products" },
@@ -42,8 +62,8 @@ const CASES: Case[] = [
   { route: "/audit/events", who: "nora", path: "/audit/events" },
   { route: "/audit/notifications", who: "nora", path: "/audit/notifications" },
   { route: "/audit/partnerships/[id]", who: "nora", path: "/audit", via: /^\/audit\/partnerships\/[^/?]+$/ },
-  // The start page shows something of its own only to a user without any organization (no demo person
-  // is one): everyone else lands on their first section, checked above.
+  { route: "/", who: "newcomer", path: "/", note: "in no organization: the start page tells what comes next",
+    sees: ["Welcome, Noah Newcomer", "You are not a member of any organization yet.", "When an organization invites you, open the link in its email"] },
   { route: "/", who: "nora", path: "/", note: "the start page sends her to her first section", redirectsTo: "/audit" },
   { route: "404", who: "ines", path: "/no-such-page", note: "the signed-in 404" },
 ];
@@ -65,6 +85,7 @@ const states = new Map<Person, Awaited<ReturnType<BrowserContext["storageState"]
 
 async function as(browser: import("./fixtures").Browser, who: Person): Promise<Page> {
   if (!states.has(who)) {
+    if (who === "newcomer") await addNewcomer();
     const context = await browser.newContext();
     await signIn(await context.newPage(), PEOPLE[who].email, PEOPLE[who].locale);
     states.set(who, await context.storageState());
@@ -93,6 +114,7 @@ for (const c of CASES) {
     }
     await expect(page.locator("main h1")).toHaveCount(1);
     await expect(page.getByRole("main")).toHaveCount(1);
+    for (const text of c.sees ?? []) await expect(page.getByRole("main")).toContainText(text);
     await expectGoodEverywhere(page, label);
     await page.context().close();
   });
