@@ -147,3 +147,18 @@ test("the organization switcher shows every organization's whole name", async ({
   await group.getByRole("button", { name: "Helvetia Bakery SA" }).click();
   await expect(group.getByRole("button", { name: "Helvetia Bakery SA" })).toHaveAttribute("aria-pressed", "true");
 });
+
+test("without JavaScript a phone shows the sidebar above the page instead of a menu button that cannot open", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "marc@alpine-web.test", "de-CH");
+  const cookies = await context.storageState();
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: cookies, viewport: PHONE });
+  const bare = await noScript.newPage();
+  await bare.goto("/invoices");
+  await expect(sidebar(bare).getByRole("link", { name: "Kunden" })).toBeVisible();
+  await expect(bare.getByRole("button", { name: "Menü" })).toBeHidden();
+  await expect(bare.locator("main h1")).toBeVisible();
+  await noScript.close();
+  await context.close();
+});
