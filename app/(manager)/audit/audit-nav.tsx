@@ -10,6 +10,7 @@ const SECTIONS = [
 
 export async function AuditNav({ current }: { current: (typeof SECTIONS)[number]["href"] }) {
   const t = await getTranslations("audit");
+  const PAGE = "page" as const;
   return (
     <nav aria-label={t("nav.label")}>
       <ul className="flex gap-1 border-b border-slate-200">
@@ -17,7 +18,7 @@ export async function AuditNav({ current }: { current: (typeof SECTIONS)[number]
           <li key={s.href}>
             <Link
               href={s.href}
-              aria-current={s.href === current ? "page" : undefined}
+              aria-current={s.href === current ? PAGE : undefined}
               className="-mb-px inline-block border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-brand-700 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
             >
               {t(`nav.${s.key}`)}

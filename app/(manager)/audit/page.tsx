@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-const STATUS_TONE = { active: "green", pending: "amber" } as const;
+const STATUS_TONE = { active: "green", pending: "amber", ended: "slate", refused: "slate", deleted: "slate" } as const;
 
 export default async function AuditPartnershipsPage({ searchParams }: PageProps<"/audit">) {
   // Authorize before anything renders or streams: a non-auditor gets a real 404.
@@ -86,7 +86,7 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
                   <td>{p.partnerName}</td>
                   <td>{d(`access.${p.access}`)}</td>
                   <td>{d(`paymentMode.${effectivePaymentMode(p)}`)}</td>
-                  <td><Badge tone={p.status === "active" || p.status === "pending" ? STATUS_TONE[p.status] : "slate"}>{d(`status.${p.status}`)}</Badge></td>
+                  <td><Badge tone={STATUS_TONE[p.status]}>{d(`status.${p.status}`)}</Badge></td>
                   <td>{formatDate(p.activatedAt ?? p.createdAt, locale)}</td>
                   <td>{formatDateTime(p.updatedAt, locale)}</td>
                   <td>
