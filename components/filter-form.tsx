@@ -34,7 +34,11 @@ export async function FilterForm({ action, selects, period, ignored = [], label 
     all: t("filters.all"), noMatch: t("filters.noMatch"), matches: t("filters.matches", { count: "#" }),
     failed: t("filters.searchFailed"), chosen: t("filters.chosen", { label: "#" }),
   };
-  const names: Record<string, string> = { from: t("filters.from"), to: t("filters.to"), ...Object.fromEntries(selects.map((s) => [s.name, s.label])) };
+  // The fields a bad value was ignored for, by URL name (lib/validation/audit-filters.ts).
+  const names: Record<string, string> = {
+    from: t("filters.from"), to: t("filters.to"), period: t("filters.badPeriod"), after: t("filters.page"),
+    ...Object.fromEntries(selects.map((s) => [s.name, s.label])),
+  };
   return (
     <form method="get" action={action} role="search" aria-label={label ?? t("filters.label")} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
