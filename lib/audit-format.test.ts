@@ -10,6 +10,7 @@ const words: AuditWords = {
   time: (iso) => `at ${iso}`,
   number: (n) => `#${n}`,
   ids: (n) => `${n} ids`,
+  line: (f, v) => `${f}: ${v}`,
   none: "—",
 };
 const uuid = "3f2a9c1e-7b4d-4e2a-9f00-1234567890ab";

@@ -67,6 +67,8 @@ export type AuditWords = {
   time(iso: string): string;
   number(n: number): string;
   ids(count: number): string;
+  /** A field and its value(s) as one phrase: "Total: CHF 10.00" (French puts a space before the colon). */
+  line(field: string, value: string): string;
   none: string;
 };
 
@@ -96,7 +98,7 @@ export function changeText(
   const isId = (v: AuditValue | null) => v?.type === "id";
   return describeChange(before, after)
     .filter((l) => !(options.withoutIds && (isId(l.from) || isId(l.to))))
-    .map((l) => `${w.field(l.field)}: ${l.from === null ? "" : `${text(l.from)} → `}${l.to ? text(l.to) : w.none}`)
+    .map((l) => w.line(w.field(l.field), `${l.from === null ? "" : `${text(l.from)} → `}${l.to ? text(l.to) : w.none}`))
     .join("; ");
 }
 

@@ -16,7 +16,7 @@ describe("auditWords", () => {
     expect(changeText(null, order, auditWords("de-CH").words, { withoutIds: true })).toBe(
       "Art: Neue Bestellung; Zahler: Der Partner; Total: CHF\u00a01’000.00; Cashback: CHF\u00a00.00; Verlängerungsdatum: 01.03.2027; Rechnungsnummer: INV-000006");
     expect(changeText({ paymentMode: "customer", version: 2 }, { paymentMode: "partner", version: 3 }, auditWords("fr-CH").words))
-      .toBe("Mode de paiement : Le client paie → Le partenaire paie".replace(" :", ":"));
+      .toBe("Mode de paiement : Le client paie → Le partenaire paie");
   });
 
   it("never prints an amount in minor units or a raw reason code", () => {

@@ -24,6 +24,7 @@ export function auditWords(locale: Locale) {
     time: (iso) => formatDateTime(new Date(iso), locale),
     number: (n) => number.format(n),
     ids: (count) => t("change.products", { count }),
+    line: (field, value) => t("change.line", { field, value }),
     none: "—",
   };
 

@@ -23,7 +23,7 @@ export function ChangeLines({ before, after, refused, a }: { before: Record<stri
       <ul className="space-y-0.5">
         {lines.map((l) => (
           <li key={l.field}>
-            <span className="text-slate-500">{a.words.field(l.field)}:</span>{" "}
+            <span className="text-slate-500">{a.t("change.label", { field: a.words.field(l.field) })}</span>{" "}
             {l.from !== null && <><Value v={l.from} a={a} />{" → "}</>}
             {l.to ? <Value v={l.to} a={a} /> : "—"}
           </li>

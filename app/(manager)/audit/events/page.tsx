@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Download } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
 import { filterChoiceLabels } from "@/db/audit-console";
 import { listAuditEventsPage } from "@/db/audit-events-list";
@@ -13,10 +11,10 @@ import { encodeCursor, filterQuery, parseEventFilters } from "@/lib/validation/a
 import { AuditNav } from "../audit-nav";
 import { auditWords } from "../audit-words";
 import { requireAuditor } from "../auditor";
-import { CopyId } from "../copy-id";
 import { EmptyState, isFiltered } from "../empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
+import { EventRows, type EventRow } from "./event-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("events.title") };
@@ -64,46 +62,27 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
         <EmptyState filtered={isFiltered(f)} matchText={t("events.empty")} noneText={t("events.emptyNone")}
           clearText={t("events.clearHint")} clearHref="/audit/events" />
       ) : (
-        // Compact markup: 50 rows travel twice (HTML and the RSC payload), so the cells carry no classes of
-        // their own (the table styles them) and each cell is a few strings. Identifiers inside the change
-        // (order, product, invoice…) are left to the partnership's timeline, which gives each a copy
-        // button, and to the CSV export; the full user agent is one click away here.
+        // Compact: 50 rows travel twice (HTML and the RSC payload), so the rows go to EventRows as plain
+        // strings and the cells carry no classes of their own (the table styles them). Identifiers inside
+        // the change (order, product, invoice…) are left to the partnership's timeline, which gives each a
+        // copy button, and to the CSV export; the full user agent is one click away here.
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm [&_small]:block [&_small]:text-xs [&_small]:text-slate-500 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_tr]:border-t [&_tr]:border-slate-100 [&_details]:max-w-48 [&_details]:text-xs [&_details]:break-words">
+          <table className="w-full text-left text-sm [&_small]:block [&_small]:text-xs [&_small]:text-slate-500 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_tr]:border-t [&_tr]:border-slate-100 [&_details]:max-w-48 [&_details]:text-xs [&_details]:break-words [&_td:first-child]:whitespace-nowrap [&_td_a]:text-brand-700 [&_td_a:hover]:underline [&_b]:text-xs [&_b]:font-medium [&_b]:text-amber-800">
             <caption className="sr-only">{t("events.caption")}</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
                 {(["when", "event", "who", "partnership", "change", "request"] as const).map((h) => <th key={h} scope="col" className="px-3 py-3">{col(h)}</th>)}
               </tr>
             </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}<small>{t("events.seq", { seq: e.seq })}</small></td>
-                  <td>
-                    {a.kind(e.kind)}
-                    {e.outcome === "refused" && <> <Badge tone="amber">{t("events.refused")}</Badge></>}
-                    {e.repeats != null && e.repeats > 1 && <> <span className="text-xs font-medium text-amber-800">{t("events.repeats", { count: e.repeats })}</span></>}
-                    {e.reason && <small>{t("events.reason", { reason: a.reason(e.reason) })}</small>}
-                  </td>
-                  <td>{e.actorName ?? t("events.system")}<small>{e.actorOrgName ?? t("events.noOrganization")}</small></td>
-                  <td>
-                    {e.customerName && e.partnerName && e.partnershipId ? (
-                      <Link href={`/audit/partnerships/${e.partnershipId}`} prefetch={false} className="text-brand-700 hover:underline">
-                        {t("events.pair", { customer: e.customerName, partner: e.partnerName })}
-                      </Link>
-                    ) : e.partnershipId ? (
-                      <CopyId id={e.partnershipId} label={t("copy.label", { id: `${e.partnershipId.slice(0, 8)}…` })} done={t("copy.done")} />
-                    ) : "—"}
-                  </td>
-                  <td>{changeText(e.before, e.after, a.words, { withoutIds: true }) || "—"}</td>
-                  <td>
-                    {e.ip ?? t("request.unknown")}
-                    {e.userAgent ? <details><summary>{a.browser(e.userAgent)}</summary>{e.userAgent}</details> : <small>{t("request.unknownBrowser")}</small>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <EventRows rows={rows.map((e): EventRow => [
+              String(e.seq), formatDateTime(e.createdAt, locale), t("events.seq", { seq: e.seq }), a.kind(e.kind),
+              e.outcome === "refused" ? "1" : "", e.repeats != null && e.repeats > 1 ? t("events.repeats", { count: e.repeats }) : "",
+              e.reason ? t("events.reason", { reason: a.reason(e.reason) }) : "",
+              e.actorName ?? t("events.system"), e.actorOrgName ?? t("events.noOrganization"), e.partnershipId ?? "",
+              e.customerName && e.partnerName && e.partnershipId ? t("events.pair", { customer: e.customerName, partner: e.partnerName }) : "",
+              changeText(e.before, e.after, a.words, { withoutIds: true }) || "—", e.ip ?? t("request.unknown"),
+              e.userAgent ? a.browser(e.userAgent) : t("request.unknownBrowser"), e.userAgent ?? "",
+            ])} words={{ refused: t("events.refused"), copy: t("copy.label", { id: "#" }), done: t("copy.done") }} />
           </table>
         </div>
       )}
