@@ -52,8 +52,8 @@ test("Nora reads refused attempts in French and German: amounts, reasons, identi
   await expect(withdrawalRow).toContainText("Luca Bernasconi");
   await expect(withdrawalRow).toContainText("Motif : Le rôle ne le permet pas");
   await expect(withdrawalRow).toContainText(/Montant : 1\s000,00/);
-  await expect(rows.filter({ hasText: "Modification du mode de paiement refusée" }).first()).toContainText("Motif : Modifié entre-temps par quelqu’un d’autre");
-  await expect(rows.filter({ hasText: "Commande refusée" }).first()).toContainText(/Motif : Entrée non valable \((Offre|Nom), (Offre|Nom)\)/);
+  await expect(rows.filter({ hasText: "Changement du mode de paiement refusé" }).first()).toContainText("Motif : Modifié entre-temps par quelqu’un d’autre");
+  await expect(rows.filter({ hasText: "Commande refusée" }).first()).toContainText(/Motif : Saisie non valable \((Offre|Nom), (Offre|Nom)\)/);
   // The browser named, the whole user agent on demand.
   const ua = withdrawalRow.locator("details");
   await expect(ua.locator("summary")).toBeVisible();
@@ -66,7 +66,7 @@ test("Nora reads refused attempts in French and German: amounts, reasons, identi
   await expect(page).toHaveTitle(/^Helvetia Bakery SA et Alpine Web Studio · Chronologie · /);
   await expectTranslated(page.locator("main"), "fr-CH");
   await expectNothingRaw(page);
-  const event = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Modification du mode de paiement refusée" }) }).first();
+  const event = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Changement du mode de paiement refusé" }) }).first();
   await expect(event).toContainText("Motif : Modifié entre-temps par quelqu’un d’autre");
   await expect(event).toContainText("Mode de paiement : Le partenaire paie");
   const copy = event.getByRole("button", { name: /^Copier l’identifiant [0-9a-f]{8}…$/ });
