@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { Download } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
 import { filterChoiceLabels, listAuditPartnerships } from "@/db/audit-console";
 import { effectivePaymentMode } from "@/lib/domain";
@@ -14,6 +12,7 @@ import { requireAuditor } from "./auditor";
 import { EmptyState, isFiltered } from "./empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
+import { PartnershipRows, type PartnershipRow } from "./partnership-rows";
 import { PaymentModeChart } from "./payment-mode-chart";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -68,9 +67,10 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
         <EmptyState filtered={isFiltered(f)} matchText={t("partnerships.empty")} noneText={t("partnerships.emptyNone")}
           clearText={t("partnerships.clearHint")} clearHref="/audit" />
       ) : (
-        // Compact markup (the rows travel twice: HTML and the RSC payload): the table styles its cells.
+        // Compact (the rows travel twice: HTML and the RSC payload): plain strings to PartnershipRows, and
+        // the table styles its cells.
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_tr]:border-t [&_tr]:border-slate-100">
+          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_tr]:border-t [&_tr]:border-slate-100 [&_td:first-child]:font-medium [&_td_a]:text-brand-700 [&_td_a:hover]:underline">
             <caption className="sr-only">{t("partnerships.caption")}</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
@@ -79,25 +79,11 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td className="font-medium">{p.customerName}</td>
-                  <td>{p.partnerName}</td>
-                  <td>{d(`access.${p.access}`)}</td>
-                  <td>{d(`paymentMode.${effectivePaymentMode(p)}`)}</td>
-                  <td><Badge tone={STATUS_TONE[p.status]}>{d(`status.${p.status}`)}</Badge></td>
-                  <td>{formatDate(p.activatedAt ?? p.createdAt, locale)}</td>
-                  <td>{formatDateTime(p.updatedAt, locale)}</td>
-                  <td>
-                    <Link href={`/audit/partnerships/${p.id}`} prefetch={false} className="text-brand-700 hover:underline"
-                      aria-label={t("partnerships.timelineOf", { customer: p.customerName, partner: p.partnerName })}>
-                      {t("partnerships.timeline")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <PartnershipRows timeline={t("partnerships.timeline")} rows={rows.map((p): PartnershipRow => [
+              p.id, p.customerName, p.partnerName, d(`access.${p.access}`), d(`paymentMode.${effectivePaymentMode(p)}`),
+              d(`status.${p.status}`), STATUS_TONE[p.status], formatDate(p.activatedAt ?? p.createdAt, locale), formatDateTime(p.updatedAt, locale),
+              t("partnerships.timelineOf", { customer: p.customerName, partner: p.partnerName }),
+            ])} />
           </table>
         </div>
       )}
