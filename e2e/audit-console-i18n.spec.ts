@@ -1,6 +1,7 @@
 // The auditor's console for people, in Nora's chosen language: amounts formatted, reasons and kinds in
 // words, identifiers shortened with a copy button, the user agent summarised with the whole string one
 // click away. The events it reads are refused attempts made over HTTP here, which change nothing.
+import { expectAccessible } from "./a11y";
 import { callAction, signInOverHttp } from "./action-client";
 import { expect, test, type Page } from "./fixtures";
 import { expectTranslated } from "./i18n";
@@ -59,6 +60,7 @@ test("Nora reads refused attempts in French and German: amounts, reasons, identi
   await expect(ua.locator("summary")).toBeVisible();
   await ua.locator("summary").click();
   await expect(ua).toHaveAttribute("open", "");
+  await expectAccessible(page, "/audit/events in French");
 
   // The partnership's timeline, titled with both organizations: the request's identifier shortened,
   // copied whole by its button, announced; the full user agent behind its summary.
@@ -77,6 +79,7 @@ test("Nora reads refused attempts in French and German: amounts, reasons, identi
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith(shown)).toBe(true);
   expect(copied.length).toBeGreaterThan(shown.length);
+  await expectAccessible(page, "a partnership's timeline in French");
 
   // The same pages in German, chosen in the profile menu.
   await chooseLanguage(page, "de-CH");

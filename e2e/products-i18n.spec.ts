@@ -1,6 +1,7 @@
 // The Products page in Claire's French: every word translated, and the keyboard never dropped on the
 // body: New order moves it into the form, Escape or Cancel brings it back to New order; Renew moves it to
 // the confirmation, Cancel or Escape back to Renew. Nothing is ordered or renewed here.
+import { expectAccessible } from "./a11y";
 import { expect, test } from "./fixtures";
 import { expectTranslated } from "./i18n";
 import { signIn } from "./pages";
@@ -19,6 +20,7 @@ test("Claire's Products page in French keeps the focus where she works", async (
   await expect(panel.getByRole("radio").first()).toBeFocused();
   await expectTranslated(panel, "fr-CH");
   await expect(panel).toContainText(/CHF par an/);
+  await expectAccessible(page, "/products with the order form open");
   await page.keyboard.press("Escape");
   await expect(panel.getByRole("radio")).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Nouvelle commande" })).toBeFocused();
