@@ -71,7 +71,7 @@ export function InviteForm({ partner, products }: { partner: { id: string; name:
         <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">{t("new.verifyTitle")}</h3>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>{t.rich("new.partner", { name: partner.name, strong: (c) => <strong>{c}</strong> })}</li>
-          <li>{t.rich("new.access", { access: d(`accessLong.${v.access}`), explanation: t(`access.explanation.${v.access}`), strong: (c) => <strong>{c}</strong> })}</li>
+          <li>{t.rich("new.access", { access: d(`access.${v.access}`), explanation: t(`access.explanation.${v.access}`), strong: (c) => <strong>{c}</strong> })}</li>
           {v.access === "full" ? (
             <li>{t.rich("new.paymentMode", { mode: d(`paymentMode.${v.paymentMode}`), explanation: d(`paymentModeExplanation.${v.paymentMode}`), strong: (c) => <strong>{c}</strong> })}</li>
           ) : <li>{t("new.products", { products: chosen.map((p) => p.label).join(", ") })}</li>}
