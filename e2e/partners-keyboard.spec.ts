@@ -1,6 +1,8 @@
 // The FAQ's steps by keyboard alone (Tab, Enter, Space, arrows, Escape), and where the focus goes when
 // an editor closes: back to the pencil that opened it.
-import { expect, test, type Locator, type Page } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
+
+type Locator = ReturnType<Page["locator"]>;
 import { sidebar, signIn, signOut } from "./pages";
 
 const CLAIRE = "claire@helvetia-bakery.test";
