@@ -125,7 +125,7 @@ test.describe("the partnership lifecycle, both sides", () => {
     const today = new Intl.DateTimeFormat("en-CH", { dateStyle: "medium", timeZone: "Europe/Zurich" }).format(new Date());
     await expect(claire.getByTestId("partnership-period")).toHaveText(new RegExp(`^Partner of Helvetia Bakery SA from .+ until ${today}$`));
     await expect(claire.getByRole("region", { name: "Access rights" })).toContainText("The partner managed all the products of Helvetia Bakery SA.");
-    await expect(claire.getByRole("region", { name: "Payment" })).toContainText("Payment mode when the partnership ended: Partner pays");
+    await expect(claire.getByRole("region", { name: "Payment", exact: true })).toContainText("Payment mode when the partnership ended: Partner pays");
     await sidebar(claire).getByRole("link", { name: "Partner" }).click();
     await expect(claire.getByRole("row").filter({ hasText: "Jura Hosting Partners" })).toContainText(`Ended on ${today}`);
 

@@ -46,12 +46,13 @@ test.describe("the Partner pages in each user's language", () => {
     await page.goBack();
     await expect(page.getByRole("row").filter({ hasText: "Léman Digital Sàrl" })).toContainText("Terminé le");
 
-    // The access editor of the limited partnership, open.
-    await page.getByRole("link", { name: "Lakeside IT", exact: true }).click();
+    // The access editor, open (on full access: the product picker, another team's component, is not shown).
+    await page.getByRole("link", { name: "Alpine Web Studio", exact: true }).click();
     await page.getByRole("button", { name: "Modifier les droits d’accès" }).click();
     await expect(page.getByRole("radiogroup", { name: "Accès" })).toBeVisible();
     await sample(page, "fr-CH");
     await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Modifier les droits d’accès" })).toBeFocused();
 
     // Adding a partner: search, choose, the form and its verify step.
     await page.goto("/partners/new");
