@@ -96,3 +96,37 @@ test("the FAQ flow by keyboard alone: Partner → partner → pencil → mode �
   await expect(accessPencil).toBeFocused();
   await signOut(page);
 });
+
+test("a confirm refused because someone else changed the partnership meanwhile puts the focus on the error", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  for (const page of [first, second]) {
+    await signIn(page, CLAIRE, "en");
+    await sidebar(page).getByRole("link", { name: "Partner" }).click();
+    await page.getByRole("link", { name: "Alpine Web Studio", exact: true }).click();
+    const payment = page.getByRole("region", { name: "Payment", exact: true });
+    await payment.getByRole("button", { name: "Edit payment mode" }).click();
+    await payment.getByRole("radio", { name: /Partner pays/ }).check();
+    await payment.getByRole("button", { name: "Continue" }).click();
+  }
+  const one = first.getByRole("region", { name: "Payment", exact: true });
+  await one.getByRole("button", { name: "Confirm" }).click();
+  await expect(one.getByTestId("current-payment-mode")).toHaveText("Partner pays");
+
+  const two = second.getByRole("region", { name: "Payment", exact: true });
+  await two.getByRole("button", { name: "Confirm" }).click();
+  const error = two.getByRole("alert").filter({ hasText: "changed by someone else meanwhile" });
+  await expect(error).toBeFocused();
+  // Escape still closes the editor and gives the focus back to the pencil.
+  await second.keyboard.press("Escape");
+  await expect(two.getByRole("button", { name: "Edit payment mode" })).toBeFocused();
+
+  // Back as the demo began.
+  await one.getByRole("button", { name: "Edit payment mode" }).click();
+  await one.getByRole("radio", { name: /Customer pays/ }).check();
+  await one.getByRole("button", { name: "Continue" }).click();
+  await one.getByRole("button", { name: "Confirm" }).click();
+  await expect(one.getByTestId("current-payment-mode")).toHaveText("Customer pays");
+  await first.context().close();
+  await second.context().close();
+});
