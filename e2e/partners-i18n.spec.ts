@@ -111,7 +111,7 @@ test.describe("the Partner pages in each user's language", () => {
     await samplePartners(page, "en", ["Alpine Web Studio", "Léman Digital Sàrl"]);
   });
 
-  test("the emailed invitation page in each language, then Claire deletes the invitation (Escape keeps it)", async ({ page }) => {
+  test("the emailed invitation page in each language, then Claire resends and deletes the invitation (Escape keeps it)", async ({ page }) => {
     // Claire invites Jura Hosting Partners in French.
     await signIn(page, CLAIRE, "fr-CH");
     await page.goto("/partners/new?q=Jura");
@@ -144,6 +144,11 @@ test.describe("the Partner pages in each user's language", () => {
     await signIn(page, CLAIRE, "fr-CH");
     await page.goto(partnershipPath);
     const section = page.getByRole("region", { name: "Invitation" });
+    // Resending keeps the focus on the button, which is disabled while it runs.
+    const resend = section.getByRole("button", { name: "Renvoyer l’invitation" });
+    await resend.click();
+    await expect(section.getByRole("status")).toHaveText(/^Une nouvelle invitation a été envoyée par e-mail à Jura Hosting Partners/);
+    await expect(resend).toBeFocused();
     const remove = section.getByRole("button", { name: "Supprimer l’invitation" });
     await remove.click();
     await expect(section.getByRole("group")).toBeVisible();
