@@ -80,6 +80,11 @@ test.describe("the Partner pages in each user's language", () => {
     await signIn(page, "sarah@basel-pharma.test", "de-CH");
     await samplePartners(page, "de-CH", ["Lakeside IT", "Léman Digital Sàrl"]);
     await expect(page.getByRole("row").filter({ hasText: "Léman Digital Sàrl" })).toContainText("Geschlossen am");
+    // A refused invitation never began: it reads in the conditional, not as an ended partnership.
+    await page.getByRole("link", { name: "Léman Digital Sàrl", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Zugriffsrechte" })).toContainText("In der Einladung angebotener Zugriff: Eingeschränkt");
+    await expect(page.getByRole("region", { name: "Zahlung", exact: true })).toContainText("In der Einladung angebotener Zahlungsmodus: Kunde zahlt");
+    await page.goBack();
     await page.getByRole("link", { name: "Lakeside IT", exact: true }).click();
     await page.getByRole("button", { name: "Zahlungsmodus bearbeiten" }).click();
     await expect(page.getByRole("radiogroup", { name: "Zahlungsmodus" })).toBeVisible();

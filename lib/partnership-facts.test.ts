@@ -13,7 +13,7 @@ const base = { createdAt: created, activatedAt: activated, endedAt: null, update
 
 describe("partnershipTense", () => {
   it.each([
-    ["active", "present"], ["pending", "future"], ["ended", "past"], ["refused", "past"], ["deleted", "past"],
+    ["active", "present"], ["pending", "future"], ["ended", "past"], ["refused", "conditional"], ["deleted", "conditional"],
   ] as const)("%s speaks in the %s", (status, tense) => {
     expect(partnershipTense(status)).toBe(tense);
   });
@@ -60,6 +60,12 @@ describe("the sentences in each tense", () => {
     expect(translator("fr-CH", "partners.access")("fullDetail", { tense: "past", customerName })).toBe("Le partenaire gérait tous les produits de Helvetia Bakery SA.");
     expect(translator("de-CH", "partners.access")("fullDetail", { tense: "past", customerName })).toBe("Der Partner verwaltete alle Produkte von Helvetia Bakery SA.");
     expect(translator("it-CH", "partners.access")("fullDetail", { tense: "future", customerName })).toBe("Una volta accettato l’invito, il partner gestirà tutti i prodotti di Helvetia Bakery SA.");
+  });
+  it("says what a refused or deleted invitation would have given, never that it ended", () => {
+    const tense = partnershipTense("refused");
+    expect(translator("en", "partners.access")("fullDetail", { tense, customerName })).toBe("The partner would have managed all the products of Helvetia Bakery SA.");
+    expect(translator("en", "partners.payment")("current", { tense })).toBe("Payment mode the invitation offered:");
+    expect(translator("de-CH", "partners.access")("fullDetail", { tense, customerName })).toBe("Der Partner hätte alle Produkte von Helvetia Bakery SA verwaltet.");
   });
   it("says who paid in an ended partnership in the past", () => {
     const en = translator("en", "partners.payment");
