@@ -46,10 +46,13 @@ test.describe("the Partner pages in each user's language", () => {
     await page.goBack();
     await expect(page.getByRole("row").filter({ hasText: "Léman Digital Sàrl" })).toContainText("Terminé le");
 
-    // The access editor, open (on full access: the product picker, another team's component, is not shown).
+    // The access editor, open, then on limited access with its product picker (categories and their boxes).
     await page.getByRole("link", { name: "Alpine Web Studio", exact: true }).click();
     await page.getByRole("button", { name: "Modifier les droits d’accès" }).click();
     await expect(page.getByRole("radiogroup", { name: "Accès" })).toBeVisible();
+    await sample(page, "fr-CH");
+    await page.getByRole("radiogroup", { name: "Accès" }).getByRole("radio", { name: /Accès limité/ }).check();
+    await expect(page.getByRole("checkbox").first()).toBeVisible();
     await sample(page, "fr-CH");
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Modifier les droits d’accès" })).toBeFocused();

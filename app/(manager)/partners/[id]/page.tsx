@@ -133,7 +133,8 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
         )}
       </section>
 
-      <ClientMessages namespaces={["partners", "domain"]}>
+      {/* The access editor's product picker speaks from the products namespace. */}
+      <ClientMessages namespaces={canEditAccess ? ["partners", "domain", "products"] : ["partners", "domain"]}>
         <DeferredEditor editor="access" props={{
           partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName,
           customerName: p.customerName, managedIds: managed.map((x) => x.id), canEdit: canEditAccess, tense,

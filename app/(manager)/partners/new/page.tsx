@@ -84,7 +84,7 @@ export default async function NewPartnerPage({ searchParams }: PageProps<"/partn
                   <Link href={`/partners/${partner.livePartnershipId}`} className="text-brand-700 hover:underline">{t("new.open")}</Link>.
                 </p>
               ) : (
-                <ClientMessages namespaces={["partners", "domain"]}>
+                <ClientMessages namespaces={["partners", "domain", "products"]}>
                   <InviteForm partner={{ id: partner.id, name: partner.name }} products={products} />
                 </ClientMessages>
               )}
