@@ -13,6 +13,7 @@ function partnershipColumns() {
   return {
     id: p.id, customerOrgId: p.customerOrgId, partnerOrgId: p.partnerOrgId, status: p.status, access: p.access,
     paymentMode: p.paymentMode, version: p.version, createdAt: p.createdAt, activatedAt: p.activatedAt, updatedAt: p.updatedAt,
+    endedAt: p.endedAt,
   };
 }
 

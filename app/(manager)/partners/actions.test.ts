@@ -14,7 +14,7 @@ import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/test
 import { orgId, partnershipId, readPartnership, snapshot, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
 import { changePaymentMode } from "./actions";
-import { DENIALS, NOT_FOUND } from "./messages";
+import { DENIALS, NOT_FOUND, partnerErrors } from "./messages";
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
@@ -24,6 +24,9 @@ vi.stubEnv("APP_URL", "https://manager.example.test");
 vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
 
 const HELVETIA = "Helvetia Bakery SA", ALPINE = "Alpine Web Studio", LAKESIDE = "Lakeside IT";
+// Each refusal is answered in the language of the person refused (db/seed.ts: Helvetia in French, Alpine and
+// Anna in German, Sofia and Paolo in Italian, Ines and Nora in English).
+const [FR, DE, IT, EN] = [partnerErrors("fr-CH"), partnerErrors("de-CH"), partnerErrors("it-CH"), partnerErrors("en")];
 
 /** What the user asks: switch to the other mode, at the partnership's current version. */
 async function flipInput(id: string) {
@@ -37,21 +40,21 @@ type Refusal = {
 };
 
 const REFUSALS: Refusal[] = [
-  { who: "Luca, customer collaborator", email: "luca@helvetia-bakery.test", partnership: [HELVETIA, ALPINE], message: DENIALS.role, reason: "role", actingOrg: HELVETIA },
-  { who: "Hanna in Helvetia, administrator", email: "hanna@helvetia-bakery.test", chosenOrg: HELVETIA, partnership: [HELVETIA, ALPINE], message: DENIALS.role, reason: "role", actingOrg: HELVETIA },
-  { who: "Hanna in Ticino Vini, on Helvetia's partnership", email: "hanna@helvetia-bakery.test", chosenOrg: "Ticino Vini SA", partnership: [HELVETIA, ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: "Ticino Vini SA" },
-  { who: "Hanna in Ticino Vini, collaborator", email: "hanna@helvetia-bakery.test", chosenOrg: "Ticino Vini SA", partnership: ["Ticino Vini SA", ALPINE], message: DENIALS.role, reason: "role", actingOrg: "Ticino Vini SA" },
-  { who: "Marc, the partner's legal representative", email: "marc@alpine-web.test", partnership: [HELVETIA, ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: ALPINE },
-  { who: "Elena, the partner's administrator", email: "elena@alpine-web.test", partnership: [HELVETIA, ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: ALPINE },
-  { who: "Sofia, a limited partner", email: "sofia@lakeside-it.test", partnership: [HELVETIA, LAKESIDE], message: NOT_FOUND, reason: "not_found", actingOrg: LAKESIDE },
-  { who: "Ines, an unrelated partner", email: "ines@jura-hosting.test", partnership: [HELVETIA, ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: "Jura Hosting Partners" },
-  { who: "Nora, the auditor", email: "nora@manager.test", partnership: [HELVETIA, ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: null },
-  { who: "Claire, on another customer's partnership", email: "claire@helvetia-bakery.test", partnership: ["Matterhorn Sports AG", ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: HELVETIA },
-  { who: "Claire, with the org cookie forged to that customer", email: "claire@helvetia-bakery.test", chosenOrg: "Matterhorn Sports AG", partnership: ["Matterhorn Sports AG", ALPINE], message: NOT_FOUND, reason: "not_found", actingOrg: HELVETIA },
-  { who: "Claire, on the limited partnership", email: "claire@helvetia-bakery.test", partnership: [HELVETIA, LAKESIDE], message: DENIALS.limited_access, reason: "limited_access", actingOrg: HELVETIA },
-  { who: "Claire, on the ended partnership", email: "claire@helvetia-bakery.test", partnership: [HELVETIA, "Léman Digital Sàrl"], message: DENIALS.not_active, reason: "not_active", actingOrg: HELVETIA },
-  { who: "Paolo, legal representative with limited access", email: "paolo@ticino-vini.test", partnership: ["Ticino Vini SA", ALPINE], message: DENIALS.limited_access, reason: "limited_access", actingOrg: "Ticino Vini SA" },
-  { who: "Anna, legal representative of a pending partnership", email: "anna@zurich-legal.test", partnership: ["Zürich Legal Partners", ALPINE], message: DENIALS.not_active, reason: "not_active", actingOrg: "Zürich Legal Partners" },
+  { who: "Luca, customer collaborator", email: "luca@helvetia-bakery.test", partnership: [HELVETIA, ALPINE], message: FR.denial("role"), reason: "role", actingOrg: HELVETIA },
+  { who: "Hanna in Helvetia, administrator", email: "hanna@helvetia-bakery.test", chosenOrg: HELVETIA, partnership: [HELVETIA, ALPINE], message: FR.denial("role"), reason: "role", actingOrg: HELVETIA },
+  { who: "Hanna in Ticino Vini, on Helvetia's partnership", email: "hanna@helvetia-bakery.test", chosenOrg: "Ticino Vini SA", partnership: [HELVETIA, ALPINE], message: FR.notFound, reason: "not_found", actingOrg: "Ticino Vini SA" },
+  { who: "Hanna in Ticino Vini, collaborator", email: "hanna@helvetia-bakery.test", chosenOrg: "Ticino Vini SA", partnership: ["Ticino Vini SA", ALPINE], message: FR.denial("role"), reason: "role", actingOrg: "Ticino Vini SA" },
+  { who: "Marc, the partner's legal representative", email: "marc@alpine-web.test", partnership: [HELVETIA, ALPINE], message: DE.notFound, reason: "not_found", actingOrg: ALPINE },
+  { who: "Elena, the partner's administrator", email: "elena@alpine-web.test", partnership: [HELVETIA, ALPINE], message: DE.notFound, reason: "not_found", actingOrg: ALPINE },
+  { who: "Sofia, a limited partner", email: "sofia@lakeside-it.test", partnership: [HELVETIA, LAKESIDE], message: IT.notFound, reason: "not_found", actingOrg: LAKESIDE },
+  { who: "Ines, an unrelated partner", email: "ines@jura-hosting.test", partnership: [HELVETIA, ALPINE], message: EN.notFound, reason: "not_found", actingOrg: "Jura Hosting Partners" },
+  { who: "Nora, the auditor", email: "nora@manager.test", partnership: [HELVETIA, ALPINE], message: EN.notFound, reason: "not_found", actingOrg: null },
+  { who: "Claire, on another customer's partnership", email: "claire@helvetia-bakery.test", partnership: ["Matterhorn Sports AG", ALPINE], message: FR.notFound, reason: "not_found", actingOrg: HELVETIA },
+  { who: "Claire, with the org cookie forged to that customer", email: "claire@helvetia-bakery.test", chosenOrg: "Matterhorn Sports AG", partnership: ["Matterhorn Sports AG", ALPINE], message: FR.notFound, reason: "not_found", actingOrg: HELVETIA },
+  { who: "Claire, on the limited partnership", email: "claire@helvetia-bakery.test", partnership: [HELVETIA, LAKESIDE], message: FR.denial("limited_access"), reason: "limited_access", actingOrg: HELVETIA },
+  { who: "Claire, on the ended partnership", email: "claire@helvetia-bakery.test", partnership: [HELVETIA, "Léman Digital Sàrl"], message: FR.denial("not_active"), reason: "not_active", actingOrg: HELVETIA },
+  { who: "Paolo, legal representative with limited access", email: "paolo@ticino-vini.test", partnership: ["Ticino Vini SA", ALPINE], message: IT.denial("limited_access"), reason: "limited_access", actingOrg: "Ticino Vini SA" },
+  { who: "Anna, legal representative of a pending partnership", email: "anna@zurich-legal.test", partnership: ["Zürich Legal Partners", ALPINE], message: DE.denial("not_active"), reason: "not_active", actingOrg: "Zürich Legal Partners" },
 ];
 
 describe.each(enginesUnderTest())("changePaymentMode action on %s", (engine) => {
@@ -73,7 +76,7 @@ describe.each(enginesUnderTest())("changePaymentMode action on %s", (engine) => 
       { partnershipId: id, paymentMode: "partner", version: before.version }));
     expect(result).toEqual({
       ok: true, paymentMode: "partner", version: before.version + 1,
-      message: "Payment mode changed to “Partner pays”. Alpine Web Studio has been notified by email.",
+      message: "Mode de paiement changé en «\u00a0Le partenaire paie\u00a0». Alpine Web Studio en a été informé par e-mail.",
     });
     expect(await readPartnership(id)).toMatchObject({ paymentMode: "partner", version: before.version + 1 });
     expect(events).toHaveLength(1);

@@ -4,14 +4,16 @@ import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
 import { changePaymentMode as savePaymentMode, getCustomerPartnership } from "@/db/partnerships";
 import { defineAction, type ActionResult } from "@/lib/action";
-import { PAYMENT_MODE_INFO, type PaymentMode } from "@/lib/domain";
+import type { PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
+import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n/translator";
 import { kickOutboxWorker } from "@/lib/mail/worker";
 import { paymentModeConfirmedEmail } from "@/lib/mail/lifecycle-templates";
 import { outboxRows } from "@/lib/mail/outbox-rows";
 import { paymentModeChangedEmail } from "@/lib/mail/templates";
 import { paymentModeChangeDenial } from "@/lib/permissions";
-import { DENIALS, NOT_FOUND, STALE } from "./messages";
+import { partnerErrors } from "./messages";
 import { changePaymentModeSchema } from "@/lib/validation/partnership";
 
 
@@ -19,6 +21,10 @@ export const changePaymentMode = defineAction(
   { schema: changePaymentModeSchema, refusedKind: "payment_mode.refused" },
   async (input, { viewer, meta }): Promise<ActionResult<{ paymentMode: PaymentMode; version: number }>> => {
     const membership = viewer.current;
+    const locale = await getLocale();
+    const errors = partnerErrors(locale);
+    const t = translator(locale, "partners");
+    const d = translator(locale, "domain");
     const refuse = async (reason: string, message: string, p?: { customerOrgId: string; partnerOrgId: string }) => {
       await recordRefusal({
         kind: "payment_mode.refused", reason, actorUserId: viewer.id, actorOrgId: membership?.orgId ?? null,
@@ -28,14 +34,14 @@ export const changePaymentMode = defineAction(
       return { ok: false as const, message };
     };
 
-    if (!membership) return refuse("not_found", NOT_FOUND);
+    if (!membership) return refuse("not_found", errors.notFound);
     const p = await getCustomerPartnership({ id: input.partnershipId, customerOrgId: membership.orgId });
-    if (!p) return refuse("not_found", NOT_FOUND);
+    if (!p) return refuse("not_found", errors.notFound);
     const denial = paymentModeChangeDenial(membership.role, p);
-    if (denial) return refuse(denial, DENIALS[denial], p);
-    if (p.version !== input.version) return refuse("stale_version", STALE, p);
+    if (denial) return refuse(denial, errors.denial(denial), p);
+    if (p.version !== input.version) return refuse("stale_version", errors.stale, p);
     if (p.paymentMode === input.paymentMode) {
-      return refuse("unchanged", `The payment mode is already “${PAYMENT_MODE_INFO[input.paymentMode].label}”. Nothing changed.`, p);
+      return refuse("unchanged", t("errors.paymentUnchanged", { mode: d(`paymentMode.${input.paymentMode}`) }), p);
     }
 
     const url = `${env().APP_URL}/clients/${p.id}`;
@@ -72,7 +78,7 @@ export const changePaymentMode = defineAction(
         }),
       }),
     });
-    if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+    if (outcome.kind === "conflict") return refuse("stale_version", errors.stale, p);
 
     kickOutboxWorker();
     revalidatePath(`/partners/${p.id}`);
@@ -81,7 +87,7 @@ export const changePaymentMode = defineAction(
       ok: true,
       paymentMode: outcome.paymentMode,
       version: outcome.version,
-      message: `Payment mode changed to “${PAYMENT_MODE_INFO[outcome.paymentMode].label}”. ${p.partnerName} has been notified by email.`,
+      message: t("payment.changed", { mode: d(`paymentMode.${outcome.paymentMode}`), partnerName: p.partnerName }),
     };
   },
 );

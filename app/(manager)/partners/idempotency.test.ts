@@ -14,7 +14,10 @@ import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/test
 import { countAuditEvents, partnershipId, readPartnership, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
 import { changePaymentMode } from "./actions";
-import { STALE } from "./messages";
+import { partnerErrors } from "./messages";
+
+// Claire works in French (db/seed.ts): the action answers her in French.
+const STALE = partnerErrors("fr-CH").stale;
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
@@ -109,7 +112,7 @@ describe.each(enginesUnderTest())("idempotent confirms on %s", (engine) => {
     expect(await changePaymentMode(await confirm(key))).toMatchObject({ ok: true });
     actAs(await userId("hanna@helvetia-bakery.test"));
     // Hanna (administrator) is refused on her own merits, not answered with Claire's result.
-    expect(await changePaymentMode(await confirm(key))).toMatchObject({ ok: false, message: expect.not.stringContaining("changed to") });
+    expect(await changePaymentMode(await confirm(key))).toMatchObject({ ok: false, message: expect.not.stringContaining("changé en") });
   });
 
   it("refuses a malformed key with a field error, changing nothing", async () => {
@@ -127,7 +130,7 @@ describe.each(enginesUnderTest())("idempotent confirms on %s", (engine) => {
     await transaction((tx) => tx.update(k).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(k.key, (input as { idempotencyKey: string }).idempotencyKey)));
     const again = await confirm((input as { idempotencyKey: string }).idempotencyKey);
     const changesBefore = await changes();
-    expect(await changePaymentMode(again)).toMatchObject({ ok: true, message: expect.stringContaining("changed to") });
+    expect(await changePaymentMode(again)).toMatchObject({ ok: true, message: expect.stringContaining("changé en") });
     expect(await changes()).toBe(changesBefore + 1);
     const [row] = await db.select().from(k).where(eq(k.key, (input as { idempotencyKey: string }).idempotencyKey));
     expect(row!.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);

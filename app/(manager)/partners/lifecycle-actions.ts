@@ -7,11 +7,13 @@ import { changeAccess as saveAccess, type MessageBuilder } from "@/db/lifecycle"
 import { listManagedProducts } from "@/db/partnerships";
 import { listOrgProducts } from "@/db/products";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
-import { ACCESS_LABELS, PAYMENT_MODE_INFO, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import type { AccessLevel, PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
+import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n/translator";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "@/lib/invitation-token";
 import { INVITATION_TTL_MS, lifecycleDenial, planAccessChange } from "@/lib/lifecycle";
-import { BAD_PRODUCTS, LIVE_PAIR, lifecycleDenialMessage, PARTNER_NOT_FOUND } from "@/lib/lifecycle-messages";
+import { lifecycleDenialMessage, lifecycleMessages } from "@/lib/lifecycle-messages";
 import { accessChangedEmail, invitationEmail, invitationWithdrawnEmail } from "@/lib/mail/lifecycle-templates";
 import { outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
@@ -20,7 +22,7 @@ import {
   changeAccessSchema, endPartnershipSchema, invitePartnerSchema, partnershipStepSchema, type PartnershipStepInput,
 } from "@/lib/validation/lifecycle";
 import { endPartnershipStep, partnershipOf } from "./lifecycle-steps";
-import { NOT_FOUND, STALE } from "./messages";
+import { partnerErrors } from "./messages";
 
 const KIND = "partnership.action_refused" as const;
 
@@ -49,13 +51,15 @@ export const invitePartner = defineAction(
     const { viewer, meta } = ctx;
     const m = viewer.current;
     const refuse = refuser(ctx, KIND, null, { step: "invite", ...input });
-    if (!m) return refuse("not_found", PARTNER_NOT_FOUND);
+    const locale = await getLocale();
+    const said = lifecycleMessages(locale);
+    if (!m) return refuse("not_found", said.partnerNotFound);
     const denial = lifecycleDenial("invite", { role: m.role, side: m.orgIsPartner ? "partner" : "customer" }, null);
-    if (denial) return refuse(denial, lifecycleDenialMessage("invite", denial));
+    if (denial) return refuse(denial, lifecycleDenialMessage("invite", denial, locale));
     const partner = await getPartnerOrganization({ id: input.partnerOrgId, customerOrgId: m.orgId });
-    if (!partner) return refuse("partner_not_found", PARTNER_NOT_FOUND);
+    if (!partner) return refuse("partner_not_found", said.partnerNotFound);
     const pair = { customerOrgId: m.orgId, partnerOrgId: partner.id };
-    if (partner.livePartnershipId) return refuse("live_pair", LIVE_PAIR, pair);
+    if (partner.livePartnershipId) return refuse("live_pair", said.livePair, pair);
 
     const token = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -68,14 +72,14 @@ export const invitePartner = defineAction(
         access: input.access, paymentMode: input.paymentMode, products, token, expiresAt,
       }),
     });
-    if (outcome.kind === "live_pair") return refuse("live_pair", LIVE_PAIR, pair);
-    if (outcome.kind === "bad_products") return refuse("bad_products", BAD_PRODUCTS, pair, { productIds: [BAD_PRODUCTS] });
+    if (outcome.kind === "live_pair") return refuse("live_pair", said.livePair, pair);
+    if (outcome.kind === "bad_products") return refuse("bad_products", said.badProducts, pair, { productIds: [said.badProducts] });
 
     kickOutboxWorker();
     revalidatePath("/partners");
     return {
       ok: true, partnershipId: outcome.partnershipId,
-      message: `Invitation sent to ${partner.name}: its legal representatives have been emailed a link to accept or refuse.`,
+      message: translator(locale, "partners.invitation")("sent", { partnerName: partner.name }),
     };
   },
 );
@@ -85,12 +89,14 @@ async function pendingStep(step: "resend" | "delete", input: PartnershipStepInpu
   const { viewer, meta } = ctx;
   const m = viewer.current;
   const refuse = refuser(ctx, KIND, input.partnershipId, { step, version: input.version });
-  if (!m) return refuse("not_found", NOT_FOUND);
+  const locale = await getLocale();
+  const errors = partnerErrors(locale);
+  if (!m) return refuse("not_found", errors.notFound);
   const p = await partnershipOf("customer", input.partnershipId, m);
-  if (!p) return refuse("not_found", NOT_FOUND);
+  if (!p) return refuse("not_found", errors.notFound);
   const denial = lifecycleDenial(step, { role: m.role, side: "customer" }, p.status);
-  if (denial) return refuse(denial, lifecycleDenialMessage(step, denial), p);
-  if (p.version !== input.version) return refuse("stale_version", STALE, p);
+  if (denial) return refuse(denial, lifecycleDenialMessage(step, denial, locale), p);
+  if (p.version !== input.version) return refuse("stale_version", errors.stale, p);
 
   const actor = { userId: viewer.id, orgId: m.orgId };
   let outcome;
@@ -117,17 +123,12 @@ async function pendingStep(step: "resend" | "delete", input: PartnershipStepInpu
       }),
     });
   }
-  if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+  if (outcome.kind === "conflict") return refuse("stale_version", errors.stale, p);
 
   kickOutboxWorker();
   revalidatePath(`/partners/${p.id}`);
   revalidatePath("/partners");
-  return {
-    ok: true,
-    message: step === "resend"
-      ? `A new invitation was emailed to ${p.partnerName}; the link of the previous email no longer works.`
-      : `The invitation to ${p.partnerName} was deleted and its link no longer works. ${p.partnerName} has been notified by email.`,
-  };
+  return { ok: true, message: translator(locale, "partners.invitation")(step === "resend" ? "resent" : "deleted", { partnerName: p.partnerName }) };
 }
 
 export const resendInvitation = defineAction({ schema: partnershipStepSchema, refusedKind: KIND }, (input, ctx) => pendingStep("resend", input, ctx));
@@ -139,15 +140,20 @@ export const changeAccess = defineAction(
     const { viewer, meta } = ctx;
     const m = viewer.current;
     const refuse = refuser(ctx, "access.refused", input.partnershipId, { access: input.access, productIds: input.productIds, version: input.version });
-    if (!m) return refuse("not_found", NOT_FOUND);
+    const locale = await getLocale();
+    const errors = partnerErrors(locale);
+    const said = lifecycleMessages(locale);
+    const t = translator(locale, "partners");
+    const d = translator(locale, "domain");
+    if (!m) return refuse("not_found", errors.notFound);
     const p = await partnershipOf("customer", input.partnershipId, m);
-    if (!p) return refuse("not_found", NOT_FOUND);
+    if (!p) return refuse("not_found", errors.notFound);
     const denial = lifecycleDenial("change_access", { role: m.role, side: "customer" }, p.status);
-    if (denial) return refuse(denial, lifecycleDenialMessage("change_access", denial), p);
-    if (p.version !== input.version) return refuse("stale_version", STALE, p);
+    if (denial) return refuse(denial, lifecycleDenialMessage("change_access", denial, locale), p);
+    if (p.version !== input.version) return refuse("stale_version", errors.stale, p);
     const current = (await listManagedProducts({ partnershipId: p.id })).map((x) => x.id);
     const plan = planAccessChange({ access: p.access, paymentMode: p.paymentMode, productIds: current }, input);
-    if (plan.unchanged) return refuse("unchanged", "The access rights are already set like this. Nothing changed.", p);
+    if (plan.unchanged) return refuse("unchanged", t("errors.accessUnchanged"), p);
 
     const products = await productLabels(m.orgId, plan.productIds);
     const outcome = await saveAccess({
@@ -160,17 +166,14 @@ export const changeAccess = defineAction(
         }),
       }),
     });
-    if (outcome.kind === "bad_products") return refuse("bad_products", BAD_PRODUCTS, p, { productIds: [BAD_PRODUCTS] });
-    if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+    if (outcome.kind === "bad_products") return refuse("bad_products", said.badProducts, p, { productIds: [said.badProducts] });
+    if (outcome.kind === "conflict") return refuse("stale_version", errors.stale, p);
 
     kickOutboxWorker();
     revalidatePath(`/partners/${p.id}`);
     revalidatePath("/partners");
-    const reset = plan.resetsPaymentMode ? ` The payment mode is now “${PAYMENT_MODE_INFO.customer.label}”.` : "";
-    return {
-      ok: true, version: outcome.version,
-      message: `Access rights changed to “${ACCESS_LABELS[plan.access]}”.${reset} ${p.partnerName} has been notified by email.`,
-    };
+    const values = { access: d(`access.${plan.access}`), mode: d("paymentMode.customer"), partnerName: p.partnerName };
+    return { ok: true, version: outcome.version, message: t(plan.resetsPaymentMode ? "access.changedWithReset" : "access.changed", values) };
   },
 );
 

@@ -6,7 +6,9 @@ import { getCustomerPartnership, getPartnerPartnership } from "@/db/partnerships
 import type { ActionContext, ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";
 import { lifecycleDenial } from "@/lib/lifecycle";
-import { lifecycleDenialMessage, TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD } from "@/lib/lifecycle-messages";
+import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n/translator";
+import { lifecycleDenialMessage, lifecycleMessages } from "@/lib/lifecycle-messages";
 import { partnershipEndedEmail } from "@/lib/mail/lifecycle-templates";
 import { outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
@@ -16,7 +18,7 @@ import type { OrgSide } from "@/lib/permissions";
 import { refuser } from "@/lib/refusal";
 import { guardedPasswordCheck } from "@/lib/server/password-guard";
 import type { EndPartnershipInput } from "@/lib/validation/lifecycle";
-import { NOT_FOUND, STALE } from "./messages";
+import { partnerErrors } from "./messages";
 
 /** The partnership as one side sees it (another organization's id reads as null), with both names. */
 export async function partnershipOf(side: OrgSide, id: string, org: { orgId: string; orgName: string }) {
@@ -34,12 +36,15 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
   const { viewer, meta } = ctx;
   const m = viewer.current;
   const refuse = refuser(ctx, "partnership.action_refused", input.partnershipId, { step: "end", side, version: input.version });
-  if (!m) return refuse("not_found", NOT_FOUND);
+  const locale = await getLocale();
+  const errors = partnerErrors(locale);
+  const said = lifecycleMessages(locale);
+  if (!m) return refuse("not_found", errors.notFound);
   const p = await partnershipOf(side, input.partnershipId, m);
-  if (!p) return refuse("not_found", NOT_FOUND);
+  if (!p) return refuse("not_found", errors.notFound);
   const denial = lifecycleDenial("end", { role: m.role, side }, p.status);
-  if (denial) return refuse(denial, lifecycleDenialMessage("end", denial), p);
-  if (p.version !== input.version) return refuse("stale_version", STALE, p);
+  if (denial) return refuse(denial, lifecycleDenialMessage("end", denial, locale), p);
+  if (p.version !== input.version) return refuse("stale_version", errors.stale, p);
   // Guessing the password here is throttled: five attempts per user in 15 minutes, each reserved in the
   // database before the password is compared, so parallel guesses cannot exceed it (lib/password-throttle.ts).
   const check = await guardedPasswordCheck(confirmReservation(viewer.id, new Date()), async () => {
@@ -47,8 +52,8 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
     const ok = await verifyPassword(input.password, (await readPasswordHash({ userId: viewer.id })) ?? DUMMY_HASH);
     return ok || null;
   });
-  if (check.outcome === "throttled") return refuse("too_many_attempts", TOO_MANY_PASSWORD_ATTEMPTS, p);
-  if (check.outcome === "wrong") return refuse("wrong_password", WRONG_PASSWORD, p, { password: [WRONG_PASSWORD] });
+  if (check.outcome === "throttled") return refuse("too_many_attempts", said.tooManyPasswords, p);
+  if (check.outcome === "wrong") return refuse("wrong_password", said.wrongPassword, p, { password: [said.wrongPassword] });
 
   const other: OrgSide = side === "customer" ? "partner" : "customer";
   const url = other === "customer" ? `${env().APP_URL}/partners/${p.id}` : `${env().APP_URL}/clients`;
@@ -62,7 +67,7 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
       }),
     }),
   });
-  if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+  if (outcome.kind === "conflict") return refuse("stale_version", errors.stale, p);
 
   kickOutboxWorker();
   revalidatePath(side === "customer" ? `/partners/${p.id}` : `/clients/${p.id}`);
@@ -70,8 +75,6 @@ export async function endPartnershipStep(side: OrgSide, input: EndPartnershipInp
   const otherName = side === "customer" ? p.partnerName : p.customerName;
   return {
     ok: true,
-    message: side === "customer"
-      ? `The partnership with ${otherName} has ended: it no longer has access to your products. ${otherName} has been notified by email.`
-      : `The partnership with ${otherName} has ended: you no longer have access to its products. ${otherName} has been notified by email.`,
+    message: translator(locale, "partners.end")(side === "customer" ? "endedByCustomer" : "endedByPartner", { name: otherName }),
   };
 }

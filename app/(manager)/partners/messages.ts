@@ -1,12 +1,23 @@
-// What the Partner pages' actions answer when they refuse.
+// What the Partner pages' actions answer when they refuse, in the caller's language. The English
+// constants remain for code that has not passed a locale yet.
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import type { PaymentModeDenial } from "@/lib/permissions";
 
-export const NOT_FOUND = "This partnership was not found.";
-export const STALE =
-  "This partnership was changed by someone else meanwhile. Reload the page to see the current settings, then try again.";
+export function partnerErrors(locale: Locale) {
+  const t = translator(locale, "partners.errors");
+  return {
+    notFound: t("notFound"),
+    stale: t("stale"),
+    denial: (d: PaymentModeDenial) => t(`denial.${d}`),
+  };
+}
 
+const english = partnerErrors("en");
+export const NOT_FOUND = english.notFound;
+export const STALE = english.stale;
 export const DENIALS: Record<PaymentModeDenial, string> = {
-  role: "Only your organization's legal representatives can change the payment mode.",
-  limited_access: "A payment mode can only be chosen with full access: with limited access the customer always pays.",
-  not_active: "This partnership is not active, so its payment mode cannot change.",
+  role: english.denial("role"),
+  limited_access: english.denial("limited_access"),
+  not_active: english.denial("not_active"),
 };

@@ -5,57 +5,62 @@ import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partner
 import { buttonClass } from "@/components/ui/styles";
 import { listCustomerPartnerships } from "@/db/partnerships";
 import { formatDate } from "@/lib/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { lifecycleDenial } from "@/lib/lifecycle";
+import { listedDate } from "@/lib/partnership-facts";
 import { canSeePartnersPage } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 
-export const metadata: Metadata = { title: "Partner" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("partners"))("list.title") };
+}
 
 export default async function PartnersPage() {
   const viewer = await requireViewer();
   const m = viewer.current;
   if (!m || !canSeePartnersPage(m)) notFound();
-  const rows = await listCustomerPartnerships({ customerOrgId: m.orgId });
+  const [rows, t, locale] = await Promise.all([listCustomerPartnerships({ customerOrgId: m.orgId }), getTranslations("partners"), getLocale()]);
+  const canInvite = lifecycleDenial("invite", { role: m.role, side: "customer" }, null) === null;
   return (
     <section aria-labelledby="partners-title" className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 id="partners-title" className="text-2xl font-semibold">Partner</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            The partners that manage {m.orgName}&apos;s products, their access and who pays.
-          </p>
+        <div className="min-w-0">
+          <h1 id="partners-title" className="text-2xl font-semibold">{t("list.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("list.intro", { orgName: m.orgName })}</p>
+          {!canInvite && <p className="mt-1 text-sm text-slate-600" data-testid="read-only-hint">{t("list.readOnly", { orgName: m.orgName })}</p>}
         </div>
-        {lifecycleDenial("invite", { role: m.role, side: "customer" }, null) === null && (
-          <Link href="/partners/new" className={buttonClass("primary")}>Add a partner</Link>
-        )}
+        {canInvite && <Link href="/partners/new" className={buttonClass("primary")}>{t("list.add")}</Link>}
       </header>
       {rows.length === 0 ? (
-        <p className="text-slate-600">No partner yet.</p>
+        <p className="text-slate-600">{t("list.empty")}{canInvite ? ` ${t("list.emptyCanInvite")}` : ""}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Partnerships of {m.orgName}</caption>
+            <caption className="sr-only">{t("list.caption", { orgName: m.orgName })}</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">Partner</th>
-                <th scope="col" className="px-4 py-3">Access</th>
-                <th scope="col" className="px-4 py-3">Payment mode</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Since</th>
+                <th scope="col" className="px-4 py-3">{t("list.columns.partner")}</th>
+                <th scope="col" className="px-4 py-3">{t("list.columns.access")}</th>
+                <th scope="col" className="px-4 py-3">{t("list.columns.paymentMode")}</th>
+                <th scope="col" className="px-4 py-3">{t("list.columns.status")}</th>
+                <th scope="col" className="px-4 py-3">{t("list.columns.date")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/partners/${p.id}`} className="text-brand-700 hover:underline">{p.partnerName}</Link>
-                  </td>
-                  <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
-                  <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
-                  <td className="px-4 py-3"><StatusBadge status={p.status} /></td>
-                  <td className="px-4 py-3">{formatDate(p.activatedAt ?? p.createdAt)}</td>
-                </tr>
-              ))}
+              {rows.map((p) => {
+                const listed = listedDate(p);
+                return (
+                  <tr key={p.id}>
+                    <td className="px-4 py-3 font-medium">
+                      <Link href={`/partners/${p.id}`} className="text-brand-700 hover:underline">{p.partnerName}</Link>
+                    </td>
+                    <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
+                    <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
+                    <td className="px-4 py-3"><StatusBadge status={p.status} /></td>
+                    <td className="px-4 py-3">{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -2,7 +2,7 @@
 // passwords sent at once, from the customer's and the partner's side, check the password at most five
 // times in all: each attempt reserves its slot in the database before the password is compared.
 import { describe, expect, it, vi } from "vitest";
-import { TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD } from "@/lib/lifecycle-messages";
+import { lifecycleMessages } from "@/lib/lifecycle-messages";
 import { enginesUnderTest } from "@/lib/testing/db";
 import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { partnershipId, readPartnership } from "@/lib/testing/demo";
@@ -26,9 +26,11 @@ describe.each(enginesUnderTest())("the end-partnership password throttle under c
   seededDatabaseFor(engine);
 
   it.each([
-    ["the customer's legal representative", "claire@helvetia-bakery.test", endPartnershipAsCustomer],
-    ["the partner's legal representative", "marc@alpine-web.test", endPartnershipAsPartner],
-  ] as const)("%s: 40 parallel wrong passwords, at most 5 checked", async (_who, email, end) => {
+    ["the customer's legal representative", "claire@helvetia-bakery.test", endPartnershipAsCustomer, "fr-CH"],
+    ["the partner's legal representative", "marc@alpine-web.test", endPartnershipAsPartner, "de-CH"],
+  ] as const)("%s: 40 parallel wrong passwords, at most 5 checked", async (_who, email, end, locale) => {
+    // Answered in the person's own language (Claire French, Marc German).
+    const { wrongPassword: WRONG_PASSWORD, tooManyPasswords: TOO_MANY_PASSWORD_ATTEMPTS } = lifecycleMessages(locale);
     await signInAs(email);
     const id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
     const { version } = await readPartnership(id);

@@ -1,28 +1,35 @@
 "use client";
 // Access rights: the current access and products, and the editor (choose → verify → confirm).
+// Escape closes the editor and the focus returns to the pencil; a refused confirm moves it to the error.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { Pencil } from "lucide-react";
 import { ProductPicker, type PickableProduct } from "@/components/product-picker";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { ACCESS_INFO } from "@/lib/access-info";
-import { ACCESS_LEVELS, PAYMENT_MODE_INFO, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import { ACCESS_LEVELS, type AccessLevel, type PaymentMode } from "@/lib/domain";
 import { planAccessChange } from "@/lib/lifecycle";
+import type { Tense } from "@/lib/partnership-facts";
 import { changeAccessSchema, type ChangeAccessInput } from "@/lib/validation/lifecycle";
 import { changeAccess } from "../lifecycle-actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
 import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 import { AccessDetails } from "./section-details";
 
+const ERROR_ID = "access-error";
+
 type Props = {
   partnershipId: string; version: number; access: AccessLevel; paymentMode: PaymentMode;
-  partnerName: string; customerName: string; products: PickableProduct[]; managedIds: string[]; canEdit: boolean;
+  partnerName: string; customerName: string; products: PickableProduct[]; managedIds: string[]; canEdit: boolean; tense: Tense;
   /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
   startEditing?: boolean;
 };
 
 export function AccessSection(props: Props) {
-  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, startEditing = false } = props;
+  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, tense, startEditing = false } = props;
+  const t = useTranslations("partners.access");
+  const s = useTranslations("partners.steps");
+  const d = useTranslations("domain");
   const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState("");
@@ -46,6 +53,11 @@ export function AccessSection(props: Props) {
 
   const toView = () => { setError(null); setStep("view"); setTimeout(() => pencil.current?.focus(), 0); };
   const cancel = () => { form.reset(initial); toView(); };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Escape" && step !== "view" && !pending) { e.preventDefault(); cancel(); }
+  };
+  // By id, not a ref: the same handler runs from react-hook-form's submit callback.
+  const showError = (message: string) => { setError(message); setTimeout(() => document.getElementById(ERROR_ID)?.focus(), 0); };
   const onAccess = (next: AccessLevel) => {
     form.setValue("access", next);
     // Full access covers everything; going back to limited starts from the products managed today.
@@ -54,24 +66,24 @@ export function AccessSection(props: Props) {
   const plan = planAccessChange({ access, paymentMode, productIds: managedIds }, { access: chosen.access, productIds: chosen.productIds ?? [] });
   const onContinue = form.handleSubmit(() => {
     setError(null);
-    if (plan.unchanged) return setError("Change the access or the products, or cancel.");
+    if (plan.unchanged) return showError(t("unchangedHint"));
     confirmKey.renew();
     setStep("verify");
   });
   const onConfirm = () => startTransition(async () => {
     setError(null);
     const result = await changeAccess({ ...form.getValues(), idempotencyKey: confirmKey.key() });
-    if (result.ok) { setSuccess(result.message); toView(); } else setError(result.message);
+    if (result.ok) { setSuccess(result.message); toView(); } else showError(result.message);
   });
   const label = (id: string) => products.find((p) => p.id === id)?.label ?? id;
   const managed = products.filter((p) => managedIds.includes(p.id));
 
   return (
-    <section aria-labelledby="access-title" className={cardClass}>
+    <section aria-labelledby="access-title" className={cardClass} onKeyDown={onKeyDown}>
       <div className="flex items-center justify-between">
-        <h2 id="access-title" className="text-lg font-semibold">Access rights</h2>
+        <h2 id="access-title" className="text-lg font-semibold">{t("title")}</h2>
         {canEdit && step === "view" && (
-          <button ref={pencil} type="button" aria-label="Edit access rights" title="Edit access rights" className={buttonClass("ghost")}
+          <button ref={pencil} type="button" aria-label={t("edit")} title={t("edit")} className={buttonClass("ghost")}
             onClick={() => { setSuccess(""); setStep("edit"); }}>
             <Pencil aria-hidden className="size-4" />
           </button>
@@ -79,19 +91,21 @@ export function AccessSection(props: Props) {
       </div>
       <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
 
-      {step === "view" && <AccessDetails access={access} customerName={customerName} managed={managed} />}
+      {step === "view" && <AccessDetails access={access} customerName={customerName} managed={managed} tense={tense} />}
 
       {step === "edit" && (
         <form onSubmit={onContinue} noValidate className="mt-4 space-y-4">
-          <fieldset role="radiogroup" aria-label="Access">
-            <legend className="text-sm font-medium">Access</legend>
+          <fieldset role="radiogroup" aria-label={t("legend")}>
+            <legend className="text-sm font-medium">{t("legend")}</legend>
             <div className="mt-2 space-y-2">
               {ACCESS_LEVELS.map((level) => (
                 <label key={level} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                   <input type="radio" name="access" value={level} checked={chosen.access === level} onChange={() => onAccess(level)} className="mt-1" aria-describedby={`access-${level}-help`} />
-                  <span>
-                    <span className="block text-sm font-medium">{ACCESS_INFO[level].label}{level === access ? " (current)" : ""}</span>
-                    <span id={`access-${level}-help`} className="block text-sm text-slate-600">{ACCESS_INFO[level].explanation}</span>
+                  <span className="min-w-0">
+                    <span className="block text-sm font-medium">
+                      {level === access ? t("currentOption", { access: d(`accessLong.${level}`) }) : d(`accessLong.${level}`)}
+                    </span>
+                    <span id={`access-${level}-help`} className="block text-sm text-slate-600">{t(`explanation.${level}`)}</span>
                   </span>
                 </label>
               ))}
@@ -102,36 +116,38 @@ export function AccessSection(props: Props) {
               error={form.formState.errors.productIds?.message}
               onChange={(ids) => form.setValue("productIds", ids, { shouldValidate: form.formState.isSubmitted })} />
           )}
-          <p role="alert" className="text-sm text-red-700">{error}</p>
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass("primary")}>Continue</button>
-            <button type="button" className={buttonClass("secondary")} onClick={cancel}>Cancel</button>
+          <p id={ERROR_ID} tabIndex={-1} role="alert" className="text-sm text-red-700">{error}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonClass("primary")}>{s("continue")}</button>
+            <button type="button" className={buttonClass("secondary")} onClick={cancel}>{s("cancel")}</button>
           </div>
         </form>
       )}
 
       {step === "verify" && (
         <div className="mt-4 space-y-3">
-          <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">Verify the change</h3>
-          <p className="text-sm">Access: <strong>{ACCESS_INFO[access].label}</strong> → <strong>{ACCESS_INFO[plan.access].label}</strong></p>
+          <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">{t("verifyTitle")}</h3>
+          <p className="text-sm">
+            {t.rich("summary", { from: d(`accessLong.${access}`), to: d(`accessLong.${plan.access}`), strong: (c) => <strong>{c}</strong> })}
+          </p>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-            {plan.access === "full" && <li>{partnerName} will manage all of {customerName}&apos;s products.</li>}
-            {plan.added.length > 0 && <li>Products added: {plan.added.map(label).join(", ")}.</li>}
-            {plan.removed.length > 0 && <li>Products removed: {plan.removed.map(label).join(", ")}.</li>}
+            {plan.access === "full" && <li>{t("willManageAll", { partnerName, customerName })}</li>}
+            {plan.added.length > 0 && <li>{t("added", { products: plan.added.map(label).join(", ") })}</li>}
+            {plan.removed.length > 0 && <li>{t("removed", { products: plan.removed.map(label).join(", ") })}</li>}
             {plan.resetsPaymentMode && (
-              <li><strong>The payment mode is reset to “{PAYMENT_MODE_INFO.customer.label}”</strong>: with limited access the customer always pays.</li>
+              <li>{t.rich("resetsPaymentMode", { mode: d("paymentMode.customer"), strong: (c) => <strong>{c}</strong> })}</li>
             )}
             {access === "limited" && plan.access === "full" && (
-              <li>The payment mode starts as “{PAYMENT_MODE_INFO.customer.label}”; you can then change it in the Payment section.</li>
+              <li>{t("startsCustomer", { mode: d("paymentMode.customer") })}</li>
             )}
-            <li>It applies from now on; invoices already issued stay where they are.</li>
-            <li>{partnerName} is notified by email.</li>
+            <li>{t("appliesFromNow")}</li>
+            <li>{t("notified", { partnerName })}</li>
           </ul>
-          <p role="alert" className="text-sm text-red-700">{error}</p>
-          <div className="flex gap-2">
-            <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending}>{pending ? "Saving…" : "Confirm"}</button>
-            <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>Back</button>
-            <button type="button" className={buttonClass("ghost")} onClick={cancel} disabled={pending}>Cancel</button>
+          <p id={ERROR_ID} tabIndex={-1} role="alert" className="text-sm text-red-700">{error}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending}>{pending ? s("saving") : s("confirm")}</button>
+            <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>{s("back")}</button>
+            <button type="button" className={buttonClass("ghost")} onClick={cancel} disabled={pending}>{s("cancel")}</button>
           </div>
         </div>
       )}

@@ -1,15 +1,20 @@
 "use client";
 // The Payment section: current mode, the pencil editor (choose → verify → confirm) and the result.
+// Escape closes the editor and the focus returns to the pencil; a refused confirm moves it to the error.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { PAYMENT_MODE_INFO, PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import { PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import type { Tense } from "@/lib/partnership-facts";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
 import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 import { PaymentDetails } from "./section-details";
+
+const FIELD_ERROR_ID = "payment-mode-error";
 
 type Props = {
   partnershipId: string;
@@ -18,11 +23,15 @@ type Props = {
   paymentMode: PaymentMode;
   partnerName: string;
   canEdit: boolean;
+  tense: Tense;
   /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
   startEditing?: boolean;
 };
 
-export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, startEditing = false }: Props) {
+export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, tense, startEditing = false }: Props) {
+  const t = useTranslations("partners.payment");
+  const s = useTranslations("partners.steps");
+  const d = useTranslations("domain");
   const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string>("");
@@ -30,6 +39,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const confirmKey = useConfirmKey();
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
   const returnFocus = useRef(false);
   const form = useForm<ChangePaymentModeInput>({
     resolver: useTranslatedResolver(changePaymentModeSchema),
@@ -57,11 +67,17 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
     returnFocus.current = true;
     setStep("view");
   };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Escape" && step !== "view" && !pending) {
+      e.preventDefault();
+      cancel();
+    }
+  };
 
   const onContinue = form.handleSubmit((values) => {
     setError(null);
     if (values.paymentMode === paymentMode) {
-      form.setError("paymentMode", { message: "Choose a different payment mode, or cancel." });
+      form.setError("paymentMode", { message: t("chooseDifferent") }, { shouldFocus: true });
       return;
     }
     confirmKey.renew();
@@ -80,6 +96,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
         setError(result.message);
         const field = result.fieldErrors?.paymentMode?.[0];
         if (field) form.setError("paymentMode", { message: field });
+        setTimeout(() => errorRef.current?.focus(), 0);
       }
     });
   };
@@ -87,11 +104,11 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const fieldError = form.formState.errors.paymentMode?.message;
 
   return (
-    <section aria-labelledby="payment-title" className={cardClass}>
+    <section aria-labelledby="payment-title" className={cardClass} onKeyDown={onKeyDown}>
       <div className="flex items-center justify-between">
-        <h2 id="payment-title" className="text-lg font-semibold">Payment</h2>
+        <h2 id="payment-title" className="text-lg font-semibold">{t("title")}</h2>
         {canEdit && step === "view" && (
-          <button ref={pencil} type="button" aria-label="Edit payment mode" title="Edit payment mode"
+          <button ref={pencil} type="button" aria-label={t("edit")} title={t("edit")}
             className={buttonClass("ghost")} onClick={() => { setSuccess(""); setStep("edit"); }}>
             <Pencil aria-hidden className="size-4" />
           </button>
@@ -100,51 +117,56 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
 
       <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
 
-      {step === "view" && <PaymentDetails access={access} paymentMode={paymentMode} partnerName={partnerName} />}
+      {step === "view" && <PaymentDetails access={access} paymentMode={paymentMode} partnerName={partnerName} tense={tense} />}
 
       {step === "edit" && (
         <form onSubmit={onContinue} className="mt-4 space-y-4" noValidate>
-          <fieldset role="radiogroup" aria-label="Payment mode" aria-describedby={fieldError ? "payment-mode-error" : undefined}>
-            <legend className="text-sm font-medium">Payment mode</legend>
+          <fieldset role="radiogroup" aria-label={t("legend")} aria-describedby={fieldError ? FIELD_ERROR_ID : undefined}>
+            <legend className="text-sm font-medium">{t("legend")}</legend>
             <div className="mt-2 space-y-2">
               {PAYMENT_MODES.map((mode) => (
                 <label key={mode} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                   <input type="radio" value={mode} {...form.register("paymentMode")} aria-describedby={`mode-${mode}-help`} className="mt-1" />
-                  <span>
-                    <span className="block text-sm font-medium">{PAYMENT_MODE_INFO[mode].label}{mode === paymentMode ? " (current)" : ""}</span>
-                    <span id={`mode-${mode}-help`} className="block text-sm text-slate-600">{PAYMENT_MODE_INFO[mode].explanation}</span>
+                  <span className="min-w-0">
+                    <span className="block text-sm font-medium">
+                      {mode === paymentMode ? t("currentOption", { mode: d(`paymentMode.${mode}`) }) : d(`paymentMode.${mode}`)}
+                    </span>
+                    <span id={`mode-${mode}-help`} className="block text-sm text-slate-600">{d(`paymentModeExplanation.${mode}`)}</span>
                   </span>
                 </label>
               ))}
             </div>
           </fieldset>
-          <p id="payment-mode-error" role="alert" className="text-sm text-red-700">{fieldError}</p>
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass("primary")}>Continue</button>
-            <button type="button" className={buttonClass("secondary")} onClick={cancel}>Cancel</button>
+          <p id={FIELD_ERROR_ID} role="alert" className="text-sm text-red-700">{fieldError}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonClass("primary")}>{s("continue")}</button>
+            <button type="button" className={buttonClass("secondary")} onClick={cancel}>{s("cancel")}</button>
           </div>
         </form>
       )}
 
       {step === "verify" && (
         <div className="mt-4 space-y-3">
-          <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">Verify the change</h3>
+          <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">{t("verifyTitle")}</h3>
           <p className="text-sm">
-            Payment mode: <strong>{PAYMENT_MODE_INFO[paymentMode].label}</strong> → <strong>{PAYMENT_MODE_INFO[chosen].label}</strong>
+            {t.rich("summary", {
+              from: d(`paymentMode.${paymentMode}`), to: d(`paymentMode.${chosen}`),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>{PAYMENT_MODE_INFO[chosen].explanation}</li>
-            <li>It applies to orders and renewals placed from now on.</li>
-            <li>Invoices already issued stay where they are, paid or not.</li>
-            <li>{partnerName} is notified by email.</li>
+            <li>{d(`paymentModeExplanation.${chosen}`)}</li>
+            <li>{t("appliesFromNow")}</li>
+            <li>{t("invoicesStay")}</li>
+            <li>{t("notified", { partnerName })}</li>
           </ul>
-          <p role="alert" className="text-sm text-red-700">{error}</p>
-          <div className="flex gap-2">
+          <p ref={errorRef} tabIndex={-1} role="alert" className="text-sm text-red-700">{error}</p>
+          <div className="flex flex-wrap gap-2">
             <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending}>
-              {pending ? "Saving…" : "Confirm"}
+              {pending ? s("saving") : s("confirm")}
             </button>
-            <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>Back</button>
-            <button type="button" className={buttonClass("ghost")} onClick={cancel} disabled={pending}>Cancel</button>
+            <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>{s("back")}</button>
+            <button type="button" className={buttonClass("ghost")} onClick={cancel} disabled={pending}>{s("cancel")}</button>
           </div>
         </div>
       )}

@@ -1,7 +1,9 @@
 // The Payment and Access sections as they read before anyone edits them: server-rendered, with the
 // pencil that loads the editor (deferred-editor.tsx), which then replaces the section.
+import { useTranslations } from "next-intl";
 import { cardClass } from "@/components/ui/styles";
 import type { AccessLevel, PaymentMode } from "@/lib/domain";
+import type { Tense } from "@/lib/partnership-facts";
 import { EditButton } from "./deferred-editor";
 import { AccessDetails, PaymentDetails } from "./section-details";
 
@@ -18,20 +20,24 @@ function SectionView({ id, title, editLabel, children }: { id: string; title: st
   );
 }
 
-export function PaymentView({ access, paymentMode, partnerName, canEdit }: { access: AccessLevel; paymentMode: PaymentMode; partnerName: string; canEdit: boolean }) {
+export function PaymentView({ access, paymentMode, partnerName, canEdit, tense }: {
+  access: AccessLevel; paymentMode: PaymentMode; partnerName: string; canEdit: boolean; tense: Tense;
+}) {
+  const t = useTranslations("partners.payment");
   return (
-    <SectionView id="payment-title" title="Payment" editLabel={canEdit ? "Edit payment mode" : null}>
-      <PaymentDetails access={access} paymentMode={paymentMode} partnerName={partnerName} />
+    <SectionView id="payment-title" title={t("title")} editLabel={canEdit ? t("edit") : null}>
+      <PaymentDetails access={access} paymentMode={paymentMode} partnerName={partnerName} tense={tense} />
     </SectionView>
   );
 }
 
-export function AccessView({ access, customerName, managed, canEdit }: {
-  access: AccessLevel; customerName: string; managed: { id: string; label: string; category: string }[]; canEdit: boolean;
+export function AccessView({ access, customerName, managed, canEdit, tense }: {
+  access: AccessLevel; customerName: string; managed: { id: string; label: string; category: string }[]; canEdit: boolean; tense: Tense;
 }) {
+  const t = useTranslations("partners.access");
   return (
-    <SectionView id="access-title" title="Access rights" editLabel={canEdit ? "Edit access rights" : null}>
-      <AccessDetails access={access} customerName={customerName} managed={managed} />
+    <SectionView id="access-title" title={t("title")} editLabel={canEdit ? t("edit") : null}>
+      <AccessDetails access={access} customerName={customerName} managed={managed} tense={tense} />
     </SectionView>
   );
 }
