@@ -8,12 +8,14 @@ import { AccessLabel, PaymentModeLabel, StatusBadge } from "@/components/partner
 import { cardClass } from "@/components/ui/styles";
 import { latestInvitations } from "@/db/invitation-reads";
 import { getPartnerPartnership, listManagedProducts } from "@/db/partnerships";
+import { getPendingSwitch } from "@/db/scheduled-switches";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { requireViewer } from "@/lib/session";
 import { endPartnershipAsPartner } from "../actions";
+import { ScheduledSwitch } from "../../partners/[id]/scheduled-switch";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -25,9 +27,10 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   if (!m || !canSeeClientsPage(m) || id.length > 64) notFound();
   const p = await getPartnerPartnership({ id, partnerOrgId: m.orgId });
   if (!p) notFound();
-  const [managed, links] = await Promise.all([
+  const [managed, links, pendingSwitch] = await Promise.all([
     p.access === "limited" ? listManagedProducts({ partnershipId: p.id }) : Promise.resolve([]),
     p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
+    getPendingSwitch(null, { partnershipId: p.id }), // scheduled switch (issue #14), shown to the partner too
   ]);
   const mode = effectivePaymentMode(p);
   const actor = { role: m.role, side: "partner" as const };
@@ -67,6 +70,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           Only the client can change the payment mode.
         </p>
       </section>
+      {pendingSwitch && <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} />}
       <section aria-labelledby="client-access-title" className={cardClass}>
         <h2 id="client-access-title" className="text-lg font-semibold">Access rights</h2>
         <p className="mt-2 text-sm">Access: <strong><AccessLabel access={p.access} /></strong></p>
