@@ -62,7 +62,9 @@ test("Claire schedules “Partner pays” for the first day of next month; Marc 
   const preview = payment.getByRole("region", { name: "Ce qui change, en chiffres" });
   const totals = preview.getByRole("table", { name: /^Totaux du .* par payeur$/ });
   await expect(totals).toBeVisible();
-  await expect(totals.getByRole("row", { name: /Alpine Web Studio/ })).toContainText("CHF");
+  const alpineRow = totals.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Alpine Web Studio", exact: true }) });
+  await expect(alpineRow).toContainText("CHF");
+  await expect(totals.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Ce que gagne Alpine Web Studio" }) })).toContainText("Remise");
   await expect(preview.getByRole("table", { name: "Les prochains renouvellements" })).toBeVisible();
   await expectTranslated(page.locator("main"), "fr-CH");
   await payment.getByRole("button", { name: "Planifier" }).click();
