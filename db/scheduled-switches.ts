@@ -228,6 +228,9 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
     .returning({ id: scheduledSwitches.id });
   if (!claimed) return "skipped";
   const meta = JOB_META(sw.effectiveDate);
+  // The emails are due as soon as they are queued, by the outbox worker's (real) clock: `at` may be a
+  // test clock's instant (lib/clock.ts), which would hold them back until that time really comes.
+  const queuedAt = new Date(Math.min(at.getTime(), Date.now()));
   const base = { outcome: "ok" as const, actorUserId: null, actorOrgId: null, partnershipId: p.id, customerOrgId: p.customerOrgId, partnerOrgId: p.partnerOrgId, meta, at };
   const common = { customerName: p.customerName, partnerName: p.partnerName };
 
@@ -243,7 +246,7 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
     await enqueueMessages(tx, [
       ...rows(await legalReps(tx, p.customerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(customerUrl(p.id)) }),
       ...rows(await legalReps(tx, p.partnerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(partnerUrl(p.id)) }),
-    ], at);
+    ], queuedAt);
     return "dropped";
   }
 
@@ -262,7 +265,7 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
       locale: r.locale, recipientName: r.name, ...common, url: partnerUrl(p.id),
       from: p.paymentMode, to: sw.paymentMode, effectiveDate: sw.effectiveDate, scheduledAt: sw.scheduledAt,
     }),
-  }), at);
+  }), queuedAt);
   return "applied";
 }
 

@@ -68,7 +68,7 @@ test("Claire schedules “Partner pays” for the first day of next month; Marc 
   await expect(preview.getByRole("table", { name: "Les prochains renouvellements" })).toBeVisible();
   await expectTranslated(page.locator("main"), "fr-CH");
   await payment.getByRole("button", { name: "Planifier" }).click();
-  await expect(payment.getByRole("status")).toHaveText(/Planifié : « Le partenaire paie » dès le/);
+  await expect(payment.getByRole("status")).toHaveText(/Planifié\s:\s«\sLe partenaire paie\s» dès le/);
 
   // On the page, for both sides: what, from when, who scheduled it and when.
   const scheduled = page.getByRole("region", { name: "Changement planifié" });
@@ -112,5 +112,5 @@ test("Claire schedules “Partner pays” for the first day of next month; Marc 
   await payment.getByRole("radio", { name: /Le client paie/ }).check();
   await payment.getByRole("button", { name: "Continuer" }).click();
   await payment.getByRole("button", { name: "Confirmer" }).click();
-  await expect(payment.getByRole("status")).toHaveText(/« Le client paie »/);
+  await expect(payment.getByRole("status")).toHaveText(/Le client paie/);
 });

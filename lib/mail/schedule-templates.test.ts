@@ -21,7 +21,7 @@ describe("scheduled switch emails", () => {
 
   it("say why a switch was dropped, and that an access downgrade cancelled one", () => {
     const fr = switchDroppedEmail({ ...common, locale: "fr-CH", to: "partner", current: "customer", effectiveDate: "2027-01-01", reason: "ended" });
-    expect(fr.text).toContain("n’a pas été appliqué : le partenariat a pris fin.");
+    expect(fr.text).toContain("n’a pas été appliqué\u00a0: le partenariat a pris fin.");
     expect(fr.subject).toBe("Le changement de mode de paiement planifié n’a pas été appliqué");
     const it = switchCancelledEmail({ ...common, locale: "it-CH", actorName: "", to: "partner", current: "customer", effectiveDate: "2027-01-01", because: "access_limited" });
     expect(it.text).toContain("accesso limitato");
