@@ -68,27 +68,29 @@ try {
     if (r.status !== 200) throw new Error(`page answered ${r.status}`);
     return { ms: performance.now() - t0, bytes: Buffer.byteLength(body) };
   };
-  const timePreview = async (effectiveDate: string | null) => {
+  const timePreview = async (effectiveDate: string | null, all = false) => {
     const t0 = performance.now();
-    const r = await callAction(base, page, "app/(manager)/partners/schedule-actions.ts#previewSwitch", [{ partnershipId: pid, paymentMode: "partner", effectiveDate }], cookie);
+    const r = await callAction(base, page, "app/(manager)/partners/schedule-actions.ts#previewSwitch", [{ partnershipId: pid, paymentMode: "partner", effectiveDate, all }], cookie);
     if (r.result?.ok !== true) throw new Error(`preview refused: ${r.text.slice(0, 300)}`);
-    return { ms: performance.now() - t0, bytes: Buffer.byteLength(r.text), rows: (r.result.preview as { rows: unknown[] }).rows.length };
+    return { ms: performance.now() - t0, bytes: Buffer.byteLength(r.text), rows: (r.result.preview as { count: number }).count };
   };
   for (let i = 0; i < 5; i++) { await timePage(); await timePreview(null); }
-  const pages: number[] = [], nows: number[] = [], dated: number[] = [];
-  let sizes = { page: 0, preview: 0, rows: 0 };
+  const pages: number[] = [], nows: number[] = [], dated: number[] = [], alls: number[] = [];
+  let sizes = { page: 0, preview: 0, all: 0, rows: 0 };
   for (let i = 0; i < RUNS; i++) {
     const p = await timePage();
     const n = await timePreview(null);
     const d = await timePreview(later);
-    pages.push(p.ms); nows.push(n.ms); dated.push(d.ms);
-    sizes = { page: p.bytes, preview: n.bytes, rows: n.rows };
+    const a = await timePreview(null, true);
+    pages.push(p.ms); nows.push(n.ms); dated.push(d.ms); alls.push(a.ms);
+    sizes = { page: p.bytes, preview: n.bytes, all: a.bytes, rows: n.rows };
   }
-  const [pm, nm, dm] = [median(pages), median(nows), median(dated)];
+  const [pm, nm, dm, am] = [median(pages), median(nows), median(dated), median(alls)];
   console.log(`${PRODUCTS} products, ${RUNS} runs each, medians:`);
   console.log(`  GET ${"/partners/[id]".padEnd(24)} ${pm.toFixed(1).padStart(7)} ms  ${(sizes.page / 1024).toFixed(1)} KB HTML`);
   console.log(`  previewSwitch (now)      ${nm.toFixed(1).padStart(7)} ms  ${(sizes.preview / 1024).toFixed(1)} KB, ${sizes.rows} renewals  ratio ${(nm / pm).toFixed(2)} × the page`);
   console.log(`  previewSwitch (at a date) ${dm.toFixed(1).padStart(6)} ms  ratio ${(dm / pm).toFixed(2)} × the page`);
+  console.log(`  previewSwitch (expanded)  ${am.toFixed(1).padStart(6)} ms  ${(sizes.all / 1024).toFixed(1)} KB  ratio ${(am / pm).toFixed(2)} × the page`);
 } finally {
   try { process.kill(-server.pid!, "SIGTERM"); } catch { /* gone */ }
   await new Promise((r) => setTimeout(r, 500));

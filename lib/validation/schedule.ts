@@ -15,6 +15,8 @@ export type ScheduleSwitchInput = z.infer<typeof scheduleSwitchSchema>;
 export const cancelSwitchSchema = z.object({ partnershipId: id, version });
 export type CancelSwitchInput = z.infer<typeof cancelSwitchSchema>;
 
-/** The preview of a switch now (no date) or at a date. */
-export const previewSwitchSchema = z.object({ partnershipId: id, paymentMode, effectiveDate: isoDate.nullable() });
+/** The preview of a switch now (no date) or at a date; `all` asks for every renewal, not only the next three. */
+export const previewSwitchSchema = z.object({
+  partnershipId: id, paymentMode, effectiveDate: isoDate.nullable(), all: z.boolean({ error: "invalid" }).optional(),
+});
 export type PreviewSwitchInput = z.infer<typeof previewSwitchSchema>;

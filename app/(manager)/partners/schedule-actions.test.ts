@@ -38,10 +38,16 @@ describe.each(enginesUnderTest())("scheduled switch actions on %s", (engine) => 
     asClaire();
     const r = await previewSwitch({ partnershipId: pid, paymentMode: "partner", effectiveDate: null });
     if (!r.ok) throw new Error(r.message);
-    expect(r.preview.rows.length).toBeGreaterThan(0);
+    expect(r.preview.count).toBeGreaterThan(0);
+    expect(r.preview.rows).toHaveLength(Math.min(3, r.preview.count));
     expect(r.preview.totals.map((x) => x.payer)).toEqual(["Helvetia Bakery SA", "Alpine Web Studio"]);
     expect(r.preview.totals[1]!.current.count).toBe(0);
-    expect(r.preview.totals[1]!.chosen.count).toBe(r.preview.rows.length);
+    expect(r.preview.totals[1]!.chosen.count).toBe(r.preview.count);
+    // Expanded: every renewal, the first three being the concise list's.
+    const all = await previewSwitch({ partnershipId: pid, paymentMode: "partner", effectiveDate: null, all: true });
+    if (!all.ok) throw new Error(all.message);
+    expect(all.preview.rows).toHaveLength(r.preview.count);
+    expect(all.preview.rows.slice(0, 3)).toEqual(r.preview.rows);
     expect(r.preview.rows[0]!.chosen).toMatchObject({ ok: true, payer: "Alpine Web Studio", benefit: { kind: "discount" } });
     expect(r.preview.totals[0]!.current.incl).toMatch(/CHF$/); // fr-CH writes "1 234,50 CHF"
   });

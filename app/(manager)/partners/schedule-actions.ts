@@ -58,7 +58,7 @@ export const previewSwitch = defineAction(
     const from = input.effectiveDate ?? zurichDate(now());
     const preview = await loadSwitchPreview({ customerOrgId: p.customerOrgId, partnershipId: p.id, chosen: input.paymentMode, from });
     if (!preview) return refuse("not_active", t("notActive"), p);
-    return { ok: true, message: "", preview: previewView(preview, { locale, customerName: p.customerName, partnerName: p.partnerName }) };
+    return { ok: true, message: "", preview: previewView(preview, { locale, customerName: p.customerName, partnerName: p.partnerName, all: input.all === true }) };
   },
 );
 

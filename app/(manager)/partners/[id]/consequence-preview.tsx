@@ -2,14 +2,14 @@
 // The consequence preview in the verify step (issue #14): who would be invoiced how much for the renewals
 // of the next 12 months (from the switch's date) under the current mode and the chosen one, computed on the
 // server by the billing rules (previewSwitch). Concise by default: the totals per payer and the next three
-// renewals; every renewal in a <details>. Tables with captions; the figures arrive formatted.
+// renewals; every renewal in a <details>, fetched when it is first opened (a customer with 500 products
+// would otherwise download them all with every verify step). Tables with captions; the figures arrive formatted.
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { PaymentMode } from "@/lib/domain";
 import { previewSwitch } from "../schedule-actions";
 import type { PreviewView, SideView } from "./preview-view";
 
-const NEXT = 3;
 
 export function ConsequencePreview({ partnershipId, current, chosen, effectiveDate, partnerName }: {
   partnershipId: string; current: PaymentMode; chosen: PaymentMode; effectiveDate: string | null; partnerName: string;
@@ -17,6 +17,7 @@ export function ConsequencePreview({ partnershipId, current, chosen, effectiveDa
   const t = useTranslations("schedule.preview");
   const d = useTranslations("domain");
   const [state, setState] = useState<{ key: string; view: PreviewView | null; error: string | null } | null>(null);
+  const [all, setAll] = useState<{ key: string; rows: PreviewView["rows"] | null; error: string | null } | null>(null);
   const key = `${partnershipId}:${chosen}:${effectiveDate ?? "now"}`;
 
   useEffect(() => {
@@ -28,6 +29,14 @@ export function ConsequencePreview({ partnershipId, current, chosen, effectiveDa
   }, [partnershipId, chosen, effectiveDate, key, t]);
 
   const loaded = state?.key === key ? state : null;
+  const allRows = all?.key === key ? all : null;
+  const expand = (open: boolean) => {
+    if (!open || allRows) return;
+    setAll({ key, rows: null, error: null });
+    previewSwitch({ partnershipId, paymentMode: chosen, effectiveDate, all: true })
+      .then((r) => setAll({ key, rows: r.ok ? r.preview.rows : null, error: r.ok ? null : r.message }))
+      .catch(() => setAll({ key, rows: null, error: t("failed") }));
+  };
   const modes = { current: d(`paymentMode.${current}`), chosen: d(`paymentMode.${chosen}`) };
   const benefit = (b: { kind: "cashback" | "discount"; amount: string } | null) => (b ? t(b.kind, { amount: b.amount }) : t("nothing"));
   const side = (s: SideView) => (s.ok ? (
@@ -97,13 +106,17 @@ export function ConsequencePreview({ partnershipId, current, chosen, effectiveDa
               </tbody>
             </table>
             {v.unpriced > 0 && <p className="text-sm text-amber-800">{t("unpriced", { count: v.unpriced })}</p>}
-            {v.rows.length === 0 ? <p className="text-sm text-slate-600">{t("none", { partner: partnerName })}</p> : (
+            {v.count === 0 ? <p className="text-sm text-slate-600">{t("none", { partner: partnerName })}</p> : (
               <>
-                {renewals(v.rows.slice(0, NEXT), t("nextCaption"))}
-                {v.rows.length > NEXT && (
-                  <details>
-                    <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("showAll", { count: v.rows.length })}</summary>
-                    <div className="mt-2 overflow-x-auto">{renewals(v.rows, t("allCaption", { from: v.from, to: v.to }))}</div>
+                {renewals(v.rows, t("nextCaption"))}
+                {v.count > v.rows.length && (
+                  <details onToggle={(e) => expand(e.currentTarget.open)}>
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("showAll", { count: v.count })}</summary>
+                    <div className="mt-2 overflow-x-auto" aria-busy={!allRows?.rows}>
+                      {allRows?.rows ? renewals(allRows.rows, t("allCaption", { from: v.from, to: v.to }))
+                        : allRows?.error ? <p role="alert" className="text-sm text-red-700">{allRows.error}</p>
+                          : <p role="status" className="text-sm text-slate-600">{t("loading")}</p>}
+                    </div>
                   </details>
                 )}
               </>

@@ -16,12 +16,20 @@ export type PreviewView = {
   to: string;
   totals: { payer: string; current: TotalView; chosen: TotalView }[];
   benefit: { current: { kind: "cashback" | "discount"; amount: string } | null; chosen: { kind: "cashback" | "discount"; amount: string } | null };
+  /** The next NEXT_RENEWALS renewals, or all of them when asked (the expanded list). */
   rows: { key: string; date: string; product: string; current: SideView; chosen: SideView }[];
+  /** How many renewals the period holds. */
+  count: number;
   unpaid: { number: string; amount: string; due: string | null }[];
   unpriced: number;
 };
 
-export function previewView(p: SwitchPreview, { locale, customerName, partnerName }: { locale: Locale; customerName: string; partnerName: string }): PreviewView {
+/** What the concise preview lists; the rest is formatted and sent only when the reader expands it. */
+export const NEXT_RENEWALS = 3;
+
+export function previewView(p: SwitchPreview, { locale, customerName, partnerName, all = false }: {
+  locale: Locale; customerName: string; partnerName: string; all?: boolean;
+}): PreviewView {
   const money = (minor: number) => formatMoney(minor, p.currency, locale);
   const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), locale);
   const side = (s: PreviewSide): SideView => s.ok
@@ -41,7 +49,8 @@ export function previewView(p: SwitchPreview, { locale, customerName, partnerNam
       payer: payer === "customer" ? customerName : partnerName, current: total(p.totals.current[payer]), chosen: total(p.totals.chosen[payer]),
     })),
     benefit: { current: benefit(p.totals.current), chosen: benefit(p.totals.chosen) },
-    rows: p.rows.map((r) => ({ key: `${r.productId}@${r.renewalDate}`, date: day(r.renewalDate), product: r.label, current: side(r.current), chosen: side(r.chosen) })),
+    count: p.rows.length,
+    rows: (all ? p.rows : p.rows.slice(0, NEXT_RENEWALS)).map((r) => ({ key: `${r.productId}@${r.renewalDate}`, date: day(r.renewalDate), product: r.label, current: side(r.current), chosen: side(r.chosen) })),
     unpaid: p.unpaid.map((i) => ({ number: i.number, amount: formatMoney(i.totalMinor, i.currency, locale), due: i.dueDate ? day(i.dueDate) : null })),
     unpriced: p.unpriced,
   };
