@@ -120,7 +120,8 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
         </DeferredEditor>
       </ClientMessages>
 
-      {pendingSwitch && (
+      {/* An ended partnership's pending switch can no longer apply: the job drops it at its date, with an email. */}
+      {pendingSwitch && p.status === "active" && (
         <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} cancel={denial === null ? { partnershipId: p.id, version: p.version } : null} />
       )}
 
