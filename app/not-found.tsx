@@ -1,17 +1,20 @@
-import Link from "next/link";
+// An unknown address: a signed-in user gets it inside the shell (sidebar, one `main`); a visitor gets a
+// page of its own, in the browser's language.
+import { ManagerShell } from "@/components/manager-shell";
+import { NotFoundContent } from "@/components/not-found-content";
 import { getTranslations } from "@/lib/i18n/server";
+import { getViewer } from "@/lib/session";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("common"))("notFound.title") };
 }
 
 export default async function NotFound() {
-  const t = await getTranslations("common");
+  const viewer = await getViewer();
+  if (viewer) return <ManagerShell viewer={viewer}><NotFoundContent /></ManagerShell>;
   return (
-    <main className="mx-auto max-w-lg px-6 py-24 text-center">
-      <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
-      <p className="mt-2 text-slate-600">{t("notFound.text")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t("notFound.back")}</Link>
+    <main className="px-6 py-24">
+      <NotFoundContent centered />
     </main>
   );
 }

@@ -7,8 +7,12 @@ import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "./ui/styles";
 
 export type ComboboxOption = { id: string; label: string };
+/** Its words, translated by the server parent; "#" in `matches` and `chosen` stands for the count or the label. */
+export type ComboboxWords = { all: string; noMatch: string; matches: string; failed: string; chosen: string };
 
-export function Combobox({ name, label, source, value, valueLabel }: { name: string; label: string; source: string; value?: string; valueLabel?: string }) {
+export function Combobox({ name, label, source, value, valueLabel, words }: {
+  name: string; label: string; source: string; value?: string; valueLabel?: string; words: ComboboxWords;
+}) {
   const id = useId();
   const [text, setText] = useState(valueLabel ?? "");
   const [selected, setSelected] = useState(value ?? "");
@@ -34,9 +38,9 @@ export function Combobox({ name, label, source, value, valueLabel }: { name: str
         setOptions(found);
         setActive(found.length > 0 ? 0 : -1);
         setOpen(true);
-        setStatus(found.length === 0 ? "No match." : `${found.length} match${found.length === 1 ? "" : "es"}; use the arrow keys to choose.`);
+        setStatus(found.length === 0 ? words.noMatch : words.matches.replace("#", String(found.length)));
       } catch {
-        if (!controller.signal.aborted) setStatus("The search failed; try again.");
+        if (!controller.signal.aborted) setStatus(words.failed);
       }
     }, 150);
   }
@@ -46,7 +50,7 @@ export function Combobox({ name, label, source, value, valueLabel }: { name: str
     setText(option.label);
     setOpen(false);
     setActive(-1);
-    setStatus(`${option.label} chosen.`);
+    setStatus(words.chosen.replace("#", option.label));
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -77,7 +81,7 @@ export function Combobox({ name, label, source, value, valueLabel }: { name: str
     <div className="relative">
       <label htmlFor={`${id}-input`} className="block text-xs font-medium text-slate-600">{label}</label>
       <input
-        id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder="All" value={text} className={`${inputClass} mt-1`}
+        id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder={words.all} value={text} className={`${inputClass} mt-1`}
         aria-autocomplete="list" aria-expanded={open} aria-controls={listbox}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
         onChange={(e) => {

@@ -2,6 +2,7 @@
 // JavaScript. Values that failed validation are named back instead of failing the page.
 import Link from "next/link";
 import { organizationName } from "@/db/invoices";
+import { getTranslations } from "@/lib/i18n/server";
 import { Combobox } from "./combobox";
 import { buttonClass, inputClass } from "./ui/styles";
 
@@ -14,11 +15,12 @@ export const CLIENT_LIST_MAX = 50;
 
 /** The Client filter of the invoices and the prepaid account, from at most CLIENT_LIST_MAX + 1 clients read. */
 export async function clientFilterField({ clients, value, source }: { clients: { id: string; name: string }[]; value?: string; source: string }): Promise<SelectFilter | SearchFilter> {
-  if (clients.length <= CLIENT_LIST_MAX) return { name: "client", label: "Client", value, options: clients.map((c) => ({ value: c.id, label: c.name })) };
-  return { name: "client", label: "Client", value, valueLabel: value ? (await organizationName({ id: value })) ?? undefined : undefined, source };
+  const label = (await getTranslations("audit"))("filters.client");
+  if (clients.length <= CLIENT_LIST_MAX) return { name: "client", label, value, options: clients.map((c) => ({ value: c.id, label: c.name })) };
+  return { name: "client", label, value, valueLabel: value ? (await organizationName({ id: value })) ?? undefined : undefined, source };
 }
 
-export function FilterForm({ action, selects, period, ignored = [], label = "Filters" }: {
+export async function FilterForm({ action, selects, period, ignored = [], label }: {
   action: string;
   selects: (SelectFilter | SearchFilter)[];
   period?: { from?: string; to?: string; label: string };
@@ -26,16 +28,27 @@ export function FilterForm({ action, selects, period, ignored = [], label = "Fil
   /** The form's accessible name. */
   label?: string;
 }) {
+  const t = await getTranslations("audit");
+  // The combobox is a client component: it gets its few words as props, not a namespace of messages.
+  const words = {
+    all: t("filters.all"), noMatch: t("filters.noMatch"), matches: t("filters.matches", { count: "#" }),
+    failed: t("filters.searchFailed"), chosen: t("filters.chosen", { label: "#" }),
+  };
+  // The fields a bad value was ignored for, by URL name (lib/validation/audit-filters.ts).
+  const names: Record<string, string> = {
+    from: t("filters.from"), to: t("filters.to"), period: t("filters.badPeriod"), after: t("filters.page"),
+    ...Object.fromEntries(selects.map((s) => [s.name, s.label])),
+  };
   return (
-    <form method="get" action={action} role="search" aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4">
+    <form method="get" action={action} role="search" aria-label={label ?? t("filters.label")} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {selects.map((s) => "source" in s ? (
-          <Combobox key={s.name} name={s.name} label={s.label} source={s.source} value={s.value} valueLabel={s.valueLabel} />
+          <Combobox key={s.name} name={s.name} label={s.label} source={s.source} value={s.value} valueLabel={s.valueLabel} words={words} />
         ) : (
           <div key={s.name}>
             <label htmlFor={`filter-${s.name}`} className="block text-xs font-medium text-slate-600">{s.label}</label>
             <select id={`filter-${s.name}`} name={s.name} defaultValue={s.value ?? ""} className={`${inputClass} mt-1`}>
-              <option value="">All</option>
+              <option value="">{words.all}</option>
               {s.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
           </div>
@@ -44,22 +57,22 @@ export function FilterForm({ action, selects, period, ignored = [], label = "Fil
           <fieldset className="col-span-2 grid grid-cols-2 gap-3">
             <legend className="sr-only">{period.label}</legend>
             <div>
-              <label htmlFor="filter-from" className="block text-xs font-medium text-slate-600">From</label>
+              <label htmlFor="filter-from" className="block text-xs font-medium text-slate-600">{names.from}</label>
               <input id="filter-from" type="date" name="from" defaultValue={period.from ?? ""} className={`${inputClass} mt-1`} />
             </div>
             <div>
-              <label htmlFor="filter-to" className="block text-xs font-medium text-slate-600">To</label>
+              <label htmlFor="filter-to" className="block text-xs font-medium text-slate-600">{names.to}</label>
               <input id="filter-to" type="date" name="to" defaultValue={period.to ?? ""} className={`${inputClass} mt-1`} />
             </div>
           </fieldset>
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="submit" className={buttonClass("primary")}>Apply filters</button>
-        <Link href={action} className={buttonClass("ghost")}>Clear filters</Link>
+        <button type="submit" className={buttonClass("primary")}>{t("filters.apply")}</button>
+        <Link href={action} className={buttonClass("ghost")}>{t("filters.clear")}</Link>
         {ignored.length > 0 && (
           <p role="status" className="text-sm text-amber-800">
-            Ignored a value that is not valid for: {ignored.join(", ")}. The other filters apply.
+            {t("filters.ignored", { fields: ignored.map((n) => names[n] ?? n).join(", ") })}
           </p>
         )}
       </div>

@@ -1,11 +1,17 @@
 "use client";
 // Products grouped by category, each category with an "all" box: how a customer picks what a
 // limited-access partner may manage.
+// Its words are in the `products` namespace: a page using it passes "products" to <ClientMessages>.
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+
+/** The catalogue's categories (lib/catalogue.ts, stored in English) and their message keys. */
+const CATEGORY_KEYS: Record<string, "webHosting" | "domain" | "mailService"> = { "Web hosting": "webHosting", Domain: "domain", "Mail service": "mailService" };
 
 export type PickableProduct = { id: string; label: string; category: string };
 
 function CategoryToggle({ category, ids, selected, onToggle }: { category: string; ids: string[]; selected: Set<string>; onToggle: (all: boolean) => void }) {
+  const t = useTranslations("products.picker");
   const ref = useRef<HTMLInputElement>(null);
   const count = ids.filter((id) => selected.has(id)).length;
   useEffect(() => {
@@ -14,7 +20,7 @@ function CategoryToggle({ category, ids, selected, onToggle }: { category: strin
   return (
     <label className="flex items-center gap-2 text-sm font-medium">
       <input ref={ref} type="checkbox" checked={count === ids.length} onChange={(e) => onToggle(e.target.checked)} />
-      All of {category}
+      {t("allOf", { category })}
     </label>
   );
 }
@@ -26,7 +32,9 @@ export function ProductPicker({ products, value, onChange, errorId, error }: {
   errorId: string;
   error?: string;
 }) {
+  const t = useTranslations("products");
   const selected = new Set(value);
+  const categoryName = (c: string) => (CATEGORY_KEYS[c] ? t(`category.${CATEGORY_KEYS[c]!}`) : c);
   const categories = [...new Set(products.map((p) => p.category))].sort();
   const set = (ids: string[], on: boolean) => {
     const next = new Set(selected);
@@ -35,14 +43,14 @@ export function ProductPicker({ products, value, onChange, errorId, error }: {
   };
   return (
     <fieldset aria-describedby={error ? errorId : undefined} className="space-y-3">
-      <legend className="text-sm font-medium">Products the partner may manage</legend>
-      {products.length === 0 && <p className="text-sm text-slate-600">Your organization has no product yet.</p>}
+      <legend className="text-sm font-medium">{t("picker.legend")}</legend>
+      {products.length === 0 && <p className="text-sm text-slate-600">{t("picker.none")}</p>}
       {categories.map((category) => {
         const inCategory = products.filter((p) => p.category === category);
         return (
           <fieldset key={category} className="rounded-md border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-semibold">{category}</legend>
-            <CategoryToggle category={category} ids={inCategory.map((p) => p.id)} selected={selected} onToggle={(on) => set(inCategory.map((p) => p.id), on)} />
+            <legend className="px-1 text-sm font-semibold">{categoryName(category)}</legend>
+            <CategoryToggle category={categoryName(category)} ids={inCategory.map((p) => p.id)} selected={selected} onToggle={(on) => set(inCategory.map((p) => p.id), on)} />
             <ul className="mt-2 space-y-1 pl-6">
               {inCategory.map((p) => (
                 <li key={p.id}>

@@ -24,3 +24,24 @@ export async function expectNoHorizontalScroll(page: Page, label = page.url()): 
 /** A phone in portrait (390 × 844) and a desktop (1280 × 800), the two widths every page is checked at. */
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+
+/** The narrowest width WCAG 1.4.10 asks for: a small phone, or a 1280 px window at 400 % zoom. */
+export const NARROW = { width: 320, height: 640 };
+
+/**
+ * Every check the shell promises for the page shown now, without reloading it (the width and the colour
+ * scheme apply live): no sideways scroll at 320, 390 and 1280 px, and axe at 390 and 1280 px in the light
+ * and the dark theme. Leaves the page at the desktop width in the light theme.
+ */
+export async function expectGoodEverywhere(page: Page, label: string): Promise<void> {
+  for (const size of [NARROW, PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    await expectNoHorizontalScroll(page, `${label} at ${size.width} px`);
+    if (size === NARROW) continue;
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectAccessible(page, `${label} at ${size.width} px, ${colorScheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}

@@ -66,8 +66,13 @@ test.describe("the auditor's console", () => {
     await expect(event()).toContainText("Claire Dubois");
     await expect(event()).toContainText("For Helvetia Bakery SA");
     await expect(event()).toContainText(/IP\s*\S*127\.0\.0\.1/);
-    await expect(event()).toContainText(/User agent\s*Mozilla\/5\.0/);
-    await expect(event()).toContainText(/Request id\s*[0-9a-f-]{36}/);
+    // The browser named (Playwright's headless Chromium on Linux), the whole user agent on demand.
+    await expect(event()).toContainText(/Browser\s*(Headless )?Chrome \d+ on Linux/);
+    await event().locator("details summary").click();
+    await expect(event().locator("details")).toContainText(/Full user agent: Mozilla\/5\.0/);
+    // The request's identifier shortened, with a button to copy it whole.
+    await expect(event()).toContainText(/Request\s*[0-9a-f]{8}…/);
+    await expect(event().getByRole("button", { name: /^Copy the identifier [0-9a-f]{8}…$/ })).toBeVisible();
     const mail = () => event().getByRole("table", { name: "Notifications caused" }).getByRole("row").filter({ hasText: "marc@alpine-web.test" });
     // The worker polls every second in e2e: reload until it has delivered the email.
     await expect(async () => {

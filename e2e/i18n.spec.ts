@@ -33,7 +33,8 @@ test("an unknown address answers 404 in the visitor's language", async ({ browse
   const page = await context.newPage();
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Nicht gefunden", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Seite nicht gefunden", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Seite nicht gefunden · Partner Manager");
   await expectTranslated(page.locator("main"), "de-CH");
   await context.close();
 });
@@ -69,11 +70,11 @@ test("the profile menu changes the language at once and for good", async ({ page
   await signOut(page);
 });
 
-const PEOPLE: { email: string; locale: Locale; links: string[] }[] = [
-  { email: "claire@helvetia-bakery.test", locale: "fr-CH", links: ["Produits", "Partenaire", "Factures"] },
-  { email: "marc@alpine-web.test", locale: "de-CH", links: ["Produkte", "Kunden", "Rechnungen", "Prepaid-Konto"] },
-  { email: "sofia@lakeside-it.test", locale: "it-CH", links: ["Prodotti", "Clienti", "Fatture", "Conto prepagato"] },
-  { email: "nora@manager.test", locale: "en", links: ["Audit"] },
+const PEOPLE: { email: string; locale: Locale; links: string[]; menu: string }[] = [
+  { email: "claire@helvetia-bakery.test", locale: "fr-CH", links: ["Produits", "Partenaire", "Factures"], menu: "Menu" },
+  { email: "marc@alpine-web.test", locale: "de-CH", links: ["Produkte", "Kunden", "Rechnungen", "Prepaid-Konto"], menu: "Menü" },
+  { email: "sofia@lakeside-it.test", locale: "it-CH", links: ["Prodotti", "Clienti", "Fatture", "Conto prepagato"], menu: "Menu" },
+  { email: "nora@manager.test", locale: "en", links: ["Audit"], menu: "Menu" },
 ];
 
 for (const person of PEOPLE) {
@@ -83,6 +84,11 @@ for (const person of PEOPLE) {
     for (const name of person.links) await expect(sidebar(page).getByRole("link", { name, exact: true })).toBeVisible();
     await page.getByRole("complementary").locator("summary").click();
     await expectTranslated(page.getByRole("complementary"), person.locale);
+    // On a phone the sidebar hides behind the top bar's menu button, named in the same language.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByRole("banner").getByRole("button", { name: person.menu, exact: true })).toBeVisible();
+    await expectTranslated(page.getByRole("banner"), person.locale);
+    await page.setViewportSize({ width: 1280, height: 720 });
     await signOut(page);
   });
 }

@@ -20,7 +20,7 @@ test.describe("the partnership lifecycle, both sides", () => {
     await signIn(claire, CLAIRE);
     await sidebar(claire).getByRole("link", { name: "Partner" }).click();
     await claire.getByRole("link", { name: "Add a partner" }).click();
-    await claire.getByLabel("Partner name or a member's email").fill(INES);
+    await claire.getByLabel("Partner name or the email of one of its members").fill(INES);
     await claire.getByRole("button", { name: "Search" }).click();
     await claire.getByRole("link", { name: "Choose Jura Hosting Partners" }).click();
     const invite = claire.getByRole("region", { name: "Invite Jura Hosting Partners" });
@@ -34,7 +34,7 @@ test.describe("the partnership lifecycle, both sides", () => {
 
     await expect(claire.getByRole("heading", { name: "Jura Hosting Partners", level: 1 })).toBeVisible();
     await expect(claire.getByRole("status").filter({ hasText: "Invitation sent to Jura Hosting Partners" })).toBeVisible();
-    await expect(claire.getByRole("region", { name: "Invitation" })).toContainText("Waiting for Jura Hosting Partners's answer");
+    await expect(claire.getByRole("region", { name: "Invitation" })).toContainText("Waiting for the answer of Jura Hosting Partners");
     const partnershipPath = new URL(claire.url()).pathname;
 
     // Ines gets the email, opens the link signed out, signs in, and lands back on the invitation.
@@ -121,6 +121,13 @@ test.describe("the partnership lifecycle, both sides", () => {
     await claire.goto(partnershipPath);
     await expect(claire.getByText("Ended", { exact: true })).toBeVisible();
     await expect(claire.getByRole("button", { name: "Edit access rights" })).toHaveCount(0);
+    // The facts of an ended partnership: from its start until the day it ended (today), in the past tense.
+    const today = new Intl.DateTimeFormat("en-CH", { dateStyle: "medium", timeZone: "Europe/Zurich" }).format(new Date());
+    await expect(claire.getByTestId("partnership-period")).toHaveText(new RegExp(`^Partner of Helvetia Bakery SA from .+ until ${today}$`));
+    await expect(claire.getByRole("region", { name: "Access rights" })).toContainText("The partner managed all the products of Helvetia Bakery SA.");
+    await expect(claire.getByRole("region", { name: "Payment", exact: true })).toContainText("Payment mode when the partnership ended: Partner pays");
+    await sidebar(claire).getByRole("link", { name: "Partner" }).click();
+    await expect(claire.getByRole("row").filter({ hasText: "Jura Hosting Partners" })).toContainText(`Ended on ${today}`);
 
     await claire.context().close();
     await ines.context().close();

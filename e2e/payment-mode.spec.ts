@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { expectTranslated } from "./i18n";
 import { mailsTo, waitForMail } from "./mailbox";
 import { sidebar, signIn, signOut } from "./pages";
 
@@ -11,54 +12,65 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await signOut(page);
     const before = (await mailsTo(MARC)).length;
     await signIn(page, "claire@helvetia-bakery.test", "fr-CH");
+    const main = page.locator("main");
     await sidebar(page).getByRole("link", { name: "Partenaire" }).click();
-    await expect(page.getByRole("heading", { name: "Partner", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Partenaires", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle("Partenaires · Partner Manager");
     await expect(sidebar(page).getByRole("link", { name: "Partenaire" })).toHaveAttribute("aria-current", "page");
     await expect(sidebar(page).getByRole("link", { name: "Produits" })).not.toHaveAttribute("aria-current", "page");
+    await expectTranslated(main, "fr-CH");
     await page.getByRole("link", { name: "Alpine Web Studio" }).click();
     await expect(page.getByRole("heading", { name: "Alpine Web Studio", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle("Alpine Web Studio · Partenaires · Partner Manager");
+    await expectTranslated(main, "fr-CH");
 
-    const payment = page.getByRole("region", { name: "Payment" });
-    await expect(payment.getByText("Payment mode: Customer pays")).toBeVisible();
-    await payment.getByRole("button", { name: "Edit payment mode" }).click();
-    const modes = payment.getByRole("radiogroup", { name: "Payment mode" });
-    await expect(modes.getByRole("radio", { name: /Customer pays/ })).toBeChecked();
-    await modes.getByRole("radio", { name: /Partner pays/ }).check();
-    await payment.getByRole("button", { name: "Continue" }).click();
+    const payment = page.getByRole("region", { name: "Paiement" });
+    await expect(payment.getByTestId("current-payment-mode")).toHaveText("Le client paie");
+    await payment.getByRole("button", { name: "Modifier le mode de paiement" }).click();
+    const modes = payment.getByRole("radiogroup", { name: "Mode de paiement" });
+    await expect(modes.getByRole("radio", { name: /Le client paie/ })).toBeChecked();
+    await expectTranslated(main, "fr-CH");
+    await modes.getByRole("radio", { name: /Le partenaire paie/ }).check();
+    await payment.getByRole("button", { name: "Continuer" }).click();
 
-    await expect(payment.getByRole("heading", { name: "Verify the change" })).toBeFocused();
-    await expect(payment.getByText("Customer pays → Partner pays")).toBeVisible();
-    await expect(payment.getByText("Invoices already issued stay where they are")).toBeVisible();
-    await expect(payment.getByText("Alpine Web Studio is notified by email.")).toBeVisible();
-    await payment.getByRole("button", { name: "Confirm" }).click();
+    await expect(payment.getByRole("heading", { name: "Vérifier le changement" })).toBeFocused();
+    await expect(payment.getByText("Le client paie → Le partenaire paie")).toBeVisible();
+    await expect(payment.getByText("Les factures déjà émises restent où elles sont")).toBeVisible();
+    await expect(payment.getByText("Alpine Web Studio est informé par e-mail.")).toBeVisible();
+    await expectTranslated(main, "fr-CH");
+    await payment.getByRole("button", { name: "Confirmer" }).click();
 
-    await expect(payment.getByRole("status")).toHaveText(/Payment mode changed to “Partner pays”/);
-    await expect(payment.getByText("Payment mode: Partner pays")).toBeVisible();
-    const history = page.getByRole("region", { name: "Payment mode history" });
-    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Customer pays");
-    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Partner pays");
+    await expect(payment.getByRole("status")).toHaveText("Mode de paiement changé en «\u00a0Le partenaire paie\u00a0». Alpine Web Studio en a été informé par e-mail.");
+    await expect(payment.getByTestId("current-payment-mode")).toHaveText("Le partenaire paie");
+    await expect(payment.getByRole("button", { name: "Modifier le mode de paiement" })).toBeFocused();
+    const history = page.getByRole("region", { name: "Historique du mode de paiement" });
+    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Le client paie");
+    await expect(history.getByRole("row").filter({ hasText: "Claire Dubois" }).first()).toContainText("Le partenaire paie");
+    await expectTranslated(main, "fr-CH");
 
     // The partners list shows the new mode too, and it survives a reload.
     await page.reload();
-    await expect(payment.getByText("Payment mode: Partner pays")).toBeVisible();
+    await expect(payment.getByTestId("current-payment-mode")).toHaveText("Le partenaire paie");
 
+    // Marc reads the notice in German, whoever made the change and in whatever language.
     const mail = await waitForMail(MARC, /Zahlungsmodus/);
-    expect(mail.subject).toBe("Helvetia Bakery SA hat den Zahlungsmodus auf «Partner zahlt» geändert");
+    expect(mail.subject).toContain("«Partner zahlt»");
     expect(mail.headers.get("content-language")).toBe("de-CH");
-    expect(mail.text).toContain("Guten Tag Marc Keller");
-    expect(mail.text).toContain("von «Kunde zahlt» auf «Partner zahlt»");
+    expect(mail.text).toContain("Marc Keller");
+    expect(mail.text).toContain("«Kunde zahlt»");
+    expect(mail.text).toContain("«Partner zahlt»");
     expect(mail.text).toContain("Wiederverkäuferrabatt");
-    expect(mail.text).not.toMatch(/Customer pays|Partner pays|reseller discount/);
+    expect(mail.text).not.toMatch(/Customer pays|Partner pays|reseller discount|Le partenaire paie|Le client paie/);
     expect(mail.html).toContain('<html lang="de-CH">');
     expect((await mailsTo(MARC)).length).toBe(before + 1);
 
     // Switch back, through the same steps, so the demo ends as it began.
-    await payment.getByRole("button", { name: "Edit payment mode" }).click();
-    await payment.getByRole("radio", { name: /Customer pays/ }).check();
-    await payment.getByRole("button", { name: "Continue" }).click();
-    await payment.getByRole("button", { name: "Confirm" }).click();
-    await expect(payment.getByRole("status")).toHaveText(/“Customer pays”/);
-    await expect(payment.getByText("Payment mode: Customer pays")).toBeVisible();
+    await payment.getByRole("button", { name: "Modifier le mode de paiement" }).click();
+    await payment.getByRole("radio", { name: /Le client paie/ }).check();
+    await payment.getByRole("button", { name: "Continuer" }).click();
+    await payment.getByRole("button", { name: "Confirmer" }).click();
+    await expect(payment.getByRole("status")).toHaveText(/«\u00a0Le client paie\u00a0»/);
+    await expect(payment.getByTestId("current-payment-mode")).toHaveText("Le client paie");
     await expect.poll(async () => (await mailsTo(MARC)).length, { timeout: 20_000 }).toBe(before + 2);
     await signOut(page);
   });
@@ -106,6 +118,8 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await page.getByRole("link", { name: "Alpine Web Studio" }).click();
     await expect(page.getByRole("region", { name: "Payment" }).getByText(/Payment mode:/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Edit payment mode" })).toHaveCount(0);
+    // Told who can act instead.
+    await expect(page.getByTestId("read-only-hint")).toHaveText(/Only the legal representatives of Helvetia Bakery SA can change/);
   });
 });
 

@@ -1,15 +1,20 @@
 // What a partnership's dates and texts say for each status, without I/O: the detail header, the list's
 // date column and the tense of the sentences about access and payment (ended ones in the past, pending
-// ones in the future). The end date is the partnership's own `endedAt`, never its last update.
+// ones in the future, refused or deleted invitations in the conditional: they never began). The end date
+// is the partnership's own `endedAt`, never its last update.
 import type { PartnershipStatus } from "./domain";
 
-export type Tense = "past" | "present" | "future";
+export type Tense = "past" | "present" | "future" | "conditional";
 
-/** Active partnerships speak in the present, pending invitations of what will be, the rest of what was. */
+/**
+ * Active partnerships speak in the present, pending invitations of what will be, ended partnerships of what
+ * was, and refused or deleted invitations of what would have been.
+ */
 export function partnershipTense(status: PartnershipStatus): Tense {
   if (status === "active") return "present";
   if (status === "pending") return "future";
-  return "past";
+  if (status === "ended") return "past";
+  return "conditional";
 }
 
 type Dated = {

@@ -11,18 +11,22 @@ const id = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
 const PARTNERSHIP_STATUSES = ["pending", "active", "ended", "refused", "deleted"] as const;
 const OUTBOX_STATES = ["pending", "sent", "failed"] as const;
 
-/** One filter field: its URL name, its label (for "ignored" notices) and how to read it. */
+/**
+ * One filter field: its URL name and how to read it. A value that fails is named back by its URL name
+ * ("customer", "from", "to", "period" when from is after to, "after" for the page), which the filter
+ * form turns into the field's label in the reader's language.
+ */
 const FIELDS = {
-  customer: { label: "Customer", schema: id },
-  partner: { label: "Partner", schema: id },
-  org: { label: "Organization", schema: id },
-  actor: { label: "Actor", schema: id },
-  access: { label: "Access", schema: z.enum(ACCESS_LEVELS) },
-  mode: { label: "Payment mode", schema: z.enum(PAYMENT_MODES) },
-  status: { label: "Status", schema: z.enum(PARTNERSHIP_STATUSES) },
-  kind: { label: "Kind", schema: z.enum(AUDIT_KINDS) },
-  outcome: { label: "Outcome", schema: z.enum(["ok", "refused"]) },
-  state: { label: "Delivery state", schema: z.enum(OUTBOX_STATES) },
+  customer: { schema: id },
+  partner: { schema: id },
+  org: { schema: id },
+  actor: { schema: id },
+  access: { schema: z.enum(ACCESS_LEVELS) },
+  mode: { schema: z.enum(PAYMENT_MODES) },
+  status: { schema: z.enum(PARTNERSHIP_STATUSES) },
+  kind: { schema: z.enum(AUDIT_KINDS) },
+  outcome: { schema: z.enum(["ok", "refused"]) },
+  state: { schema: z.enum(OUTBOX_STATES) },
 } as const;
 
 type FieldName = keyof typeof FIELDS;
@@ -56,27 +60,27 @@ function parse<K extends FieldName>(params: SearchParams, keys: readonly K[], wi
     if (raw === undefined) continue;
     const r = FIELDS[key].schema.safeParse(raw);
     if (r.success) (values as Record<string, unknown>)[key] = r.data;
-    else ignored.push(FIELDS[key].label);
+    else ignored.push(key);
   }
   const period: Period = {};
   if (withPeriod) {
-    for (const [key, label] of [["from", "From"], ["to", "To"]] as const) {
+    for (const key of ["from", "to"] as const) {
       const raw = param(params, key);
       if (raw === undefined) continue;
       const date = parseIsoDate(raw);
-      if (!date) { ignored.push(label); continue; }
+      if (!date) { ignored.push(key); continue; }
       // "To" is inclusive: the period ends at the start of the next day.
       const start = zurichDayStart(key === "to" ? { ...date, d: date.d + 1 } : date);
       if (key === "from") { period.from = start; period.fromText = raw; } else { period.to = start; period.toText = raw; }
     }
     if (period.from && period.to && period.from >= period.to) {
-      ignored.push("Period (from is after to)");
+      ignored.push("period");
       delete period.from; delete period.to; delete period.fromText; delete period.toText;
     }
   }
   const after = param(params, "after");
   const cursor = parseCursor(after);
-  if (after && !cursor) ignored.push("Page");
+  if (after && !cursor) ignored.push("after");
   return { values, period, cursor, ignored };
 }
 

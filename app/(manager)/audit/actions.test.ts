@@ -15,7 +15,13 @@ import { fingerprint } from "@/lib/testing/fingerprint";
 import { settleMessage } from "@/lib/testing/outbox";
 import { actAs } from "@/lib/testing/request-stub";
 import { retryNotification } from "./actions";
-import { RETRY_MESSAGES } from "./messages";
+import en from "@/messages/en/audit.json";
+import de from "@/messages/de-CH/audit.json";
+import fr from "@/messages/fr-CH/audit.json";
+
+// Each caller reads the answer in their own language (db/seed.ts): Nora in English, Claire and Hanna in
+// French, Marc in German.
+const RETRY_MESSAGES = en.retry;
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
@@ -52,7 +58,7 @@ describe.each(enginesUnderTest())("retryNotification on %s", (engine) => {
     const id = await message(partnership, "failed");
     const meta = actAs(nora, null, { requestId: "req-retry-1", ip: "192.0.2.50", userAgent: "Chromium" });
     const { result, events } = await withNewAuditEvents(() => retryNotification({ notificationId: id }));
-    expect(result).toEqual({ ok: true, message: "Queued again: the email to marc@alpine-web.test is sent at the worker's next run." });
+    expect(result).toEqual({ ok: true, message: "Queued again: the email to marc@alpine-web.test is sent at the worker’s next run." });
     expect(await statusOf(id)).toBe("pending");
     expect(events).toMatchObject([{
       kind: "notification.retried", outcome: "ok", actorUserId: nora, actorOrgId: null, partnershipId: partnership,
@@ -64,16 +70,16 @@ describe.each(enginesUnderTest())("retryNotification on %s", (engine) => {
   });
 
   it.each([
-    ["Claire, the customer's legal representative", "claire@helvetia-bakery.test"],
-    ["Marc, the recipient's legal representative", "marc@alpine-web.test"],
-    ["Hanna, an administrator", "hanna@helvetia-bakery.test"],
-  ])("refuses %s: only auditors retry", async (_, email) => {
+    ["Claire, the customer's legal representative", "claire@helvetia-bakery.test", fr.retry.role],
+    ["Marc, the recipient's legal representative", "marc@alpine-web.test", de.retry.role],
+    ["Hanna, an administrator", "hanna@helvetia-bakery.test", fr.retry.role],
+  ])("refuses %s: only auditors retry", async (_, email, refusal) => {
     const id = await message(partnership, "failed");
     const user = await userId(email);
     actAs(user);
     const before = await fingerprint();
     const { result, events } = await withNewAuditEvents(() => retryNotification({ notificationId: id }));
-    expect(result).toEqual({ ok: false, message: RETRY_MESSAGES.role });
+    expect(result).toEqual({ ok: false, message: refusal });
     expect(await fingerprint()).toEqual(before);
     expect(await statusOf(id)).toBe("failed");
     expect(events).toMatchObject([{ kind: "notification.refused", outcome: "refused", reason: "role", actorUserId: user, after: { notificationId: id } }]);

@@ -5,34 +5,44 @@ import { countActiveByPaymentMode, listPaymentModeChangesSince } from "@/db/audi
 import { bucketByWeek, niceMax } from "@/lib/audit-chart";
 import { lastWeeks } from "@/lib/audit-period";
 import { cardClass } from "@/components/ui/styles";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 
 const WEEKS = 12;
 const W = 600, H = 200, LEFT = 32, BOTTOM = 24, TOP = 8;
-const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "Europe/Zurich" });
+const weekFormats = new Map<Locale, Intl.DateTimeFormat>();
+const weekFormat = (locale: Locale) => {
+  let f = weekFormats.get(locale);
+  if (!f) weekFormats.set(locale, (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { day: "numeric", month: "short", timeZone: "Europe/Zurich" })));
+  return f;
+};
 const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
 
 export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
   const weeks = lastWeeks(now, WEEKS);
-  const [changes, split] = await Promise.all([listPaymentModeChangesSince({ from: weeks[0]! }), countActiveByPaymentMode()]);
+  const [changes, split, t, locale] = await Promise.all([
+    listPaymentModeChangesSince({ from: weeks[0]! }), countActiveByPaymentMode(), getTranslations("audit"), getLocale(),
+  ]);
+  const weekLabel = weekFormat(locale);
   const buckets = bucketByWeek(weeks, changes);
   const totalChanges = buckets.reduce((s, b) => s + b.toPartner + b.toCustomer, 0);
   const max = niceMax(Math.max(...buckets.map((b) => b.toPartner + b.toCustomer)));
   const slot = (W - LEFT) / WEEKS;
   const y = (n: number) => H - BOTTOM - (n / max) * (H - BOTTOM - TOP);
   const active = split.customer + split.partner;
-  const summary =
-    `${totalChanges} payment-mode change(s) in the last ${WEEKS} weeks; ` +
-    `${active} active partnership(s): ${split.customer} customer pays (${percent(split.customer, active)} %), ` +
-    `${split.partner} partner pays (${percent(split.partner, active)} %).`;
+  const summary = t("chart.summary", {
+    changes: totalChanges, weeks: WEEKS, active, customer: split.customer, customerPercent: percent(split.customer, active),
+    partner: split.partner, partnerPercent: percent(split.partner, active),
+  });
 
   return (
     <section aria-labelledby="chart-title" className={cardClass}>
-      <h2 id="chart-title" className="text-lg font-semibold">Payment modes</h2>
+      <h2 id="chart-title" className="text-lg font-semibold">{t("chart.heading")}</h2>
       <p id="chart-summary" className="mt-1 text-sm text-slate-600">{summary}</p>
       <div className="mt-4 grid gap-6 lg:grid-cols-[2fr_1fr]">
         <figure>
           <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-svg-title chart-summary" className="h-auto w-full">
-            <title id="chart-svg-title">Payment-mode changes per week</title>
+            <title id="chart-svg-title">{t("chart.svgTitle")}</title>
             {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
               <g key={tick}>
                 <line x1={LEFT} x2={W} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
@@ -54,29 +64,29 @@ export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
             })}
           </svg>
           <figcaption className="mt-2 flex gap-4 text-xs text-slate-600">
-            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-brand-600" />to Partner pays</span>
-            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-slate-400" />to Customer pays</span>
-            <span>Weeks start on Monday (Zurich time).</span>
+            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-brand-600" />{t("chart.toPartner")}</span>
+            <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-slate-400" />{t("chart.toCustomer")}</span>
+            <span>{t("chart.weeksStart")}</span>
           </figcaption>
         </figure>
         <div>
-          <h3 className="text-sm font-semibold">Active partnerships today</h3>
+          <h3 className="text-sm font-semibold">{t("chart.activeToday")}</h3>
           <div aria-hidden className="mt-2 flex h-4 overflow-hidden rounded bg-slate-100">
             <div className="bg-slate-400" style={{ width: `${percent(split.customer, active)}%` }} />
             <div className="bg-brand-600" style={{ width: `${percent(split.partner, active)}%` }} />
           </div>
           <dl className="mt-2 space-y-1 text-sm">
-            <div className="flex justify-between"><dt>Customer pays</dt><dd>{split.customer} ({percent(split.customer, active)} %)</dd></div>
-            <div className="flex justify-between"><dt>Partner pays</dt><dd>{split.partner} ({percent(split.partner, active)} %)</dd></div>
+            <div className="flex justify-between"><dt>{t("chart.customerPays")}</dt><dd>{t("chart.share", { count: split.customer, percent: percent(split.customer, active) })}</dd></div>
+            <div className="flex justify-between"><dt>{t("chart.partnerPays")}</dt><dd>{t("chart.share", { count: split.partner, percent: percent(split.partner, active) })}</dd></div>
           </dl>
         </div>
       </div>
       <details className="mt-4 text-sm">
-        <summary className="cursor-pointer text-brand-700">Changes per week as a table</summary>
+        <summary className="cursor-pointer text-brand-700">{t("chart.tableSummary")}</summary>
         <table className="mt-2 w-full text-left">
-          <caption className="sr-only">Payment-mode changes per week</caption>
+          <caption className="sr-only">{t("chart.tableCaption")}</caption>
           <thead className="text-xs uppercase text-slate-500">
-            <tr><th scope="col" className="py-1">Week of</th><th scope="col">To Partner pays</th><th scope="col">To Customer pays</th></tr>
+            <tr><th scope="col" className="py-1">{t("chart.weekOf")}</th><th scope="col">{t("chart.toPartnerColumn")}</th><th scope="col">{t("chart.toCustomerColumn")}</th></tr>
           </thead>
           <tbody>
             {buckets.map((b) => (

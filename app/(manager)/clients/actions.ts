@@ -6,6 +6,7 @@ import { answerInvitation } from "@/db/invitations";
 import type { UserMembership } from "@/db/users";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";
+import { getTranslations } from "@/lib/i18n/server";
 import { hashInvitationToken, isWellFormedToken } from "@/lib/invitation-token";
 import { lifecycleDenial } from "@/lib/lifecycle";
 import { INVITATION_LINK_MESSAGES, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
@@ -75,9 +76,7 @@ async function answer(kind: "accept" | "refuse", input: AnswerInvitationInput, c
   revalidatePath(`/clients/${p.id}`);
   return {
     ok: true, partnershipId: p.id,
-    message: kind === "accept"
-      ? `You accepted the invitation of ${p.customerName}: the partnership is active. ${p.customerName} has been notified by email.`
-      : `You refused the invitation of ${p.customerName}. ${p.customerName} has been notified by email.`,
+    message: (await getTranslations("clients"))(kind === "accept" ? "answer.accepted" : "answer.refused", { customer: p.customerName }),
   };
 }
 

@@ -7,8 +7,7 @@ import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/test
 import { orgId, partnershipId, readPartnership, snapshot, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
 import { changePaymentMode } from "./actions";
-import { NOT_FOUND, STALE } from "./messages";
-import { speakEnglish } from "@/lib/testing/i18n";
+import { partnerErrors } from "./messages";
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });
@@ -18,6 +17,9 @@ vi.stubEnv("APP_URL", "https://manager.example.test");
 vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
 
 const HUGE = "x".repeat(10_000);
+// Claire works in French (db/seed.ts): every answer is in French.
+const { notFound: NOT_FOUND, stale: STALE } = partnerErrors("fr-CH");
+const CHECK_FIELDS = "Vérifiez les champs signalés.";
 
 describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engine) => {
   let t: TestDatabase;
@@ -27,7 +29,6 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
   beforeAll(async () => {
     t = await useTestDatabase(engine);
     await seedDemoData();
-    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
     id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
     claire = await userId("claire@helvetia-bakery.test");
   });
@@ -66,7 +67,7 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
     ["a version that is too large", { version: 1e12 }, "version"],
   ])("refuses %s with a field error", async (_, patch, field) => {
     const { result, event } = await refused(await request(patch));
-    expect(result).toMatchObject({ message: "Check the highlighted fields.", fieldErrors: { [field]: [expect.any(String)] } });
+    expect(result).toMatchObject({ message: CHECK_FIELDS, fieldErrors: { [field]: [expect.any(String)] } });
     expect(event.reason).toBe(`invalid_input: ${field}`);
     expect(JSON.stringify(event)).not.toContain(HUGE.slice(0, 600));
   });
@@ -79,14 +80,14 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
     ["a number", 1],
   ])("refuses %s as input", async (_, input) => {
     const { result } = await refused(input);
-    expect(result).toMatchObject({ message: "Check the highlighted fields.", fieldErrors: { form: [expect.any(String)] } });
+    expect(result).toMatchObject({ message: CHECK_FIELDS, fieldErrors: { form: [expect.any(String)] } });
   });
 
   it("refuses FormData, even one carrying valid fields", async () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(await request())) form.append(k, String(v));
     const { result } = await refused(form);
-    expect(result).toMatchObject({ message: "Check the highlighted fields.", fieldErrors: { partnershipId: [expect.any(String)] } });
+    expect(result).toMatchObject({ message: CHECK_FIELDS, fieldErrors: { partnershipId: [expect.any(String)] } });
   });
 
   it.each([
@@ -114,7 +115,7 @@ describe.each(enginesUnderTest())("changePaymentMode action input on %s", (engin
   it("refuses to “change” to the mode already in place", async () => {
     const current = await readPartnership(id);
     const { result, event } = await refused(await request({ paymentMode: current.paymentMode }));
-    expect(result.message).toMatch(/already/);
+    expect(result.message).toMatch(/est déjà «/);
     expect(event.reason).toBe("unchanged");
   });
 

@@ -32,7 +32,8 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
     vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
     t = await useTestDatabase(engine);
     await seedDemoData();
-    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
+    // Everyone in English here: the answers in French, German and Italian are in lifecycle-languages.test.ts.
+    await speakEnglish();
     jura = await orgId("Jura Hosting Partners");
     helvetiaProducts = (await listOrgProducts({ orgId: await orgId(HELVETIA) })).map((p) => p.id);
     ticinoProduct = (await listOrgProducts({ orgId: await orgId("Ticino Vini SA") }))[0]!.id;

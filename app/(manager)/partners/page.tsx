@@ -34,36 +34,57 @@ export default async function PartnersPage() {
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("list.empty")}{canInvite ? ` ${t("list.emptyCanInvite")}` : ""}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("list.caption", { orgName: m.orgName })}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("list.columns.partner")}</th>
-                <th scope="col" className="px-4 py-3">{t("list.columns.access")}</th>
-                <th scope="col" className="px-4 py-3">{t("list.columns.paymentMode")}</th>
-                <th scope="col" className="px-4 py-3">{t("list.columns.status")}</th>
-                <th scope="col" className="px-4 py-3">{t("list.columns.date")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((p) => {
-                const listed = listedDate(p);
-                return (
-                  <tr key={p.id}>
-                    <td className="px-4 py-3 font-medium">
-                      <Link href={`/partners/${p.id}`} className="text-brand-700 hover:underline">{p.partnerName}</Link>
-                    </td>
-                    <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
-                    <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
-                    <td className="px-4 py-3"><StatusBadge status={p.status} /></td>
-                    <td className="px-4 py-3">{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {/* On a phone each partnership is a card; from `sm` up, a table. */}
+          <ul aria-label={t("list.caption", { orgName: m.orgName })} className="space-y-3 sm:hidden">
+            {rows.map((p) => {
+              const listed = listedDate(p);
+              return (
+                <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <Link href={`/partners/${p.id}`} className="min-w-0 break-words font-medium text-brand-700 hover:underline">{p.partnerName}</Link>
+                    <StatusBadge status={p.status} />
+                  </div>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                    <dt className="text-slate-500">{t("list.columns.access")}</dt><dd><AccessLabel access={p.access} /></dd>
+                    <dt className="text-slate-500">{t("list.columns.paymentMode")}</dt><dd><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></dd>
+                  </dl>
+                  <p className="mt-1 text-slate-600">{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</p>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("list.caption", { orgName: m.orgName })}</caption>
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">{t("list.columns.partner")}</th>
+                  <th scope="col" className="px-4 py-3">{t("list.columns.access")}</th>
+                  <th scope="col" className="px-4 py-3">{t("list.columns.paymentMode")}</th>
+                  <th scope="col" className="px-4 py-3">{t("list.columns.status")}</th>
+                  <th scope="col" className="px-4 py-3">{t("list.columns.date")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((p) => {
+                  const listed = listedDate(p);
+                  return (
+                    <tr key={p.id}>
+                      <td className="px-4 py-3 font-medium">
+                        <Link href={`/partners/${p.id}`} className="text-brand-700 hover:underline">{p.partnerName}</Link>
+                      </td>
+                      <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
+                      <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
+                      <td className="px-4 py-3"><StatusBadge status={p.status} /></td>
+                      <td className="px-4 py-3">{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

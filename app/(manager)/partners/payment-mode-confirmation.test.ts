@@ -21,7 +21,7 @@ describe.each(enginesUnderTest())("payment-mode confirmation on %s", (engine) =>
     vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-000");
     t = await useTestDatabase(engine);
     await seedDemoData();
-    await speakEnglish(); // asserts the English texts of actions not converted yet (docs/i18n.md)
+    await speakEnglish(); // asserts the English text of the confirmation email (the templates: lib/mail)
     id = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
   });
   afterAll(async () => { vi.unstubAllEnvs(); await t.dispose(); });

@@ -8,8 +8,10 @@ import { balanceOf, counts, productByLabel } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/session";
-import { CLIENT_NOT_FOUND, LIMITED_PARTNER, ORDER_ROLE, PRODUCT_NOT_FOUND } from "./messages";
+import en from "@/messages/en/products.json";
 import { speakEnglish } from "@/lib/testing/i18n";
+
+const { clientNotFound: CLIENT_NOT_FOUND, limitedPartner: LIMITED_PARTNER, orderRole: ORDER_ROLE, productNotFound: PRODUCT_NOT_FOUND } = en.errors;
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/session")).requestMock());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

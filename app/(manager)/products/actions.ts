@@ -8,14 +8,19 @@ import { getActionableProduct, listOrderableClients } from "@/db/products";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import { findOffer } from "@/lib/catalogue";
 import { formatDate, formatMoney } from "@/lib/format";
+import { getLocale } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { canPlaceOrders } from "@/lib/permissions";
 import { orderProductSchema, renewProductSchema } from "@/lib/validation/billing";
-import { CLIENT_NOT_FOUND, LIMITED_PARTNER, ORDER_ROLE, PRODUCT_NOT_FOUND, REFUSALS } from "./messages";
+import { OFFER_KEYS, REFUSALS, type ProductError } from "./messages";
 
 type Placed = { invoiceId: string | null; renewalDate: string };
 
-function refuser({ viewer, meta }: ActionContext, details: Record<string, unknown>) {
-  return async (reason: string, message: string, customerOrgId?: string | null) => {
+function refuser({ viewer, meta }: ActionContext, locale: Locale, details: Record<string, unknown>) {
+  const t = translator(locale, "products");
+  return async (reason: string, error: ProductError, customerOrgId?: string | null) => {
+    const message = t(`errors.${error}`);
     await recordRefusal({
       kind: "order.refused", reason, actorUserId: viewer.id, actorOrgId: viewer.current?.orgId ?? null,
       customerOrgId: customerOrgId ?? null, partnerOrgId: viewer.current?.orgIsPartner ? viewer.current.orgId : null, after: details, meta,
@@ -25,11 +30,14 @@ function refuser({ viewer, meta }: ActionContext, details: Record<string, unknow
 }
 
 /** What the user reads after an order: the invoice, who it went to, and the cashback it earned. */
-function placedMessage(what: string, o: PlacedOrder, names: { orgId: string; orgName: string; customerName: string }): string {
+function placedMessage(locale: Locale, what: string, o: PlacedOrder, names: { orgId: string; orgName: string; customerName: string }): string {
+  const t = translator(locale, "products");
   const payer = o.plan.payerOrgId === names.orgId ? names.orgName : names.customerName;
-  const cashback = o.plan.cashback && o.plan.cashback.partnerOrgId === names.orgId
-    ? ` You earn ${formatMoney(o.plan.cashback.amountMinor, o.plan.cashback.currency)} cashback.` : "";
-  return `${what} Invoice ${o.invoiceNumber} (${formatMoney(o.plan.totalMinor, o.plan.currency)}) was issued to ${payer}.${cashback}`;
+  const sentences = [what, t("result.invoice", { number: o.invoiceNumber, total: formatMoney(o.plan.totalMinor, o.plan.currency, locale), payer })];
+  if (o.plan.cashback && o.plan.cashback.partnerOrgId === names.orgId) {
+    sentences.push(t("result.cashback", { cashback: formatMoney(o.plan.cashback.amountMinor, o.plan.cashback.currency, locale) }));
+  }
+  return sentences.join(" ");
 }
 
 function revalidateBilling() {
@@ -40,13 +48,14 @@ export const renewProduct = defineAction(
   { schema: renewProductSchema, refusedKind: "order.refused" },
   async (input, ctx): Promise<ActionResult<Placed>> => {
     const m = ctx.viewer.current;
-    const refuse = refuser(ctx, { kind: "renewal", productId: input.productId, renewalDate: input.renewalDate });
-    if (!m) return refuse("not_found", PRODUCT_NOT_FOUND);
+    const locale = await getLocale();
+    const refuse = refuser(ctx, locale, { kind: "renewal", productId: input.productId, renewalDate: input.renewalDate });
+    if (!m) return refuse("not_found", "productNotFound");
     const side = m.orgIsPartner ? "partner" : "customer";
     const product = await getActionableProduct({ id: input.productId, orgId: m.orgId, side });
-    if (!product) return refuse("not_found", PRODUCT_NOT_FOUND);
-    if (!canPlaceOrders(m)) return refuse("role", ORDER_ROLE, product.orgId);
-    if (product.access === "limited") return refuse("limited_partner", LIMITED_PARTNER, product.orgId);
+    if (!product) return refuse("not_found", "productNotFound");
+    if (!canPlaceOrders(m)) return refuse("role", "orderRole", product.orgId);
+    if (product.access === "limited") return refuse("limited_partner", "limitedPartner", product.orgId);
 
     const actor: OrderActor = { kind: "user", userId: ctx.viewer.id, orgId: m.orgId, side };
     const outcome = await placeOrder({
@@ -59,7 +68,7 @@ export const renewProduct = defineAction(
       invoiceId: outcome.plan.payerOrgId === m.orgId ? outcome.invoiceId : null,
       renewalDate: outcome.renewalDate,
       message: placedMessage(
-        `Renewed ${product.label} until ${formatDate(new Date(`${outcome.renewalDate}T00:00:00Z`))}.`, outcome,
+        locale, translator(locale, "products")("result.renewed", { product: product.label, date: formatDate(new Date(`${outcome.renewalDate}T00:00:00Z`), locale) }), outcome,
         { orgId: m.orgId, orgName: m.orgName, customerName: product.customerName },
       ),
     };
@@ -70,15 +79,17 @@ export const orderProduct = defineAction(
   { schema: orderProductSchema, refusedKind: "order.refused" },
   async (input, ctx): Promise<ActionResult<Placed>> => {
     const m = ctx.viewer.current;
-    const refuse = refuser(ctx, { kind: "new", offer: input.offer, customerOrgId: input.customerOrgId || null });
-    if (!m) return refuse("not_found", CLIENT_NOT_FOUND);
-    if (!canPlaceOrders(m)) return refuse("role", ORDER_ROLE, m.orgIsPartner ? null : m.orgId);
+    const locale = await getLocale();
+    const t = translator(locale, "products");
+    const refuse = refuser(ctx, locale, { kind: "new", offer: input.offer, customerOrgId: input.customerOrgId || null });
+    if (!m) return refuse("not_found", "clientNotFound");
+    if (!canPlaceOrders(m)) return refuse("role", "orderRole", m.orgIsPartner ? null : m.orgId);
     let customer = { id: m.orgId, name: m.orgName };
     if (m.orgIsPartner) {
-      if (!input.customerOrgId) return { ok: false, message: "Choose the client to order for.", fieldErrors: { customerOrgId: ["Choose a client."] } };
+      if (!input.customerOrgId) return { ok: false, message: t("errors.chooseClient"), fieldErrors: { customerOrgId: [t("errors.chooseClientField")] } };
       const client = (await listOrderableClients({ partnerOrgId: m.orgId })).find((c) => c.customerOrgId === input.customerOrgId);
-      if (!client) return refuse("no_partnership", CLIENT_NOT_FOUND);
-      if (client.access !== "full") return refuse("limited_partner", LIMITED_PARTNER, client.customerOrgId);
+      if (!client) return refuse("no_partnership", "clientNotFound");
+      if (client.access !== "full") return refuse("limited_partner", "limitedPartner", client.customerOrgId);
       customer = { id: client.customerOrgId, name: client.customerName };
     }
     const offer = findOffer(input.offer)!;
@@ -93,7 +104,7 @@ export const orderProduct = defineAction(
       ok: true,
       invoiceId: outcome.plan.payerOrgId === m.orgId ? outcome.invoiceId : null,
       renewalDate: outcome.renewalDate,
-      message: placedMessage(`Ordered ${offer.name} “${input.label}” for ${customer.name}.`, outcome,
+      message: placedMessage(locale, t("result.ordered", { offer: OFFER_KEYS[offer.code] ? t(`offer.${OFFER_KEYS[offer.code]!}`) : offer.name, label: input.label, customer: customer.name }), outcome,
         { orgId: m.orgId, orgName: m.orgName, customerName: customer.name }),
     };
   },

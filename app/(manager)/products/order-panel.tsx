@@ -3,6 +3,7 @@
 // panel says who will be invoiced how much before the order is placed.
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { orderProductSchema, type OrderProductInput } from "@/lib/validation/billing";
@@ -14,14 +15,24 @@ import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 type Props = { clients: { id: string; name: string }[] | null; ownOrgId: string; quotes: Record<string, OfferQuote[]> };
 
 export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
+  const t = useTranslations("products.order");
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
   const heading = useRef<HTMLHeadingElement>(null);
+  const newOrder = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [placed, setPlaced] = useState(0);
-  // After an order the form goes away: keep the keyboard in the panel, next to the announced result.
+  // Where the keyboard goes when the panel changes: into the form when it opens (the New order button
+  // is gone), back to New order when it is cancelled, and next to the announced result after an order.
+  const [focusTarget, setFocusTarget] = useState<"form" | "newOrder" | null>(null);
   useEffect(() => { if (placed > 0) heading.current?.focus(); }, [placed]);
+  useEffect(() => {
+    if (focusTarget === "form") formRef.current?.querySelector<HTMLElement>("select, input")?.focus();
+    if (focusTarget === "newOrder") newOrder.current?.focus();
+  }, [focusTarget, open]);
+  const close = () => { setOpen(false); form.reset(); setFocusTarget("newOrder"); };
   const form = useForm<OrderProductInput>({
     resolver: useTranslatedResolver(orderProductSchema),
     defaultValues: { offer: "", label: "", customerOrgId: clients ? "" : undefined },
@@ -31,6 +42,11 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   const offers = (clientId && quotes[clientId]) || quotes[ownOrgId] || Object.values(quotes)[0] || [];
   const chosen = offers.find((o) => o.code === watchedOffer);
   const errors = form.formState.errors;
+  const describedBy = {
+    client: errors.customerOrgId ? "order-client-error" : undefined,
+    offer: errors.offer ? "order-offer-error" : undefined,
+    label: errors.label ? "order-label-help order-label-error" : "order-label-help",
+  };
 
   const submit = form.handleSubmit((values) => startTransition(async () => {
     const r = await orderProduct({ ...values, idempotencyKey: confirmKey.key() });
@@ -50,50 +66,56 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
   return (
     <section aria-labelledby="order-title" className={cardClass}>
       <div className="flex items-center justify-between gap-4">
-        <h2 id="order-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">Order a product</h2>
-        {!open && <button type="button" className={buttonClass("primary")} onClick={() => { setResult(null); confirmKey.renew(); setOpen(true); }}>New order</button>}
+        <h2 id="order-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">{t("heading")}</h2>
+        {!open && (
+          <button ref={newOrder} type="button" className={buttonClass("primary")}
+            onClick={() => { setResult(null); confirmKey.renew(); setOpen(true); setFocusTarget("form"); }}>
+            {t("newOrder")}
+          </button>
+        )}
       </div>
       <div role="status" className="mt-2 text-sm text-green-800">
-        {result?.ok && <>{result.message} {result.invoiceId && <Link href={`/invoices/${result.invoiceId}`} className="font-medium text-brand-700 underline">View the invoice</Link>}</>}
+        {result?.ok && <>{result.message} {result.invoiceId && <Link href={`/invoices/${result.invoiceId}`} className="font-medium text-brand-700 underline">{t("viewInvoice")}</Link>}</>}
       </div>
       {result && !result.ok && <p role="alert" className="mt-2 text-sm text-red-700">{result.message}</p>}
       {open && (
-        <form onSubmit={submit} noValidate className="mt-4 space-y-4">
+        <form ref={formRef} onSubmit={submit} noValidate className="mt-4 space-y-4"
+          onKeyDown={(e) => { if (e.key === "Escape" && !pending) { e.preventDefault(); close(); } }}>
           {clients && (
             <div>
-              <label htmlFor="order-client" className="block text-sm font-medium">Client</label>
+              <label htmlFor="order-client" className="block text-sm font-medium">{t("client")}</label>
               <select id="order-client" className={inputClass} aria-invalid={Boolean(errors.customerOrgId)}
-                aria-describedby={errors.customerOrgId ? "order-client-error" : undefined} {...form.register("customerOrgId")}>
-                <option value="">Choose a client…</option>
+                aria-describedby={describedBy.client} {...form.register("customerOrgId")}>
+                <option value="">{t("chooseClient")}</option>
                 {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </select>
               <p id="order-client-error" role="alert" className="mt-1 text-sm text-red-700">{errors.customerOrgId?.message}</p>
             </div>
           )}
-          <fieldset aria-describedby={errors.offer ? "order-offer-error" : undefined}>
-            <legend className="text-sm font-medium">Product</legend>
+          <fieldset aria-describedby={describedBy.offer}>
+            <legend className="text-sm font-medium">{t("product")}</legend>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               {offers.map((o) => (
                 <label key={o.code} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                   <input type="radio" value={o.code} {...form.register("offer")} className="mt-1" />
-                  <span><span className="block font-medium">{o.name}</span><span className="block text-slate-600">{o.category} · {o.price}</span></span>
+                  <span><span className="block font-medium">{o.name}</span><span className="block text-slate-600">{t("offerLine", { category: o.category, price: o.price })}</span></span>
                 </label>
               ))}
             </div>
             <p id="order-offer-error" role="alert" className="mt-1 text-sm text-red-700">{errors.offer?.message}</p>
           </fieldset>
           <div>
-            <label htmlFor="order-label" className="block text-sm font-medium">Name</label>
-            <p id="order-label-help" className="text-sm text-slate-600">What it is for, e.g. the domain or the site.</p>
+            <label htmlFor="order-label" className="block text-sm font-medium">{t("name")}</label>
+            <p id="order-label-help" className="text-sm text-slate-600">{t("nameHelp")}</p>
             <input id="order-label" className={inputClass} maxLength={80} aria-invalid={Boolean(errors.label)}
-              aria-describedby={`order-label-help${errors.label ? " order-label-error" : ""}`} {...form.register("label")} />
+              aria-describedby={describedBy.label} {...form.register("label")} />
             <p id="order-label-error" role="alert" className="mt-1 text-sm text-red-700">{errors.label?.message}</p>
           </div>
           {chosen && (!clients || clientId) && <p className="rounded-md bg-slate-50 p-3 text-sm">{chosen.quote}</p>}
           <div className="flex gap-2">
-            <button type="submit" className={buttonClass("primary")} disabled={pending}>{pending ? "Placing the order…" : "Place order"}</button>
+            <button type="submit" className={buttonClass("primary")} disabled={pending}>{pending ? t("placing") : t("place")}</button>
             <button type="button" className={buttonClass("secondary")} disabled={pending}
-              onClick={() => { setOpen(false); form.reset(); heading.current?.focus(); }}>Cancel</button>
+              onClick={close}>{t("cancel")}</button>
           </div>
         </form>
       )}

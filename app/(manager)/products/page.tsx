@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { notFound } from "next/navigation";
 import { readCustomerBilling } from "@/db/billing-context";
 import { listManagedClientProducts, listOrderableClients, listOwnProducts } from "@/db/products";
-import { ACCESS_LABELS, type AccessLevel } from "@/lib/domain";
+import type { AccessLevel } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { canPlaceOrders, canSeeProductsPage } from "@/lib/permissions";
-import { requireViewer } from "@/lib/session";
+import { getViewer, requireViewer } from "@/lib/session";
 import { OrderPanel } from "./order-panel";
-import { newOrderQuotes, renewalQuote } from "./quotes";
+import { categoryLabel, newOrderQuotes, renewalQuote } from "./quotes";
 import { RenewControl } from "./renew-control";
 
-export const metadata: Metadata = { title: "Products" };
-
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
+export async function generateMetadata(): Promise<Metadata> {
+  const [viewer, t] = await Promise.all([getViewer(), getTranslations("products")]);
+  const org = viewer?.current?.orgName;
+  return { title: org ? t("pageTitle", { org }) : t("title") };
+}
 
 export default async function ProductsPage({ searchParams }: PageProps<"/products">) {
   const viewer = await requireViewer();
@@ -23,10 +28,12 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
   const { after } = await searchParams;
   const cursor = decodeCursor(typeof after === "string" ? after : undefined);
   const partner = m.orgIsPartner;
-  const [page, clients] = await Promise.all([
+  const [page, clients, t, d, locale] = await Promise.all([
     partner ? listManagedClientProducts({ partnerOrgId: m.orgId, cursor }) : listOwnProducts({ orgId: m.orgId, cursor }),
     partner ? listOrderableClients({ partnerOrgId: m.orgId }) : Promise.resolve([]),
+    getTranslations("products"), getTranslations("domain"), getLocale(),
   ]);
+  const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), locale);
   const rows = page.rows.map((r) => ({ customerName: m.orgName, access: null as AccessLevel | null, ...r }));
   const mayOrder = canPlaceOrders(m);
   const fullClients = clients.filter((c) => c.access === "full").map((c) => ({ id: c.customerOrgId, name: c.customerName }));
@@ -34,61 +41,68 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
     customerOrgIds: [...new Set([...rows.map((r) => r.orgId), ...(partner ? fullClients.map((c) => c.id) : [m.orgId])])],
   });
   const orderContexts = new Map([...contexts].filter(([id]) => (partner ? fullClients.some((c) => c.id === id) : id === m.orgId)));
+  const canOrderHere = mayOrder && (!partner || fullClients.length > 0);
+  const empty = cursor ? null : partner ? t("emptyPartner") : canOrderHere ? t("emptyCustomer") : t("emptyCustomerReadOnly");
+  const col = (k: "client" | "product" | "category" | "price" | "renewal" | "status" | "access" | "actions") => t(`column.${k}`);
 
   return (
     <section aria-labelledby="products-title" className="space-y-6">
       <header>
-        <h1 id="products-title" className="text-2xl font-semibold">Products</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {partner ? `Products of the clients ${m.orgName} manages. With limited access only the client orders and renews.` : `Products installed in ${m.orgName}.`}
-        </p>
+        <h1 id="products-title" tabIndex={-1} className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{partner ? t("introPartner", { org: m.orgName }) : t("introCustomer", { org: m.orgName })}</p>
       </header>
-      {mayOrder && (!partner || fullClients.length > 0) && (
-        <OrderPanel clients={partner ? fullClients : null} ownOrgId={m.orgId} quotes={newOrderQuotes(m, orderContexts)} />
-      )}
-      {rows.length === 0 ? <p className="text-slate-600">No product {cursor ? "on this page" : "yet"}.</p> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{partner ? `Products of ${m.orgName}'s clients` : `Products of ${m.orgName}`}, newest first</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                {partner && <th scope="col" className="px-4 py-3">Client</th>}
-                <th scope="col" className="px-4 py-3">Product</th>
-                <th scope="col" className="px-4 py-3">Category</th>
-                <th scope="col" className="px-4 py-3 text-right">Yearly price</th>
-                <th scope="col" className="px-4 py-3">Renewal</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                {partner && <th scope="col" className="px-4 py-3">Access</th>}
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((p) => {
-                const { access, customerName } = p;
-                const quote = renewalQuote(m, contexts.get(p.orgId), p);
-                const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
-                return (
-                  <tr key={p.id} className="align-top">
-                    {partner && <td className="px-4 py-3">{customerName}</td>}
-                    <td className="px-4 py-3 font-medium">{p.label}</td>
-                    <td className="px-4 py-3">{p.category}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatMoney(p.priceMinor, p.currency)}</td>
-                    <td className="px-4 py-3">{day(p.renewalDate)}</td>
-                    <td className="px-4 py-3 capitalize">{p.status}</td>
-                    {partner && <td className="px-4 py-3">{access ? ACCESS_LABELS[access] : "—"}</td>}
-                    <td className="px-4 py-3">
-                      {renewable ? (
-                        <RenewControl key={`${p.id}`} productId={p.id} label={p.label} renewalDate={p.renewalDate} renewalLabel={day(p.renewalDate)} quote={quote.text} />
-                      ) : access === "limited" ? <span className="text-slate-500">The client renews</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager label="Pages" isFirst={!cursor} firstHref="/products"
+      {/* The order panel and the renew buttons are client components: they get this page's namespace. */}
+      <ClientMessages namespaces={["products"]}>
+        {canOrderHere && (
+          <OrderPanel clients={partner ? fullClients : null} ownOrgId={m.orgId} quotes={newOrderQuotes(m, orderContexts, locale)} />
+        )}
+        {rows.length === 0 ? (
+          empty ? <p className="text-slate-600">{empty}</p>
+            : <p className="text-slate-600">{t("emptyPage")}{" "}<Link href="/products" className="font-medium text-brand-700 underline">{t("firstPage")}</Link></p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{partner ? t("captionPartner", { org: m.orgName }) : t("captionOwn", { org: m.orgName })}</caption>
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  {partner && <th scope="col" className="px-4 py-3">{col("client")}</th>}
+                  <th scope="col" className="px-4 py-3">{col("product")}</th>
+                  <th scope="col" className="px-4 py-3">{col("category")}</th>
+                  <th scope="col" className="px-4 py-3 text-right">{col("price")}</th>
+                  <th scope="col" className="px-4 py-3">{col("renewal")}</th>
+                  <th scope="col" className="px-4 py-3">{col("status")}</th>
+                  {partner && <th scope="col" className="px-4 py-3">{col("access")}</th>}
+                  <th scope="col" className="px-4 py-3"><span className="sr-only">{col("actions")}</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((p) => {
+                  const { access, customerName } = p;
+                  const quote = renewalQuote(m, contexts.get(p.orgId), p, locale);
+                  const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
+                  return (
+                    <tr key={p.id} className="align-top">
+                      {partner && <td className="px-4 py-3">{customerName}</td>}
+                      <td className="px-4 py-3 font-medium">{p.label}</td>
+                      <td className="px-4 py-3">{categoryLabel(t, p.category)}</td>
+                      <td className="px-4 py-3 text-right tabular-nums">{formatMoney(p.priceMinor, p.currency, locale)}</td>
+                      <td className="px-4 py-3">{day(p.renewalDate)}</td>
+                      <td className="px-4 py-3">{d(`productStatus.${p.status}`)}</td>
+                      {partner && <td className="px-4 py-3">{access ? d(`access.${access}`) : "—"}</td>}
+                      <td className="px-4 py-3">
+                        {renewable ? (
+                          <RenewControl key={`${p.id}`} productId={p.id} label={p.label} renewalDate={p.renewalDate} renewalLabel={day(p.renewalDate)} quote={quote.text} />
+                        ) : access === "limited" ? <span className="text-slate-500">{t("clientRenews")}</span> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ClientMessages>
+      <Pager label={t("pages")} isFirst={!cursor} firstHref="/products"
         nextHref={page.next ? `/products?after=${encodeURIComponent(encodeCursor(page.next))}` : null} />
     </section>
   );

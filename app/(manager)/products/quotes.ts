@@ -8,6 +8,9 @@ import { CATALOGUE } from "@/lib/catalogue";
 import type { UserMembership } from "@/db/users";
 import type { Currency } from "@/lib/domain";
 import { formatMoney } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { CATEGORY_KEYS, OFFER_KEYS } from "./messages";
 
 const placedByOf = (m: UserMembership): PlacedBy => (m.orgIsPartner ? { side: "partner", partnerOrgId: m.orgId } : { side: "customer" });
 
@@ -15,32 +18,44 @@ export function renewalQuote(
   m: UserMembership,
   ctx: CustomerBilling | undefined,
   p: { id: string; label: string; priceMinor: number; currency: Currency; renewalDate: string; status: string },
+  locale: Locale,
 ): { ok: boolean; text: string } {
   if (!ctx) return { ok: false, text: "" };
   const today = zurichDate(new Date());
   const start = p.status === "expired" && p.renewalDate < today ? today : p.renewalDate;
   return quoteSentence({
     kind: "renewal", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, p.id),
-    product: p, period: { start, end: addYears(start) }, placedBy: placedByOf(m),
+    product: p, period: { start, end: addYears(start) }, placedBy: placedByOf(m), locale,
   });
 }
 
 export type OfferQuote = { code: string; name: string; category: string; price: string; quote: string };
 
 /** For each client the viewer may order for, each catalogue offer at that client's price and who would pay. */
-export function newOrderQuotes(m: UserMembership, contexts: Map<string, CustomerBilling>): Record<string, OfferQuote[]> {
+export function newOrderQuotes(m: UserMembership, contexts: Map<string, CustomerBilling>, locale: Locale): Record<string, OfferQuote[]> {
   const today = zurichDate(new Date());
+  const t = translator(locale, "products");
+  const offerName = (code: string, name: string) => (OFFER_KEYS[code] ? t(`offer.${OFFER_KEYS[code]!}`) : name);
   const out: Record<string, OfferQuote[]> = {};
   for (const [id, ctx] of contexts) {
     out[id] = CATALOGUE.map((offer) => {
       const priceMinor = offer.prices[ctx.customer.currency];
       const q = quoteSentence({
         kind: "new", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, null),
-        product: { label: offer.name, priceMinor, currency: ctx.customer.currency }, period: { start: today, end: addYears(today) },
-        placedBy: placedByOf(m),
+        product: { label: offerName(offer.code, offer.name), priceMinor, currency: ctx.customer.currency }, period: { start: today, end: addYears(today) },
+        placedBy: placedByOf(m), locale,
       });
-      return { code: offer.code, name: offer.name, category: offer.category, price: `${formatMoney(priceMinor, ctx.customer.currency)} a year`, quote: q.text };
+      return {
+        code: offer.code, name: offerName(offer.code, offer.name), category: categoryLabel(t, offer.category),
+        price: t("perYear", { price: formatMoney(priceMinor, ctx.customer.currency, locale) }), quote: q.text,
+      };
     });
   }
   return out;
+}
+
+/** A category as the reader names it; a category the catalogue does not know stays as stored. */
+export function categoryLabel(t: ReturnType<typeof translator<"products">>, category: string): string {
+  const key = CATEGORY_KEYS[category];
+  return key ? t(`category.${key}`) : category;
 }

@@ -2,31 +2,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { signOutAction } from "@/app/(manager)/actions";
 import { InvitationAnswer } from "@/components/invitation-answer";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { findInvitationByToken } from "@/db/invitation-reads";
 import { listManagedProducts } from "@/db/partnerships";
-import { ACCESS_LABELS, PAYMENT_MODE_INFO } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { hashInvitationToken, invitationPath, isWellFormedToken } from "@/lib/invitation-token";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
-import { INVITATION_LINK_MESSAGES } from "@/lib/lifecycle-messages";
+import { invitationLinkMessage } from "@/lib/lifecycle-messages";
 import { getViewer } from "@/lib/session";
 
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+const findByToken = cache(async (token: string) =>
+  isWellFormedToken(token) ? findInvitationByToken({ tokenHash: hashInvitationToken(token) }) : null);
 
-const CLOSED = {
-  active: "This invitation has been accepted: the partnership is active.",
-  refused: "This invitation was refused.",
-  deleted: "The customer withdrew this invitation.",
-  ended: "This partnership has ended.",
-} as const;
+/** "Invitation from Helvetia Bakery SA" only to a member of the invited organization; "Invitation" to anyone else. */
+export async function generateMetadata({ params }: PageProps<"/invitations/[token]">): Promise<Metadata> {
+  const t = await getTranslations("invitations");
+  const viewer = await getViewer();
+  const hit = viewer ? await findByToken((await params).token) : null;
+  const mine = hit && viewer?.memberships.some((x) => x.orgId === hit.partnerOrgId);
+  return { title: mine ? t("pageTitle", { customerName: hit.customerName }) : t("title"), referrer: "no-referrer" };
+}
 
-function Shell({ children }: { children: React.ReactNode }) {
+async function Shell({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("invitations");
   return (
     <main className="mx-auto max-w-xl space-y-6 px-6 py-16">
-      <h1 className="text-2xl font-semibold">Invitation</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {children}
     </main>
   );
@@ -37,56 +42,51 @@ export default async function InvitationPage({ params }: PageProps<"/invitations
   const viewer = await getViewer();
   // Sign in first, then come back to this very link.
   if (!viewer) redirect(`/login?next=${encodeURIComponent(invitationPath(token))}`);
-  const hit = isWellFormedToken(token) ? await findInvitationByToken({ tokenHash: hashInvitationToken(token) }) : null;
-  if (!hit) return <Shell><p role="alert" className="text-sm text-red-700">{INVITATION_LINK_MESSAGES.unknown}</p></Shell>;
+  const [t, d, locale, hit] = await Promise.all([getTranslations("invitations"), getTranslations("domain"), getLocale(), findByToken(token)]);
+  if (!hit) return <Shell><p role="alert" className="text-sm text-red-700">{invitationLinkMessage("unknown", locale)}</p></Shell>;
 
   const membership = viewer.memberships.find((x) => x.orgId === hit.partnerOrgId);
   if (!membership) {
     return (
       <Shell>
-        <p role="alert" className="text-sm text-red-700">
-          This invitation is addressed to another organization. You are signed in as {viewer.email}: sign in with the account
-          the invitation was sent to.
-        </p>
-        <form action={signOutAction}><button type="submit" className={buttonClass("secondary")}>Sign out</button></form>
+        <p role="alert" className="text-sm text-red-700">{t("otherOrganization", { email: viewer.email })}</p>
+        <form action={signOutAction}><button type="submit" className={buttonClass("secondary")}>{t("signOut")}</button></form>
       </Shell>
     );
   }
   if (hit.status !== "pending") {
     return (
       <Shell>
-        <p role="status" className="text-sm">{CLOSED[hit.status]}</p>
-        {hit.status === "active" && <Link href={`/clients/${hit.id}`} className="text-brand-700 hover:underline">Open {hit.customerName}</Link>}
-        {hit.status !== "active" && <Link href="/clients" className="text-brand-700 hover:underline">Open your clients</Link>}
+        <p role="status" className="text-sm">{t(`closed.${hit.status}`)}</p>
+        {hit.status === "active" && <Link href={`/clients/${hit.id}`} className="text-brand-700 hover:underline">{t("openClient", { customerName: hit.customerName })}</Link>}
+        {hit.status !== "active" && <Link href="/clients" className="text-brand-700 hover:underline">{t("openClients")}</Link>}
       </Shell>
     );
   }
   const state = invitationState(hit, new Date());
-  if (state !== "live") return <Shell><p role="alert" className="text-sm text-red-700">{INVITATION_LINK_MESSAGES[state]}</p></Shell>;
+  if (state !== "live") return <Shell><p role="alert" className="text-sm text-red-700">{invitationLinkMessage(state, locale)}</p></Shell>;
 
   const products = hit.access === "limited" ? await listManagedProducts({ partnershipId: hit.id }) : [];
   const canAnswer = lifecycleDenial("accept", { role: membership.role, side: "partner" }, hit.status) === null;
+  const strong = (c: React.ReactNode) => <strong>{c}</strong>;
+  const accessKey = hit.access === "full" ? "accessFull" : "accessLimited";
+  const modeKey = hit.paymentMode === "partner" ? "modePartner" : "modeCustomer";
   return (
     <Shell>
       <section aria-labelledby="invitation-summary" className={cardClass}>
-        <h2 id="invitation-summary" className="text-lg font-semibold">{hit.customerName} invites {hit.partnerName}</h2>
+        <h2 id="invitation-summary" className="text-lg font-semibold">{t("summary", { customerName: hit.customerName, partnerName: hit.partnerName })}</h2>
         <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
-          <li>Access: <strong>{ACCESS_LABELS[hit.access]}</strong>{hit.access === "full" ? `: you would manage all of ${hit.customerName}'s products.` : ": you would manage these products:"}</li>
-          {hit.access === "limited" && <li>{products.map((p) => `${p.label} (${p.category})`).join(", ")}</li>}
+          <li>{t.rich(accessKey, { access: d(`access.${hit.access}`), customerName: hit.customerName, strong })}</li>
+          {hit.access === "limited" && <li>{products.map((p) => t("product", { label: p.label, category: p.category })).join(", ")}</li>}
           {hit.access === "full" && (
-            <li>
-              Payment mode: <strong>{PAYMENT_MODE_INFO[hit.paymentMode].label}</strong>:{" "}
-              {hit.paymentMode === "partner"
-                ? `you would pay the orders and renewals you make for ${hit.customerName}, at your reseller discount, and see those invoices.`
-                : `${hit.customerName} would pay the orders and renewals you make; you earn cashback in your prepaid account.`}
-            </li>
+            <li>{t.rich(modeKey, { mode: d(`paymentMode.${hit.paymentMode}`), customerName: hit.customerName, strong })}</li>
           )}
-          <li>This link works once, until {formatDate(hit.expiresAt)}.</li>
+          <li>{t("worksUntil", { date: formatDate(hit.expiresAt, locale) })}</li>
         </ul>
         <div className="mt-4">
           {canAnswer
             ? <InvitationAnswer partnershipId={hit.id} version={hit.version} customerName={hit.customerName} token={token} />
-            : <p className="text-sm text-slate-600">Only {hit.partnerName}&apos;s legal representatives can accept or refuse it.</p>}
+            : <p className="text-sm text-slate-600">{t("onlyLegal", { partnerName: hit.partnerName })}</p>}
         </div>
       </section>
     </Shell>

@@ -8,7 +8,8 @@ import { buttonClass } from "@/components/ui/styles";
 import { retryNotification } from "../actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
 
-export function RetryButton({ notificationId, recipient, failed }: { notificationId: string; recipient: string; failed: boolean }) {
+/** `words` come translated from the server page: the button's name (with the recipient), its text, its pending text. */
+export function RetryButton({ notificationId, failed, words }: { notificationId: string; failed: boolean; words: { label: string; button: string; pending: string } }) {
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -19,10 +20,10 @@ export function RetryButton({ notificationId, recipient, failed }: { notificatio
           type="button"
           className={buttonClass("secondary")}
           disabled={pending}
-          aria-label={`Retry now: email to ${recipient}`}
+          aria-label={words.label}
           onClick={() => startTransition(async () => setResult(await retryNotification({ notificationId, idempotencyKey: confirmKey.key() })))}
         >
-          <RotateCw aria-hidden className="size-4" /> {pending ? "Retrying…" : "Retry now"}
+          <RotateCw aria-hidden className="size-4" /> {pending ? words.pending : words.button}
         </button>
       )}
       <p role="status" className={`text-xs ${result?.ok ? "text-green-800" : "text-red-700"}`}>{result?.message}</p>

@@ -130,7 +130,7 @@ export function AccessSection(props: Props) {
         <div className="mt-4 space-y-3">
           <h3 ref={verifyHeading} tabIndex={-1} className="text-base font-semibold">{t("verifyTitle")}</h3>
           <p className="text-sm">
-            {t.rich("summary", { from: d(`accessLong.${access}`), to: d(`accessLong.${plan.access}`), strong: (c) => <strong>{c}</strong> })}
+            {t.rich("summary", { from: d(`access.${access}`), to: d(`access.${plan.access}`), strong: (c) => <strong>{c}</strong> })}
           </p>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
             {plan.access === "full" && <li>{t("willManageAll", { partnerName, customerName })}</li>}

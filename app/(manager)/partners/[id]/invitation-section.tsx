@@ -1,6 +1,6 @@
 "use client";
 // A pending invitation as the customer sees it: when it was sent, until when its link works, resend or delete.
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -20,6 +20,12 @@ export function InvitationSection({ partnershipId, version, partnerName, sentOn,
   const deleteKey = useConfirmKey();
   const router = useRouter();
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const resendButton = useRef<HTMLButtonElement>(null);
+  // A button is disabled while its step runs, which drops the focus: it goes back once the step is over.
+  const focusAfter = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!pending && focusAfter.current) { focusAfter.current.focus(); focusAfter.current = null; }
+  }, [pending]);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const showError = (message: string) => { setError(message); setTimeout(() => errorRef.current?.focus(), 0); };
 
@@ -27,7 +33,7 @@ export function InvitationSection({ partnershipId, version, partnerName, sentOn,
     setError(null);
     setSuccess("");
     const result = await resendInvitation({ partnershipId, version, idempotencyKey: resendKey.key() });
-    if (result.ok) { setSuccess(result.message); resendKey.renew(); } else showError(result.message);
+    if (result.ok) { setSuccess(result.message); resendKey.renew(); focusAfter.current = resendButton.current; } else showError(result.message);
   });
   const remove = () => startTransition(async () => {
     setError(null);
@@ -45,7 +51,7 @@ export function InvitationSection({ partnershipId, version, partnerName, sentOn,
       <p role="status" className="mt-2 text-sm font-medium text-green-800">{success}</p>
       {canEdit && !confirmDelete && (
         <div className="mt-3 flex gap-2">
-          <button type="button" className={buttonClass("secondary")} onClick={resend} disabled={pending}>
+          <button ref={resendButton} type="button" className={buttonClass("secondary")} onClick={resend} disabled={pending}>
             {pending ? t("sending") : t("resend")}
           </button>
           <button ref={deleteButton} type="button" className={buttonClass("ghost")} onClick={() => setConfirmDelete(true)} disabled={pending}>

@@ -130,29 +130,32 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
         {history.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">{t("history.empty")}</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="sr-only">{t("history.caption")}</caption>
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-2">{t("history.when")}</th><th scope="col">{t("history.who")}</th>
-                <th scope="col">{t("history.from")}</th><th scope="col">{t("history.to")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td className="py-2">{formatDateTime(h.at, locale)}</td>
-                  <td>{h.actorName ?? "—"}</td>
-                  <td>{modeLabel(h.from)}</td>
-                  <td>{modeLabel(h.to)}</td>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("history.caption")}</caption>
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2">{t("history.when")}</th><th scope="col">{t("history.who")}</th>
+                  <th scope="col">{t("history.from")}</th><th scope="col">{t("history.to")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td className="py-2">{formatDateTime(h.at, locale)}</td>
+                    <td>{h.actorName ?? "—"}</td>
+                    <td>{modeLabel(h.from)}</td>
+                    <td>{modeLabel(h.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
-      <ClientMessages namespaces={["partners", "domain"]}>
+      {/* The access editor's product picker speaks from the products namespace. */}
+      <ClientMessages namespaces={canEditAccess ? ["partners", "domain", "products"] : ["partners", "domain"]}>
         <DeferredEditor editor="access" props={{
           partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName,
           customerName: p.customerName, managedIds: managed.map((x) => x.id), canEdit: canEditAccess, tense, pendingSwitchWarning,

@@ -5,11 +5,14 @@ import { allAuditEvents } from "@/db/audit-events-list";
 import { changeText } from "@/lib/audit-format";
 import { zurichDate } from "@/lib/audit-period";
 import { csvResponse } from "@/lib/csv";
+import { auditWords } from "../../audit-words";
 import { parseEventFilters } from "@/lib/validation/audit-filters";
 import { auditorOrNull, notFoundResponse } from "../../auditor";
 
 export async function GET(request: NextRequest): Promise<Response> {
   if (!(await auditorOrNull())) return notFoundResponse();
+  // Machine-stable like every CSV (docs/i18n.md): the change column in English with whole identifiers.
+  const { words } = auditWords("en");
   const f = parseEventFilters(Object.fromEntries(request.nextUrl.searchParams));
   return csvResponse(
     `audit-events-${zurichDate(new Date())}.csv`,
@@ -18,7 +21,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     allAuditEvents({ ...f, cursor: null }),
     (e) => [
       e.seq, e.createdAt.toISOString(), e.kind, e.outcome, e.reason, e.actorName, e.actorEmail, e.actorOrgName, e.customerName,
-      e.partnerName, e.partnershipId, changeText(e.before, e.after), e.before ? JSON.stringify(e.before) : null,
+      e.partnerName, e.partnershipId, changeText(e.before, e.after, words, { fullIds: true }), e.before ? JSON.stringify(e.before) : null,
       e.after ? JSON.stringify(e.after) : null, e.ip, e.userAgent, e.requestId, e.id,
     ],
   );
