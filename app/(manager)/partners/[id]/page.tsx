@@ -105,7 +105,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
       <Notice text={noticeFrom(notice, notices)} />
       {readOnly && <p className="text-sm text-slate-600" data-testid="read-only-hint">{t("detail.readOnly", { customerName: p.customerName })}</p>}
 
-      <ClientMessages namespaces={["partners", "domain", "schedule"]}>
+      <ClientMessages namespaces={denial === null ? ["partners", "domain", "schedule"] : ["partners", "domain"]}>
         {p.status === "pending" && (
           <InvitationSection partnershipId={p.id} version={p.version} partnerName={p.partnerName}
             sentOn={invitation ? date(invitation.sentAt) : null} linkState={linkState}
