@@ -56,7 +56,7 @@ async function serverActions(): Promise<[string, (...args: unknown[]) => Promise
 // Every field name any action reads, plus names that attack objects themselves.
 const FIELDS = [
   "partnershipId", "version", "paymentMode", "access", "productIds", "password", "token", "partnerOrgId", "offer", "label",
-  "customerOrgId", "productId", "renewalDate", "amount", "notificationId", "idempotencyKey", "email", "orgId", "next",
+  "customerOrgId", "productId", "renewalDate", "amount", "notificationId", "idempotencyKey", "email", "orgId", "next", "effectiveDate",
   "__proto__", "constructor", "prototype", "toString", "then", "0", "$ACTION_ID_00",
 ];
 const unit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
@@ -66,7 +66,7 @@ const hostileString = fc.oneof(
   fc.constantFrom(
     "", " ", "\u0000", "\u0000\u0001", "\ud800", "$T", "$@1", "$F1", "$K1", "$Q1", "$$", "__proto__", "constructor",
     "'; DROP TABLE audit_events; --", "../../etc/passwd", "NaN", "1e309", "-1", "0", "1.5", "1'000.50", "full", "limited",
-    "customer", "partner", "2026-02-30", "x".repeat(70), "x".repeat(100_000), "00000000-0000-4000-8000-000000000000",
+    "customer", "partner", "2026-02-30", "2026-12-24", "2099-01-01", "x".repeat(70), "x".repeat(100_000), "00000000-0000-4000-8000-000000000000",
   ),
 );
 const nested = fc.integer({ min: 30, max: 5_000 }).map((depth) => {

@@ -124,6 +124,25 @@ const ACTIONS: Record<string, ActionRow> = {
     load: async () => (await import("./(manager)/partners/actions")).changePaymentMode,
     input: async () => ({ ...(await step("Helvetia Bakery SA", "Alpine Web Studio")), paymentMode: "partner" }),
   },
+  "app/(manager)/partners/schedule-actions.ts#previewSwitch": {
+    // Read only, but the customer's figures: refused like a change to anyone who may not make it.
+    allowed: ["customer_lr"],
+    load: async () => (await import("./(manager)/partners/schedule-actions")).previewSwitch,
+    input: async () => ({ partnershipId: (await step("Helvetia Bakery SA", "Alpine Web Studio")).partnershipId, paymentMode: "partner", effectiveDate: null }),
+  },
+  "app/(manager)/partners/schedule-actions.ts#scheduleSwitchAction": {
+    allowed: ["customer_lr"],
+    load: async () => (await import("./(manager)/partners/schedule-actions")).scheduleSwitchAction,
+    input: async () => ({
+      ...(await step("Helvetia Bakery SA", "Alpine Web Studio")), paymentMode: "partner",
+      effectiveDate: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+    }),
+  },
+  "app/(manager)/partners/schedule-actions.ts#cancelScheduledSwitch": {
+    allowed: ["customer_lr"],
+    load: async () => (await import("./(manager)/partners/schedule-actions")).cancelScheduledSwitch,
+    input: () => step("Helvetia Bakery SA", "Alpine Web Studio"),
+  },
   "app/(manager)/partners/lifecycle-actions.ts#invitePartner": {
     allowed: ["customer_lr"],
     load: async () => (await import("./(manager)/partners/lifecycle-actions")).invitePartner,

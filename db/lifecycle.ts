@@ -8,6 +8,7 @@ import type { OrgSide } from "@/lib/permissions";
 import { insertAuditEvent, type NewAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Executor, type Tx } from "./client";
 import { enqueueMessages, type NewMessage } from "./outbox";
+import { cancelPendingSwitchInTx } from "./scheduled-switches";
 import { listOrgMembersWithRole, type Recipient } from "./users";
 
 export type MessageBuilder = (recipients: Recipient[], next: { version: number; auditEventId: string }) => NewMessage[];
@@ -65,6 +66,12 @@ export async function changeAccess(args: {
       ))
       .returning({ version: partnerships.version });
     if (!updated) return { kind: "conflict" } as const;
+    // Full → limited: a pending scheduled switch can no longer apply (with limited access the customer pays).
+    if (p.access === "full" && plan.access === "limited") {
+      await cancelPendingSwitchInTx(tx, {
+        partnershipId: p.id, actor: { ...actor, name: "" }, meta: args.meta, at: now, because: "access_limited", version: updated.version,
+      });
+    }
     await tx.delete(partnershipProducts).where(eq(partnershipProducts.partnershipId, p.id));
     if (plan.productIds.length > 0) {
       await tx.insert(partnershipProducts).values(plan.productIds.map((productId) => ({ partnershipId: p.id, productId })));

@@ -14,6 +14,7 @@ import { insertAuditEvent, type RequestMeta } from "./audit";
 import { loadCustomerBilling, partnershipsForProduct } from "./billing-context";
 import { getDatabase, type Tx } from "./client";
 import { queueInvoiceIssued } from "./invoice-notices";
+import { resolveDueSwitchesForCustomerInTx } from "./scheduled-switches";
 
 export type OrderActor =
   | { kind: "user"; userId: string; orgId: string; side: "customer" | "partner" }
@@ -84,6 +85,8 @@ export async function placeOrderInTx(
     product = { id: null, orgId: request.customerOrgId, label: request.label, priceMinor: 0, currency: "CHF", renewalDate: null, status: "new" };
   }
 
+  // A payment-mode switch scheduled for today or earlier takes effect before this order is billed (issue #14).
+  await resolveDueSwitchesForCustomerInTx(tx, { customerOrgId: product.orgId, at });
   const ctx = (await loadCustomerBilling(tx, { customerOrgIds: [product.orgId], lock: true })).get(product.orgId);
   if (!ctx) return { kind: "refused", reason: "not_found" };
   if (request.kind === "new") {

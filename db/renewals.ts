@@ -3,10 +3,12 @@
 import "server-only";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { zurichDate } from "@/lib/billing/period";
+import { now as clockNow } from "@/lib/clock";
 import { getDatabase } from "./client";
 import { placeOrder } from "./orders";
+import { applyDueSwitches, type SwitchReport } from "./scheduled-switches";
 
-export type RenewalReport = { renewed: number; skipped: number; failed: number };
+export type RenewalReport = { renewed: number; skipped: number; failed: number; switches?: SwitchReport };
 
 const BATCH = 100;
 // A product overdue by several years is renewed once per missed year; this bounds one run.
@@ -16,8 +18,9 @@ const MAX_ROUNDS = 50;
  * Idempotent: a renewal moves the product's renewal date forward in the same transaction as its order,
  * conditionally on the date it read, and the order's dedupe key (product + period) is unique. A second
  * run, or two runs at once (the in-app schedule and `npm run renewals`), renews nothing twice.
+ * `now` is the app's clock (lib/clock.ts: the real time, or an end-to-end test's time source).
  */
-export async function runDueRenewals({ now = new Date(), shouldStop = () => false }: {
+export async function runDueRenewals({ now = clockNow(), shouldStop = () => false }: {
   now?: Date;
   /** Asked before each product: a stopping process or a lost job lease ends the run there. */
   shouldStop?: () => boolean;
@@ -25,7 +28,10 @@ export async function runDueRenewals({ now = new Date(), shouldStop = () => fals
   const { db, schema } = getDatabase();
   const { products } = schema;
   const today = zurichDate(now);
-  const report: RenewalReport = { renewed: 0, skipped: 0, failed: 0 };
+  // Scheduled payment-mode switches due today take effect first, so today's renewals are billed per the
+  // switched mode (issue #14; each order also resolves its customer's due switches, db/orders.ts).
+  const switches = await applyDueSwitches({ now, shouldStop });
+  const report: RenewalReport = { renewed: 0, skipped: 0, failed: 0, switches };
   const failedIds = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const due = await db

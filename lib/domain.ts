@@ -25,11 +25,22 @@ export type PostalAddress = { street: string; postalCode: string; city: string; 
 export type InvoiceParty = { name: string; address: PostalAddress | null; vatNumber?: string | null; iban?: string | null };
 export type OutboxStatus = "pending" | "sent" | "failed";
 export type Currency = "CHF" | "EUR";
+/** A scheduled payment-mode switch (issue #14): pending until its date, then applied or dropped; or cancelled/replaced before. */
+export type ScheduledSwitchStatus = "pending" | "applied" | "cancelled" | "replaced" | "dropped";
+/** Why a scheduled switch was dropped at its date instead of applied. */
+export const SWITCH_DROP_REASONS = ["ended", "lost_full_access", "changed"] as const;
+export type SwitchDropReason = (typeof SWITCH_DROP_REASONS)[number];
 
 /** Every kind of audit event; a refused attempt has its own `*.refused` kind (docs/audit.md). */
 export const AUDIT_KINDS = [
   "payment_mode.changed",
   "payment_mode.refused",
+  "scheduled_switch.scheduled",
+  "scheduled_switch.replaced",
+  "scheduled_switch.cancelled",
+  "scheduled_switch.applied",
+  "scheduled_switch.dropped",
+  "scheduled_switch.refused",
   "partnership.invited",
   "partnership.invitation_resent",
   "partnership.invitation_deleted",

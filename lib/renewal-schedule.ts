@@ -34,6 +34,8 @@ export function startRenewalSchedule({ intervalMs = HOUR_MS, firstRunMs = FIRST_
   const run = async () => {
     try {
       const outcome = await runRenewalsExclusively(() => schedule.stopped);
+      const switches = outcome.ran ? outcome.value.switches : undefined;
+      if (switches && switches.applied + switches.dropped > 0) console.info(`Scheduled switches: ${switches.applied} applied, ${switches.dropped} dropped`);
       if (outcome.ran && outcome.value.renewed + outcome.value.failed > 0) {
         const r = outcome.value;
         console.info(`Renewals: ${r.renewed} renewed, ${r.failed} failed, ${r.skipped} already done`);

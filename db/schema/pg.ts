@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   AccessLevel, AuditKind, InvoiceParty, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
-  PaymentMethod, PaymentMode, PrepaidKind, ProductStatus, Role, WithdrawalStatus,
+  PaymentMethod, PaymentMode, PrepaidKind, ProductStatus, Role, ScheduledSwitchStatus, WithdrawalStatus,
 } from "../../lib/domain";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -374,6 +374,32 @@ export const jobLeases = pgTable("job_leases", {
   lockedUntil: ts("locked_until").notNull(),
   acquiredAt: ts("acquired_at").notNull(),
 });
+
+/**
+ * A payment-mode switch the customer scheduled for a date (issue #14, db/scheduled-switches.ts): it takes
+ * effect at 00:00 Europe/Zurich on `effective_date`, applied once by the renewal job before that day's
+ * renewals. One pending switch per partnership at most; a resolved one stays as history (applied,
+ * cancelled, replaced, dropped with its reason). `partnership_version` is the partnership's version right
+ * after it was scheduled: any later change of the partnership bumps it, and the switch is then dropped.
+ */
+export const scheduledSwitches = pgTable("scheduled_switches", {
+  id: text("id").primaryKey(),
+  partnershipId: text("partnership_id").notNull().references(() => partnerships.id),
+  paymentMode: text("payment_mode").$type<PaymentMode>().notNull(),
+  effectiveDate: text("effective_date").notNull(),
+  status: text("status").$type<ScheduledSwitchStatus>().notNull(),
+  partnershipVersion: integer("partnership_version").notNull(),
+  scheduledByUserId: text("scheduled_by_user_id").notNull().references(() => users.id),
+  scheduledAt: ts("scheduled_at").notNull(),
+  resolvedAt: ts("resolved_at"),
+  resolvedByUserId: text("resolved_by_user_id").references(() => users.id),
+  /** Why a dropped switch was dropped: ended, lost_full_access, changed. */
+  dropReason: text("drop_reason"),
+}, (t) => [
+  uniqueIndex("scheduled_switches_pending_uq").on(t.partnershipId).where(sql`status = 'pending'`),
+  index("scheduled_switches_due_idx").on(t.status, t.effectiveDate),
+  index("scheduled_switches_partnership_idx").on(t.partnershipId, t.scheduledAt),
+]);
 
 export const outbox = pgTable("outbox", {
   id: text("id").primaryKey(),

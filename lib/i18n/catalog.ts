@@ -20,6 +20,7 @@ import en_prepaid from "@/messages/en/prepaid.json";
 import en_audit from "@/messages/en/audit.json";
 import en_invitations from "@/messages/en/invitations.json";
 import en_organization from "@/messages/en/organization.json";
+import en_schedule from "@/messages/en/schedule.json";
 import frCH_common from "@/messages/fr-CH/common.json";
 import frCH_shell from "@/messages/fr-CH/shell.json";
 import frCH_auth from "@/messages/fr-CH/auth.json";
@@ -36,6 +37,7 @@ import frCH_prepaid from "@/messages/fr-CH/prepaid.json";
 import frCH_audit from "@/messages/fr-CH/audit.json";
 import frCH_invitations from "@/messages/fr-CH/invitations.json";
 import frCH_organization from "@/messages/fr-CH/organization.json";
+import frCH_schedule from "@/messages/fr-CH/schedule.json";
 import deCH_common from "@/messages/de-CH/common.json";
 import deCH_shell from "@/messages/de-CH/shell.json";
 import deCH_auth from "@/messages/de-CH/auth.json";
@@ -52,6 +54,7 @@ import deCH_prepaid from "@/messages/de-CH/prepaid.json";
 import deCH_audit from "@/messages/de-CH/audit.json";
 import deCH_invitations from "@/messages/de-CH/invitations.json";
 import deCH_organization from "@/messages/de-CH/organization.json";
+import deCH_schedule from "@/messages/de-CH/schedule.json";
 import itCH_common from "@/messages/it-CH/common.json";
 import itCH_shell from "@/messages/it-CH/shell.json";
 import itCH_auth from "@/messages/it-CH/auth.json";
@@ -68,8 +71,9 @@ import itCH_prepaid from "@/messages/it-CH/prepaid.json";
 import itCH_audit from "@/messages/it-CH/audit.json";
 import itCH_invitations from "@/messages/it-CH/invitations.json";
 import itCH_organization from "@/messages/it-CH/organization.json";
+import itCH_schedule from "@/messages/it-CH/schedule.json";
 
-export const NAMESPACES = ["common", "shell", "auth", "errors", "validation", "domain", "email", "pdf", "partners", "clients", "products", "invoices", "prepaid", "audit", "invitations", "organization"] as const;
+export const NAMESPACES = ["common", "shell", "auth", "errors", "validation", "domain", "email", "pdf", "partners", "clients", "products", "invoices", "prepaid", "audit", "invitations", "organization", "schedule"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 const en = {
@@ -89,6 +93,7 @@ const en = {
   audit: en_audit,
   invitations: en_invitations,
   organization: en_organization,
+  schedule: en_schedule,
 };
 
 /** The shape every locale has: English is the reference (the parity test holds the others to it). */
@@ -113,6 +118,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
     audit: frCH_audit,
     invitations: frCH_invitations,
     organization: frCH_organization,
+    schedule: frCH_schedule,
   },
   "de-CH": {
     common: deCH_common,
@@ -131,6 +137,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
     audit: deCH_audit,
     invitations: deCH_invitations,
     organization: deCH_organization,
+    schedule: deCH_schedule,
   },
   "it-CH": {
     common: itCH_common,
@@ -149,5 +156,6 @@ export const CATALOGUES: Record<Locale, Messages> = {
     audit: itCH_audit,
     invitations: itCH_invitations,
     organization: itCH_organization,
+    schedule: itCH_schedule,
   },
 };

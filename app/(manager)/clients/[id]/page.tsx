@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { cardClass } from "@/components/ui/styles";
 import { latestInvitations } from "@/db/invitation-reads";
 import { getPartnerPartnership, listManagedProducts } from "@/db/partnerships";
+import { getPendingSwitch } from "@/db/scheduled-switches";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
@@ -15,6 +16,7 @@ import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
 import { endPartnershipAsPartner } from "../actions";
+import { ScheduledSwitch } from "../../partners/[id]/scheduled-switch";
 
 /** The partnership the signed-in partner may see, or null. */
 async function visibleClient(id: string) {
@@ -36,10 +38,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   if (!m || !canSeeClientsPage(m) || id.length > 64) notFound();
   const p = await getPartnerPartnership({ id, partnerOrgId: m.orgId });
   if (!p) notFound();
-  const [managed, links, t, d, locale] = await Promise.all([
+  const [managed, links, t, d, locale, pendingSwitch] = await Promise.all([
     p.access === "limited" ? listManagedProducts({ partnershipId: p.id }) : Promise.resolve([]),
     p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
     getTranslations("clients"), getTranslations("domain"), getLocale(),
+    getPendingSwitch(null, { partnershipId: p.id }), // scheduled switch (issue #14), shown to the partner too
   ]);
   const mode = effectivePaymentMode(p);
   const actor = { role: m.role, side: "partner" as const };
@@ -79,6 +82,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           {mode === "partner" ? t("detail.partnerPays") : t("detail.customerPays")}{" "}{t("detail.onlyClient")}
         </p>
       </section>
+      {pendingSwitch && <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} />}
       <section aria-labelledby="client-access-title" className={cardClass}>
         <h2 id="client-access-title" className="text-lg font-semibold">{t("detail.access")}</h2>
         <p className="mt-2 text-sm">{t("detail.accessLabel")} <strong>{d(`access.${p.access}`)}</strong></p>

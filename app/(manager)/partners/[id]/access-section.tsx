@@ -23,10 +23,12 @@ type Props = {
   partnerName: string; customerName: string; products: PickableProduct[]; managedIds: string[]; canEdit: boolean; tense: Tense;
   /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
   startEditing?: boolean;
+  /** Scheduled switch (issue #14): the warning that limited access cancels the pending switch, in the reader's language. */
+  pendingSwitchWarning?: string | null;
 };
 
 export function AccessSection(props: Props) {
-  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, tense, startEditing = false } = props;
+  const { partnershipId, version, access, paymentMode, partnerName, customerName, products, managedIds, canEdit, tense, startEditing = false, pendingSwitchWarning = null } = props;
   const t = useTranslations("partners.access");
   const s = useTranslations("partners.steps");
   const d = useTranslations("domain");
@@ -137,6 +139,7 @@ export function AccessSection(props: Props) {
             {plan.resetsPaymentMode && (
               <li>{t.rich("resetsPaymentMode", { mode: d("paymentMode.customer"), strong: (c) => <strong>{c}</strong> })}</li>
             )}
+            {access === "full" && plan.access === "limited" && pendingSwitchWarning && <li><strong>{pendingSwitchWarning}</strong></li>}
             {access === "limited" && plan.access === "full" && (
               <li>{t("startsCustomer", { mode: d("paymentMode.customer") })}</li>
             )}

@@ -9,17 +9,22 @@ import { cardClass } from "@/components/ui/styles";
 import { listPaymentModeHistory } from "@/db/audit";
 import { latestInvitations } from "@/db/invitation-reads";
 import { getCustomerPartnership, listManagedProducts } from "@/db/partnerships";
+import { getPendingSwitch } from "@/db/scheduled-switches";
 import { listOrgProducts } from "@/db/products";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { zurichDate } from "@/lib/billing/period";
+import { now } from "@/lib/clock";
+import { formatDate, formatDateTime, formatLongDate } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { partnershipPeriod, partnershipTense } from "@/lib/partnership-facts";
 import { canSeePartnersPage, paymentModeChangeDenial } from "@/lib/permissions";
+import { switchDateRange } from "@/lib/scheduled-switch";
 import { requireViewer } from "@/lib/session";
 import { endPartnershipAsCustomer } from "../lifecycle-actions";
 import { DeferredEditor } from "./deferred-editor";
 import { InvitationSection } from "./invitation-section";
+import { ScheduledSwitch } from "./scheduled-switch";
 import { AccessView, PaymentView } from "./section-views";
 
 /** The partnership the viewer may see, or null (another organization's, a forged id, a role without the page). */
@@ -42,7 +47,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   const found = await visiblePartnership(id);
   if (!found) notFound();
   const { p, m } = found;
-  const [t, d, locale, history, managed, products, invitations] = await Promise.all([
+  const [t, d, locale, history, managed, products, invitations, pendingSwitch, e] = await Promise.all([
     getTranslations("partners"),
     getTranslations("domain"),
     getLocale(),
@@ -50,6 +55,8 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
     p.access === "limited" ? listManagedProducts({ partnershipId: p.id }) : Promise.resolve([]),
     listOrgProducts({ orgId: m.orgId }),
     p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
+    getPendingSwitch(null, { partnershipId: p.id }),
+    getTranslations("schedule.editor"),
   ]);
   const date = (at: Date) => formatDate(at, locale);
   const denial = paymentModeChangeDenial(m.role, p);
@@ -69,6 +76,15 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   };
   // Someone who reads a live partnership but may change nothing on it learns who can.
   const readOnly = (p.status === "active" || p.status === "pending") && m.role !== "legal_representative";
+  // Scheduled switch (issue #14): the dates the editor offers, the pending switch and the access editor's warning.
+  const range = switchDateRange(zurichDate(now()));
+  const longDay = (iso: string) => formatLongDate(new Date(`${iso}T12:00:00Z`), locale);
+  const schedule = {
+    limits: { ...range, minLabel: longDay(range.min), maxLabel: longDay(range.max) },
+    pending: pendingSwitch ? { paymentMode: pendingSwitch.paymentMode, dateLabel: longDay(pendingSwitch.effectiveDate) } : null,
+  };
+  const pendingSwitchWarning = pendingSwitch
+    ? e("accessWarning", { mode: d(`paymentMode.${pendingSwitch.paymentMode}`), date: longDay(pendingSwitch.effectiveDate) }) : null;
   const modeLabel = (mode: string | null) => (mode === "customer" || mode === "partner" ? d(`paymentMode.${mode}`) : "—");
 
   return (
@@ -89,7 +105,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
       <Notice text={noticeFrom(notice, notices)} />
       {readOnly && <p className="text-sm text-slate-600" data-testid="read-only-hint">{t("detail.readOnly", { customerName: p.customerName })}</p>}
 
-      <ClientMessages namespaces={["partners", "domain"]}>
+      <ClientMessages namespaces={denial === null ? ["partners", "domain", "schedule"] : ["partners", "domain"]}>
         {p.status === "pending" && (
           <InvitationSection partnershipId={p.id} version={p.version} partnerName={p.partnerName}
             sentOn={invitation ? date(invitation.sentAt) : null} linkState={linkState}
@@ -98,11 +114,16 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
 
         <DeferredEditor editor="payment" props={{
           partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName,
-          canEdit: denial === null, tense,
+          canEdit: denial === null, tense, schedule,
         }}>
           <PaymentView access={p.access} paymentMode={p.paymentMode} partnerName={p.partnerName} canEdit={denial === null} tense={tense} />
         </DeferredEditor>
       </ClientMessages>
+
+      {/* An ended partnership's pending switch can no longer apply: the job drops it at its date, with an email. */}
+      {pendingSwitch && p.status === "active" && (
+        <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} cancel={denial === null ? { partnershipId: p.id, version: p.version } : null} />
+      )}
 
       <section aria-labelledby="history-title" className={cardClass}>
         <h2 id="history-title" className="text-lg font-semibold">{t("history.title")}</h2>
@@ -137,7 +158,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
       <ClientMessages namespaces={canEditAccess ? ["partners", "domain", "products"] : ["partners", "domain"]}>
         <DeferredEditor editor="access" props={{
           partnershipId: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, partnerName: p.partnerName,
-          customerName: p.customerName, managedIds: managed.map((x) => x.id), canEdit: canEditAccess, tense,
+          customerName: p.customerName, managedIds: managed.map((x) => x.id), canEdit: canEditAccess, tense, pendingSwitchWarning,
           products: [...products, ...managed.filter((x) => !products.some((y) => y.id === x.id))],
         }}>
           <AccessView access={p.access} customerName={p.customerName} managed={managed} canEdit={canEditAccess} tense={tense} />

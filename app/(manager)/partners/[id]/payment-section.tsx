@@ -3,13 +3,16 @@
 // Escape closes the editor and the focus returns to the pencil; a refused confirm moves it to the error.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
 import type { Tense } from "@/lib/partnership-facts";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
+import { scheduleSwitchAction } from "../schedule-actions";
+import { ConsequencePreview } from "./consequence-preview";
+import { EffectiveField, type Effective, type ScheduleLimits } from "./effective-field";
 import { useConfirmKey } from "@/components/use-confirm-key";
 import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 import { PaymentDetails } from "./section-details";
@@ -26,10 +29,19 @@ type Props = {
   tense: Tense;
   /** Opened from the server-rendered view's pencil (deferred-editor.tsx): start at the edit step. */
   startEditing?: boolean;
+  /** Scheduled switch (issue #14): the dates a switch may be scheduled for, and the pending one. */
+  schedule?: { limits: ScheduleLimits; pending: { paymentMode: PaymentMode; dateLabel: string } | null } | null;
 };
 
-export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, tense, startEditing = false }: Props) {
+export function PaymentSection({ partnershipId, version, access, paymentMode, partnerName, canEdit, tense, startEditing = false, schedule = null }: Props) {
   const t = useTranslations("partners.payment");
+  // Scheduled switch (issue #14): "Effective: now / on a date".
+  const e = useTranslations("schedule.editor");
+  const [effective, setEffective] = useState<Effective>({ when: "now", date: "" });
+  const [effectiveError, setEffectiveError] = useState<string | null>(null);
+  const scheduled = schedule !== null && effective.when === "date";
+  const format = useFormatter();
+  const dateLabel = (isoDate: string) => format.dateTime(new Date(`${isoDate}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Zurich" });
   const s = useTranslations("partners.steps");
   const d = useTranslations("domain");
   const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
@@ -64,6 +76,8 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const cancel = () => {
     form.reset({ partnershipId, version, paymentMode });
     setError(null);
+    setEffective({ when: "now", date: "" });
+    setEffectiveError(null);
     returnFocus.current = true;
     setStep("view");
   };
@@ -80,6 +94,12 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
       form.setError("paymentMode", { message: t("chooseDifferent") }, { shouldFocus: true });
       return;
     }
+    setEffectiveError(null);
+    if (scheduled && !effective.date) {
+      setEffectiveError(e("dateRequired"));
+      document.getElementById("effective-date")?.focus();
+      return;
+    }
     confirmKey.renew();
     setStep("verify");
   });
@@ -87,8 +107,11 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const onConfirm = () => {
     setError(null);
     startTransition(async () => {
-      const result = await changePaymentMode({ ...form.getValues(), idempotencyKey: confirmKey.key() });
+      const result = scheduled
+        ? await scheduleSwitchAction({ ...form.getValues(), effectiveDate: effective.date, idempotencyKey: confirmKey.key() })
+        : await changePaymentMode({ ...form.getValues(), idempotencyKey: confirmKey.key() });
       if (result.ok) {
+        setEffective({ when: "now", date: "" });
         setSuccess(result.message);
         returnFocus.current = true;
         setStep("view");
@@ -96,6 +119,8 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
         setError(result.message);
         const field = result.fieldErrors?.paymentMode?.[0];
         if (field) form.setError("paymentMode", { message: field });
+        const dateError = result.fieldErrors?.effectiveDate?.[0];
+        if (dateError) setEffectiveError(dateError);
         setTimeout(() => errorRef.current?.focus(), 0);
       }
     });
@@ -138,6 +163,7 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
             </div>
           </fieldset>
           <p id={FIELD_ERROR_ID} role="alert" className="text-sm text-red-700">{fieldError}</p>
+          {schedule && <EffectiveField value={effective} onChange={setEffective} limits={schedule.limits} error={effectiveError} />}
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonClass("primary")}>{s("continue")}</button>
             <button type="button" className={buttonClass("secondary")} onClick={cancel}>{s("cancel")}</button>
@@ -156,14 +182,22 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
           </p>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
             <li>{d(`paymentModeExplanation.${chosen}`)}</li>
-            <li>{t("appliesFromNow")}</li>
+            <li>{scheduled ? e("appliesFrom", { date: dateLabel(effective.date) }) : t("appliesFromNow")}</li>
+            {schedule?.pending && (
+              <li>
+                {scheduled
+                  ? e("replaces", { mode: d(`paymentMode.${schedule.pending.paymentMode}`), date: schedule.pending.dateLabel })
+                  : e("dropsPending", { mode: d(`paymentMode.${schedule.pending.paymentMode}`), date: schedule.pending.dateLabel })}
+              </li>
+            )}
             <li>{t("invoicesStay")}</li>
             <li>{t("notified", { partnerName })}</li>
           </ul>
+          <ConsequencePreview partnershipId={partnershipId} current={paymentMode} chosen={chosen} effectiveDate={scheduled ? effective.date : null} partnerName={partnerName} />
           <p ref={errorRef} tabIndex={-1} role="alert" className="text-sm text-red-700">{error}</p>
           <div className="flex flex-wrap gap-2">
             <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending}>
-              {pending ? s("saving") : s("confirm")}
+              {scheduled ? (pending ? e("scheduling") : e("schedule")) : pending ? s("saving") : s("confirm")}
             </button>
             <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>{s("back")}</button>
             <button type="button" className={buttonClass("ghost")} onClick={cancel} disabled={pending}>{s("cancel")}</button>

@@ -1,0 +1,87 @@
+// The emails of a scheduled payment-mode switch (issue #14): scheduled (or replaced), cancelled, applied,
+// dropped. Pure functions of the recipient's locale and the values, rendered once per recipient in their
+// language by the transaction that queues them (db/scheduled-switches.ts). The sentences live in
+// messages/<locale>/schedule.json under "email"; the layout is composeEmail's (lib/mail/templates.ts).
+import type { PaymentMode, SwitchDropReason } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { domainLabels, escapeHtml, httpUrl, type RenderedEmail } from "./templates";
+
+type Key = Parameters<ReturnType<typeof translator<"schedule.email">>>[0];
+
+/** Subject, text and HTML from message keys of "schedule.email"; every value is escaped in HTML. */
+function compose(locale: Locale, spec: { subject: Key; blocks: Key[]; url: string }, values: Record<string, string>): RenderedEmail {
+  const t = translator(locale, "schedule.email");
+  const url = httpUrl(spec.url);
+  const names = Object.keys(values);
+  const tokens = Object.fromEntries(names.map((k, i) => [k, `\u0000${i}\u0000`]));
+  const text = (key: Key) => t(key, values);
+  const html = (key: Key) => escapeHtml(t(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
+  const blocks: Key[] = ["greeting", ...spec.blocks];
+  const textBody = [...blocks.map(text), `${text("linkLabel")}: ${url}`, `— ${text("signature")}`].join("\n\n");
+  const htmlBody =
+    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">` +
+    blocks.map((b) => `<p>${html(b)}</p>`).join("") +
+    `<p><a href="${escapeHtml(url)}">${html("linkLabel")}</a></p>` +
+    `<p>— ${html("signature")}</p></body></html>`;
+  return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
+}
+
+/** A calendar date (YYYY-MM-DD) as the recipient reads it. */
+const day = (isoDate: string, locale: Locale) => formatDate(new Date(`${isoDate}T12:00:00Z`), locale);
+
+type Common = { locale: string; recipientName: string; customerName: string; partnerName: string; url: string };
+
+/** To the partner's legal representatives when the customer schedules (or replaces) a switch. */
+export function switchScheduledEmail(i: Common & {
+  actorName: string; from: PaymentMode; to: PaymentMode; effectiveDate: string;
+  replaces?: { to: PaymentMode; effectiveDate: string } | null;
+}): RenderedEmail {
+  const locale = toLocale(i.locale);
+  const labels = domainLabels(locale);
+  const date = day(i.effectiveDate, locale);
+  const when = translator(locale, "schedule.email")("when", { date });
+  const blocks: Key[] = ["scheduled.body", `meaning.${i.to}`, "issuedInvoices"];
+  if (i.replaces) blocks.splice(1, 0, "scheduled.replaces");
+  return compose(locale, { subject: "scheduled.subject", blocks, url: i.url }, {
+    recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName, actorName: i.actorName,
+    fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to), date, when,
+    previousLabel: i.replaces ? labels.paymentMode(i.replaces.to) : "", previousDate: i.replaces ? day(i.replaces.effectiveDate, locale) : "",
+  });
+}
+
+/** To the partner's legal representatives when a pending switch is cancelled (by hand, or by an access downgrade). */
+export function switchCancelledEmail(i: Common & {
+  actorName: string; to: PaymentMode; current: PaymentMode; effectiveDate: string; because: "cancelled" | "access_limited";
+}): RenderedEmail {
+  const locale = toLocale(i.locale);
+  const labels = domainLabels(locale);
+  return compose(locale, { subject: "cancelled.subject", blocks: [i.because === "cancelled" ? "cancelled.body" : "cancelled.bodyAccess"], url: i.url }, {
+    recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName, actorName: i.actorName,
+    toLabel: labels.paymentMode(i.to), currentLabel: labels.paymentMode(i.current), date: day(i.effectiveDate, locale),
+  });
+}
+
+/** To the partner's legal representatives when the renewal job applies a switch at its date. */
+export function switchAppliedEmail(i: Common & { from: PaymentMode; to: PaymentMode; effectiveDate: string; scheduledAt: Date }): RenderedEmail {
+  const locale = toLocale(i.locale);
+  const labels = domainLabels(locale);
+  const date = day(i.effectiveDate, locale);
+  return compose(locale, { subject: "applied.subject", blocks: ["applied.body", `meaning.${i.to}`, "issuedInvoices"], url: i.url }, {
+    recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName,
+    fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to), date,
+    when: translator(locale, "schedule.email")("when", { date }), scheduledOn: formatDate(i.scheduledAt, locale),
+  });
+}
+
+/** To both sides' legal representatives when the job drops a switch instead of applying it, saying why. */
+export function switchDroppedEmail(i: Common & { to: PaymentMode; current: PaymentMode; effectiveDate: string; reason: SwitchDropReason }): RenderedEmail {
+  const locale = toLocale(i.locale);
+  const labels = domainLabels(locale);
+  return compose(locale, { subject: "dropped.subject", blocks: ["dropped.body"], url: i.url }, {
+    recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName,
+    toLabel: labels.paymentMode(i.to), currentLabel: labels.paymentMode(i.current), date: day(i.effectiveDate, locale),
+    reason: translator(locale, "schedule.email")(`dropped.reason.${i.reason}`),
+  });
+}
