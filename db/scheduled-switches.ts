@@ -17,6 +17,7 @@ import { now as clockNow } from "@/lib/clock";
 import type { AccessLevel, PartnershipStatus, PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { mailFooter } from "@/lib/mail/outbox-rows";
 import { switchAppliedEmail, switchCancelledEmail, switchDroppedEmail, switchScheduledEmail } from "@/lib/mail/schedule-templates";
 import { switchOutcome } from "@/lib/scheduled-switch";
 import { insertAuditEvent, type RequestMeta } from "./audit";
@@ -139,7 +140,7 @@ export async function scheduleSwitch(args: {
       template: "payment-mode-switch-scheduled", key: `switch-scheduled:${switchId}`, partnershipId: p.id, auditEventId,
       render: (r) => switchScheduledEmail({
         locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, url: partnerUrl(p.id),
-        actorName: actor.name, from: p.paymentMode, to: args.paymentMode, effectiveDate: args.effectiveDate,
+        footer: mailFooter(r, p.partnerName, "clients"), actorName: actor.name, from: p.paymentMode, to: args.paymentMode, effectiveDate: args.effectiveDate,
         replaces: previous ? { to: previous.paymentMode, effectiveDate: previous.effectiveDate } : null,
       }),
     }), at);
@@ -202,7 +203,7 @@ export async function cancelPendingSwitchInTx(tx: Tx, args: {
     template: "payment-mode-switch-cancelled", key: `switch-cancelled:${pending.id}`, partnershipId: p.id, auditEventId,
     render: (r) => switchCancelledEmail({
       locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, url: partnerUrl(p.id),
-      actorName: args.actor.name, to: pending.paymentMode, current: p.paymentMode, effectiveDate: pending.effectiveDate, because: args.because,
+      footer: mailFooter(r, p.partnerName, "clients"), actorName: args.actor.name, to: pending.paymentMode, current: p.paymentMode, effectiveDate: pending.effectiveDate, because: args.because,
     }),
   }), args.at);
   return true;
@@ -240,12 +241,12 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
       before: { switchId: sw.id, paymentMode: sw.paymentMode, effectiveDate: sw.effectiveDate, scheduledAtVersion: sw.partnershipVersion },
       after: { status: p.status, access: p.access, paymentMode: p.paymentMode, version: p.version },
     });
-    const render = (url: string) => (r: Recipient) => switchDroppedEmail({
-      locale: r.locale, recipientName: r.name, ...common, url, to: sw.paymentMode, current: p.paymentMode, effectiveDate: sw.effectiveDate, reason: outcome.reason,
+    const render = (url: string, side: { orgName: string; page: "partners" | "clients" }) => (r: Recipient) => switchDroppedEmail({
+      locale: r.locale, recipientName: r.name, ...common, url, footer: mailFooter(r, side.orgName, side.page), to: sw.paymentMode, current: p.paymentMode, effectiveDate: sw.effectiveDate, reason: outcome.reason,
     });
     await enqueueMessages(tx, [
-      ...rows(await legalReps(tx, p.customerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(customerUrl(p.id)) }),
-      ...rows(await legalReps(tx, p.partnerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(partnerUrl(p.id)) }),
+      ...rows(await legalReps(tx, p.customerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(customerUrl(p.id), { orgName: p.customerName, page: "partners" }) }),
+      ...rows(await legalReps(tx, p.partnerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(partnerUrl(p.id), { orgName: p.partnerName, page: "clients" }) }),
     ], queuedAt);
     return "dropped";
   }
@@ -262,7 +263,7 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
   await enqueueMessages(tx, rows(await legalReps(tx, p.partnerOrgId), {
     template: "payment-mode-switch-applied", key: `switch-applied:${sw.id}`, partnershipId: p.id, auditEventId,
     render: (r) => switchAppliedEmail({
-      locale: r.locale, recipientName: r.name, ...common, url: partnerUrl(p.id),
+      locale: r.locale, recipientName: r.name, ...common, url: partnerUrl(p.id), footer: mailFooter(r, p.partnerName, "clients"),
       from: p.paymentMode, to: sw.paymentMode, effectiveDate: sw.effectiveDate, scheduledAt: sw.scheduledAt,
     }),
   }), queuedAt);

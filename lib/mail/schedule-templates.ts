@@ -6,12 +6,12 @@ import type { PaymentMode, SwitchDropReason } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { domainLabels, escapeHtml, httpUrl, type RenderedEmail } from "./templates";
+import { domainLabels, escapeHtml, httpUrl, renderFooter, type MailFooter, type RenderedEmail } from "./templates";
 
 type Key = Parameters<ReturnType<typeof translator<"schedule.email">>>[0];
 
 /** Subject, text and HTML from message keys of "schedule.email"; every value is escaped in HTML. */
-function compose(locale: Locale, spec: { subject: Key; blocks: Key[]; url: string }, values: Record<string, string>): RenderedEmail {
+function compose(locale: Locale, spec: { subject: Key; blocks: Key[]; url: string; footer: MailFooter }, values: Record<string, string>): RenderedEmail {
   const t = translator(locale, "schedule.email");
   const url = httpUrl(spec.url);
   const names = Object.keys(values);
@@ -19,19 +19,21 @@ function compose(locale: Locale, spec: { subject: Key; blocks: Key[]; url: strin
   const text = (key: Key) => t(key, values);
   const html = (key: Key) => escapeHtml(t(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
   const blocks: Key[] = ["greeting", ...spec.blocks];
-  const textBody = [...blocks.map(text), `${text("linkLabel")}: ${url}`, `— ${text("signature")}`].join("\n\n");
+  const footer = renderFooter(locale, spec.footer);
+  const textBody = [...blocks.map(text), `${text("linkLabel")}: ${url}`, `— ${text("signature")}`, footer.text].join("\n\n");
   const htmlBody =
     `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">` +
     blocks.map((b) => `<p>${html(b)}</p>`).join("") +
     `<p><a href="${escapeHtml(url)}">${html("linkLabel")}</a></p>` +
-    `<p>— ${html("signature")}</p></body></html>`;
+    `<p>— ${html("signature")}</p>${footer.html}</body></html>`;
   return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
 }
 
 /** A calendar date (YYYY-MM-DD) as the recipient reads it. */
 const day = (isoDate: string, locale: Locale) => formatDate(new Date(`${isoDate}T12:00:00Z`), locale);
 
-type Common = { locale: string; recipientName: string; customerName: string; partnerName: string; url: string };
+/** `footer`: why the recipient gets the email and where to manage it (lib/mail/outbox-rows.ts mailFooter). */
+type Common = { locale: string; recipientName: string; customerName: string; partnerName: string; url: string; footer: MailFooter };
 
 /** To the partner's legal representatives when the customer schedules (or replaces) a switch. */
 export function switchScheduledEmail(i: Common & {
@@ -44,7 +46,7 @@ export function switchScheduledEmail(i: Common & {
   const when = translator(locale, "schedule.email")("when", { date });
   const blocks: Key[] = ["scheduled.body", `meaning.${i.to}`, "issuedInvoices"];
   if (i.replaces) blocks.splice(1, 0, "scheduled.replaces");
-  return compose(locale, { subject: "scheduled.subject", blocks, url: i.url }, {
+  return compose(locale, { subject: "scheduled.subject", blocks, url: i.url, footer: i.footer }, {
     recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName, actorName: i.actorName,
     fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to), date, when,
     previousLabel: i.replaces ? labels.paymentMode(i.replaces.to) : "", previousDate: i.replaces ? day(i.replaces.effectiveDate, locale) : "",
@@ -57,7 +59,7 @@ export function switchCancelledEmail(i: Common & {
 }): RenderedEmail {
   const locale = toLocale(i.locale);
   const labels = domainLabels(locale);
-  return compose(locale, { subject: "cancelled.subject", blocks: [i.because === "cancelled" ? "cancelled.body" : "cancelled.bodyAccess"], url: i.url }, {
+  return compose(locale, { subject: "cancelled.subject", blocks: [i.because === "cancelled" ? "cancelled.body" : "cancelled.bodyAccess"], url: i.url, footer: i.footer }, {
     recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName, actorName: i.actorName,
     toLabel: labels.paymentMode(i.to), currentLabel: labels.paymentMode(i.current), date: day(i.effectiveDate, locale),
   });
@@ -68,7 +70,7 @@ export function switchAppliedEmail(i: Common & { from: PaymentMode; to: PaymentM
   const locale = toLocale(i.locale);
   const labels = domainLabels(locale);
   const date = day(i.effectiveDate, locale);
-  return compose(locale, { subject: "applied.subject", blocks: ["applied.body", `meaning.${i.to}`, "issuedInvoices"], url: i.url }, {
+  return compose(locale, { subject: "applied.subject", blocks: ["applied.body", `meaning.${i.to}`, "issuedInvoices"], url: i.url, footer: i.footer }, {
     recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName,
     fromLabel: labels.paymentMode(i.from), toLabel: labels.paymentMode(i.to), date,
     when: translator(locale, "schedule.email")("when", { date }), scheduledOn: formatDate(i.scheduledAt, locale),
@@ -79,7 +81,7 @@ export function switchAppliedEmail(i: Common & { from: PaymentMode; to: PaymentM
 export function switchDroppedEmail(i: Common & { to: PaymentMode; current: PaymentMode; effectiveDate: string; reason: SwitchDropReason }): RenderedEmail {
   const locale = toLocale(i.locale);
   const labels = domainLabels(locale);
-  return compose(locale, { subject: "dropped.subject", blocks: ["dropped.body"], url: i.url }, {
+  return compose(locale, { subject: "dropped.subject", blocks: ["dropped.body"], url: i.url, footer: i.footer }, {
     recipientName: i.recipientName, customerName: i.customerName, partnerName: i.partnerName,
     toLabel: labels.paymentMode(i.to), currentLabel: labels.paymentMode(i.current), date: day(i.effectiveDate, locale),
     reason: translator(locale, "schedule.email")(`dropped.reason.${i.reason}`),

@@ -31,8 +31,8 @@ export function composeEmail(
 ): RenderedEmail {
   const t = translator(locale, "email");
   const url = httpUrl(spec.url);
-  const manageUrl = httpUrl(`${spec.footer.appUrl.replace(/\/$/, "")}/${spec.footer.page}`);
-  const values: Values = { ...mailValues, footerOrgName: spec.footer.orgName };
+  const footer = renderFooter(locale, spec.footer);
+  const values: Values = { ...mailValues };
   const names = Object.keys(values);
   const tokens = Object.fromEntries(names.map((k, i) => [k, `\u0000${i}\u0000`]));
   const text = (key: EmailKey) => t(key, values);
@@ -42,18 +42,34 @@ export function composeEmail(
     ...blocks.map((b) => (typeof b === "string" ? text(b) : b.items.map((i) => `- ${i}`).join("\n"))),
     `${text(spec.linkLabel)}: ${url}`,
     `— ${text("signature")}`,
-    // "-- " on its own line: mail clients recognise what follows as a footer and may fold it.
-    `-- \n${text(`footer.reason.${spec.footer.role}`)}\n${text(`footer.manage.${spec.footer.page}`)}: ${manageUrl}`,
+    footer.text,
   ].join("\n\n");
   const htmlBody =
     `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">` +
     blocks.map((b) => (typeof b === "string" ? `<p>${html(b)}</p>` : `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`)).join("") +
     `<p><a href="${escapeHtml(url)}">${html(spec.linkLabel)}</a></p>` +
     `<p>— ${html("signature")}</p>` +
-    `<hr><footer style="font-size:0.875em;color:#4b5563"><p>${html(`footer.reason.${spec.footer.role}`)}</p>` +
-    `<p><a href="${escapeHtml(manageUrl)}">${html(`footer.manage.${spec.footer.page}`)}</a></p></footer></body></html>`;
+    footer.html + `</body></html>`;
   // A header must stay on one line whatever an organization is called.
   return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
+}
+
+/**
+ * Why the recipient gets the email and where to manage it, as the text part's signature block ("-- " on
+ * its own line: mail clients recognise what follows as a footer and may fold it) and as an HTML footer.
+ * Every email ends with it, whatever namespace its sentences come from.
+ */
+export function renderFooter(locale: Locale, footer: MailFooter): { text: string; html: string } {
+  const t = translator(locale, "email");
+  const manageUrl = httpUrl(`${footer.appUrl.replace(/\/$/, "")}/${footer.page}`);
+  const values = { footerOrgName: footer.orgName };
+  const reason = t(`footer.reason.${footer.role}`, values);
+  const manage = t(`footer.manage.${footer.page}`, values);
+  return {
+    text: `-- \n${reason}\n${manage}: ${manageUrl}`,
+    html: `<hr><footer style="font-size:0.875em;color:#4b5563"><p>${escapeHtml(reason)}</p>` +
+      `<p><a href="${escapeHtml(manageUrl)}">${escapeHtml(manage)}</a></p></footer>`,
+  };
 }
 
 /** The labels of the domain's codes in the recipient's language ("Partner pays", "Partner zahlt"). */
