@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
-import { INVITATION_LINK_MESSAGES, WRONG_PASSWORD, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { INVITATION_LINK_MESSAGES, WRONG_PASSWORD, invitationLinkMessage, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership, userId } from "@/lib/testing/demo";
 import { fakeRequest, signInAs } from "@/lib/testing/fake-request";
 import { emailedToken, lastAuditEvent, messagesTo, world } from "@/lib/testing/lifecycle";
 import { invitePartner, resendInvitation } from "../partners/lifecycle-actions";
-import { NOT_FOUND, STALE } from "../partners/messages";
+import { NOT_FOUND, STALE, partnerErrors } from "../partners/messages";
 import { acceptInvitation, endPartnershipAsPartner, refuseInvitation } from "./actions";
 import { speakEnglish } from "@/lib/testing/i18n";
 
@@ -64,6 +64,26 @@ describe.each(enginesUnderTest())("partner lifecycle actions on %s", (engine) =>
       await refused(async () => acceptInvitation(await answer({ token: newInvitationToken() })), INVITATION_LINK_MESSAGES.unknown, "link_unknown");
       const zurich = await partnershipId("Zürich Legal Partners", "Alpine Web Studio");
       await refused(async () => acceptInvitation(await answer({ partnershipId: zurich })), INVITATION_LINK_MESSAGES.unknown, "link_unknown");
+    });
+
+    it("answers each caller in their own language: Marc in German, Ines in Italian once she chooses it", async () => {
+      const { db, schema } = getDatabase();
+      await db.update(schema.users).set({ locale: "de-CH" }).where(eq(schema.users.email, "marc@alpine-web.test"));
+      await db.update(schema.users).set({ locale: "it-CH" }).where(eq(schema.users.email, INES));
+      try {
+        await signInAs("marc@alpine-web.test");
+        const german = partnerErrors("de-CH").notFound;
+        expect(german).not.toBe(NOT_FOUND);
+        await refused(async () => acceptInvitation(await answer()), german, "not_found");
+        await signInAs(INES);
+        const italian = invitationLinkMessage("unknown", "it-CH");
+        expect(italian).not.toBe(INVITATION_LINK_MESSAGES.unknown);
+        await refused(async () => acceptInvitation(await answer({ token: newInvitationToken() })), italian, "link_unknown");
+        await refused(async () => refuseInvitation(await answer({ version: 7 })), partnerErrors("it-CH").stale, "stale_version");
+      } finally {
+        await db.update(schema.users).set({ locale: "en" }).where(eq(schema.users.email, "marc@alpine-web.test"));
+        await db.update(schema.users).set({ locale: "en" }).where(eq(schema.users.email, INES));
+      }
     });
 
     it("refuses an expired link, and a stale version", async () => {

@@ -6,10 +6,10 @@ import { answerInvitation } from "@/db/invitations";
 import type { UserMembership } from "@/db/users";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { hashInvitationToken, isWellFormedToken } from "@/lib/invitation-token";
 import { lifecycleDenial } from "@/lib/lifecycle";
-import { INVITATION_LINK_MESSAGES, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { invitationLinkMessage, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
 import { invitationAnsweredEmail } from "@/lib/mail/lifecycle-templates";
 import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
@@ -17,7 +17,7 @@ import { refuser } from "@/lib/refusal";
 import { setChosenOrgId } from "@/lib/request";
 import { answerInvitationSchema, endPartnershipSchema, type AnswerInvitationInput } from "@/lib/validation/lifecycle";
 import { endPartnershipStep, partnershipOf } from "../partners/lifecycle-steps";
-import { NOT_FOUND, STALE } from "../partners/messages";
+import { partnerErrors } from "../partners/messages";
 
 const KIND = "partnership.action_refused" as const;
 
@@ -44,14 +44,17 @@ async function answer(kind: "accept" | "refuse", input: AnswerInvitationInput, c
   const { viewer, meta } = ctx;
   const via = input.token !== undefined ? "email_link" : "clients_page";
   const refuse = refuser(ctx, KIND, input.partnershipId, { step: kind, version: input.version, via });
+  // Refusals in the caller's language, like every other action's.
+  const locale = await getLocale();
+  const { notFound, stale } = partnerErrors(locale);
   const found = await locate(input, ctx);
   if ("error" in found) {
-    return found.error === "link_unknown" ? refuse("link_unknown", INVITATION_LINK_MESSAGES.unknown) : refuse("not_found", NOT_FOUND);
+    return found.error === "link_unknown" ? refuse("link_unknown", invitationLinkMessage("unknown", locale)) : refuse("not_found", notFound);
   }
   const { p, membership } = found;
   const denial = lifecycleDenial(kind, { role: membership.role, side: "partner" }, p.status);
-  if (denial) return refuse(denial, lifecycleDenialMessage(kind, denial), p);
-  if (p.version !== input.version) return refuse("stale_version", STALE, p);
+  if (denial) return refuse(denial, lifecycleDenialMessage(kind, denial, locale), p);
+  if (p.version !== input.version) return refuse("stale_version", stale, p);
 
   const url = kind === "accept" ? `${env().APP_URL}/partners/${p.id}` : `${env().APP_URL}/partners`;
   const outcome = await answerInvitation({
@@ -66,8 +69,8 @@ async function answer(kind: "accept" | "refuse", input: AnswerInvitationInput, c
       }),
     }),
   });
-  if (outcome.kind === "link") return refuse(`link_${outcome.state}`, INVITATION_LINK_MESSAGES[outcome.state], p);
-  if (outcome.kind === "conflict") return refuse("stale_version", STALE, p);
+  if (outcome.kind === "link") return refuse(`link_${outcome.state}`, invitationLinkMessage(outcome.state, locale), p);
+  if (outcome.kind === "conflict") return refuse("stale_version", stale, p);
 
   // Answered through the link while another organization was chosen: show the invited one from now on.
   if (viewer.current?.orgId !== membership.orgId) await setChosenOrgId(membership.orgId);
