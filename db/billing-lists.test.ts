@@ -11,6 +11,9 @@ import { ledgerSum, listPrepaidEntries, withdraw } from "./prepaid";
 import { runDueRenewals } from "./renewals";
 import { seedDemoData } from "./seed";
 
+/** The renewal job applies due scheduled switches first (db/scheduled-switches.ts); none is due here. */
+const NO_SWITCHES = { applied: 0, dropped: 0, skipped: 0 };
+
 describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists on %s", (engine) => {
   let t: TestDatabase;
   let helvetia: string, alpine: string, matterhorn: string, marc: string;
@@ -35,8 +38,8 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
       const hosting = await makeDue(helvetia, "Web Hosting Pro");
       const mail = await makeDue(matterhorn, "Mail Service");
       const before = await counts();
-      expect(await runDueRenewals()).toEqual({ renewed: 2, skipped: 0, failed: 0 });
-      expect(await runDueRenewals()).toEqual({ renewed: 0, skipped: 0, failed: 0 });
+      expect(await runDueRenewals()).toEqual({ renewed: 2, skipped: 0, failed: 0, switches: NO_SWITCHES });
+      expect(await runDueRenewals()).toEqual({ renewed: 0, skipped: 0, failed: 0, switches: NO_SWITCHES });
       const after = await counts();
       expect(after.orders - before.orders).toBe(2);
       const { db, schema } = getDatabase();
@@ -66,8 +69,8 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
     try {
       await makeDue(lyon, "Web Hosting Pro");
       await makeDue(matterhorn, "Domain .com");
-      expect(await runDueRenewals()).toEqual({ renewed: 1, skipped: 0, failed: 1 });
-      expect(await runDueRenewals()).toEqual({ renewed: 0, skipped: 0, failed: 1 });
+      expect(await runDueRenewals()).toEqual({ renewed: 1, skipped: 0, failed: 1, switches: NO_SWITCHES });
+      expect(await runDueRenewals()).toEqual({ renewed: 0, skipped: 0, failed: 1, switches: NO_SWITCHES });
     } finally {
       vi.restoreAllMocks();
       await db.update(schema.organizations).set({ vatRateBp: 2000 }).where(eq(schema.organizations.id, lyon));

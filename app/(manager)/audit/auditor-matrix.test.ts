@@ -113,6 +113,28 @@ const MUTATING_ACTIONS: MatrixRow[] = [
     refusedKind: "invoice.payment_refused",
   },
   {
+    action: "app/(manager)/partners/schedule-actions.ts#previewSwitch",
+    load: async () => (await import("../partners/schedule-actions")).previewSwitch,
+    input: async () => ({ partnershipId: await partnershipId("Helvetia Bakery SA", "Alpine Web Studio"), paymentMode: "partner" }),
+    refusedKind: "scheduled_switch.refused",
+  },
+  {
+    action: "app/(manager)/partners/schedule-actions.ts#scheduleSwitchAction",
+    load: async () => (await import("../partners/schedule-actions")).scheduleSwitchAction,
+    input: async () => {
+      const p = await readPartnership(await partnershipId("Helvetia Bakery SA", "Alpine Web Studio"));
+      const nextMonth = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+      return { partnershipId: p.id, paymentMode: p.paymentMode === "customer" ? "partner" : "customer", effectiveDate: nextMonth, version: p.version };
+    },
+    refusedKind: "scheduled_switch.refused",
+  },
+  {
+    action: "app/(manager)/partners/schedule-actions.ts#cancelScheduledSwitch",
+    load: async () => (await import("../partners/schedule-actions")).cancelScheduledSwitch,
+    input: () => step("Helvetia Bakery SA", "Alpine Web Studio"),
+    refusedKind: "scheduled_switch.refused",
+  },
+  {
     action: "app/(manager)/organization/actions.ts#saveBillingDetails",
     load: async () => (await import("../organization/actions")).saveBillingDetails,
     input: async () => ({ street: "Auditweg 1", postalCode: "8000", city: "Zürich", country: "CH", iban: "" }),
