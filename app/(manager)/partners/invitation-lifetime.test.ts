@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { INVITATION_LINK_MESSAGES } from "@/lib/lifecycle-messages";
+import { invitationLinkMessage } from "@/lib/lifecycle-messages";
 import { enginesUnderTest } from "@/lib/testing/db";
 import { seededDatabaseFor } from "@/lib/testing/demo-database";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
@@ -55,6 +55,6 @@ describe.each(enginesUnderTest())("the invitation link's lifetime on %s", (engin
 
   it("has expired when the 14 days are over", async () => {
     const link = await inviteAt("Isar Webagentur GmbH", "jonas@isar-web.test");
-    expect(await acceptAt(T + 14 * DAY, "jonas@isar-web.test", link)).toEqual({ ok: false, message: INVITATION_LINK_MESSAGES.expired });
+    expect(await acceptAt(T + 14 * DAY, "jonas@isar-web.test", link)).toEqual({ ok: false, message: invitationLinkMessage("expired", "de-CH") }); // Jonas works in German (db/seed.ts)
   });
 });
