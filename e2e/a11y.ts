@@ -7,6 +7,9 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 /** Fails with axe's own report (rule, target, summary) when the page state has any violation. */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  // Right after a client navigation Next may not have put the new page's <title> in yet: wait for one
+  // (a page that never gets a title still fails here, and axe's document-title rule stays on).
+  await expect(page, `a title on ${label}`).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const found = violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary ?? v.help}`));
   expect(found, `axe violations on ${label}`).toEqual([]);

@@ -162,3 +162,23 @@ test("without JavaScript a phone shows the sidebar above the page instead of a m
   await noScript.close();
   await context.close();
 });
+
+test("a page's title comes with the page: when the new h1 appears after a link, the title already names it", async ({ page }) => {
+  await signIn(page, "claire@helvetia-bakery.test", "fr-CH");
+  await sidebar(page).getByRole("link", { name: "Partenaire", exact: true }).click();
+  await expect(page).toHaveTitle("Partenaires · Partner Manager");
+  // Record the document's title at the first moment the partner's h1 is in the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { titleAtH1?: string };
+    const seen = () => {
+      if (w.titleAtH1 === undefined && document.querySelector("main h1")?.textContent === "Alpine Web Studio") w.titleAtH1 = document.title;
+    };
+    new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole("link", { name: "Alpine Web Studio", exact: true }).first().click();
+  await expect(page.getByRole("heading", { name: "Alpine Web Studio", level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { titleAtH1?: string }).titleAtH1)).toBe("Alpine Web Studio · Partenaires · Partner Manager");
+  // A page loaded from scratch has it in its head, before its body.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html.slice(0, html.indexOf("<body"))).toContain("<title>Alpine Web Studio · Partenaires · Partner Manager</title>");
+});
