@@ -95,9 +95,11 @@ async function startupSection(dbUrl: string) {
     const floor = await start("floor", PORT + 1, [NEXT_BIN, "start", FLOOR_DIR], {});
     await stop(floor);
     const app = await start("npm start", PORT + 2, ["start"], { ...APP_ENV, DATABASE_URL: dbUrl }, "/login", "npm");
-    // npm start's own processes besides the Next server (the server itself is the tree's next-server).
+    // npm start's own processes besides the server: the server is the tree's next-server (a plain `next
+    // start`) or lib/cli/start.mjs, which serves in its own process; what is left is npm run itself.
     const tree = processTree(app.pid);
-    const wrappers = tree.filter((p) => !fs.readFileSync(`/proc/${p}/cmdline`, "utf8").startsWith("next-server"));
+    const isServer = (cmdline: string) => cmdline.startsWith("next-server") || cmdline.includes("lib/cli/start.mjs");
+    const wrappers = tree.filter((p) => !isServer(fs.readFileSync(`/proc/${p}/cmdline`, "utf8")));
     rows.push({ app: app.startMs, floor: floor.startMs, extraProcesses: wrappers.length, extraMb: treeRssMb(wrappers) });
     await stop(app);
   }
