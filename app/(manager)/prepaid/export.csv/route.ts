@@ -8,7 +8,10 @@ import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, EXPORT_CHUNK, minorToDecimal } from "@/lib/csv";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
 
-/** Page after page; each page's balances continue from the last row of the one before (no sum over the newer ledger). */
+/**
+ * Page after page; each page's balances continue from the balance the one before ended on (the export's
+ * running balance), so without a kind or client filter each page is a single keyset query.
+ */
 async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryRow[]> {
   let cursor: Cursor | undefined;
   let anchor: BalanceAnchor | undefined;
@@ -17,7 +20,7 @@ async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryR
     yield page.rows;
     if (page.next === null) return;
     cursor = page.next;
-    anchor = page.rows.at(-1);
+    anchor = page.next.anchor;
   }
 }
 
