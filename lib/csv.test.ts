@@ -20,6 +20,12 @@ describe("csvCell", () => {
     [undefined, ""],
     [42, "42"],
     [-7, "-7"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", '"\'\rcmd"'],
+    ["-", "'-"],
+    ["=1", "'=1"],
+    ["3.14", "3.14"],
+    ["a=b", "a=b"],
   ] as const)("%j → %s", (value, expected) => expect(csvCell(value)).toBe(expected));
 });
 
