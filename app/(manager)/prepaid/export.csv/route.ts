@@ -5,8 +5,11 @@ import type { Cursor } from "@/db/invoices";
 import { listPrepaidEntries, type BalanceAnchor, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
-import { csvResponse, EXPORT_CHUNK, minorToDecimal } from "@/lib/csv";
+import { csvResponse, minorToDecimal } from "@/lib/csv";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
+
+/** Entries per query: one indexed range each (≈ 10 ms on SQLite), fewer round trips and quiet-loop waits. */
+const LEDGER_CHUNK = 1000;
 
 /**
  * Page after page; each page's balances continue from the balance the one before ended on (the export's
@@ -16,7 +19,7 @@ async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryR
   let cursor: Cursor | undefined;
   let anchor: BalanceAnchor | undefined;
   for (;;) {
-    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: EXPORT_CHUNK });
+    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: LEDGER_CHUNK });
     yield page.rows;
     if (page.next === null) return;
     cursor = page.next;
@@ -38,5 +41,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
     ],
+    { readAhead: true },
   );
 }

@@ -9,6 +9,7 @@ import type { AuditWords } from "@/lib/audit-format";
 export function rememberedWords(w: AuditWords): AuditWords {
   const fields = new Map<string, string>();
   const codes = new Map<string, string>();
+  const amounts = new Map<string, string>();
   const template = w.line("\u0001", "\u0002");
   const [before, middle, after] = template.split(/[\u0001\u0002]/);
   const fill = template.indexOf("\u0001") < template.indexOf("\u0002") && template.split(/[\u0001\u0002]/).length === 3
@@ -20,6 +21,15 @@ export function rememberedWords(w: AuditWords): AuditWords {
     code: (field, code) => {
       const key = `${field}\u0000${code}`;
       return codes.get(key) ?? (codes.set(key, w.code(field, code)), codes.get(key)!);
+    },
+    // Amounts repeat (a catalogue's prices): remembered too, up to a bound, as each is an Intl format.
+    money: (minor, currency) => {
+      const key = `${currency}\u0000${minor}`;
+      const known = amounts.get(key);
+      if (known !== undefined) return known;
+      const text = w.money(minor, currency);
+      if (amounts.size < 10_000) amounts.set(key, text);
+      return text;
     },
     line: fill,
   };

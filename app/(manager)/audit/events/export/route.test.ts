@@ -62,11 +62,11 @@ describe.each(enginesUnderTest())("the audit events export on %s", (engine) => {
 });
 
 describe("rememberedWords", () => {
-  const calls = { field: 0, code: 0, line: 0 };
+  const calls = { field: 0, code: 0, line: 0, money: 0 };
   const base = (line: (f: string, v: string) => string): AuditWords => ({
     field: (k) => (calls.field++, `F(${k})`),
     code: (f, c) => (calls.code++, `C(${f},${c})`),
-    money: (m, c) => `${c} ${m}`,
+    money: (m, c) => (calls.money++, `${c} ${m}`),
     date: (d) => d,
     time: (d) => d,
     number: (n) => String(n),
@@ -78,14 +78,16 @@ describe("rememberedWords", () => {
   it("gives what the words give, asking each field and code once and the line template once", () => {
     const w = base((f, v) => `${f} : ${v}`);
     const r = rememberedWords(w);
-    calls.field = calls.code = calls.line = 0;
+    calls.field = calls.code = calls.line = calls.money = 0;
     for (let i = 0; i < 3; i++) {
       expect(r.field("status")).toBe("F(status)");
       expect(r.code("status", "paid")).toBe("C(status,paid)");
       expect(r.line("Total", "CHF 1.00 $& $1")).toBe("Total : CHF 1.00 $& $1");
+      expect(r.money(-239, "CHF")).toBe("CHF -239");
+      expect(r.money(-239, "EUR")).toBe("EUR -239");
     }
     expect(r.code("status", "unpaid")).toBe("C(status,unpaid)");
-    expect(calls).toEqual({ field: 1, code: 2, line: 0 });
+    expect(calls).toEqual({ field: 1, code: 2, line: 0, money: 2 });
   });
 
   it("formats every line when the message does not put the field first", () => {

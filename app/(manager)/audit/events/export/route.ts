@@ -28,5 +28,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.partnerName, e.partnershipId, changeText(e.before, e.after, words, { fullIds: true }), e.before ? JSON.stringify(e.before) : null,
       e.after ? JSON.stringify(e.after) : null, e.ip, e.userAgent, e.requestId, e.id,
     ],
+    { readAhead: true },
   );
 }
