@@ -2,13 +2,17 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { Cursor } from "@/db/invoices";
+import { getDatabase } from "@/db/client";
 import { listPrepaidEntries, type BalanceAnchor, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, minorToDecimal } from "@/lib/csv";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
 
-/** Entries per query: one indexed range each (≈ 10 ms on SQLite), fewer round trips and quiet-loop waits. */
+/**
+ * Entries per query: one indexed range each (≈ 10 ms on SQLite); fewer round trips and quiet-loop waits.
+ * 500 was measured too: the same RSS peak from a fresh server, PostgreSQL a fifth slower.
+ */
 const LEDGER_CHUNK = 1000;
 
 /**
@@ -41,6 +45,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
     ],
-    { readAhead: true },
+    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
+    { readAhead: getDatabase().dialect === "postgres" },
   );
 }

@@ -2,6 +2,7 @@
 // Auditors only; anyone else gets a plain 404.
 import type { NextRequest } from "next/server";
 import { allAuditEvents } from "@/db/audit-events-list";
+import { getDatabase } from "@/db/client";
 import { changeText } from "@/lib/audit-format";
 import { zurichDate } from "@/lib/audit-period";
 import { csvResponse } from "@/lib/csv";
@@ -28,6 +29,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.partnerName, e.partnershipId, changeText(e.before, e.after, words, { fullIds: true }), e.before ? JSON.stringify(e.before) : null,
       e.after ? JSON.stringify(e.after) : null, e.ip, e.userAgent, e.requestId, e.id,
     ],
-    { readAhead: true },
+    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
+    { readAhead: getDatabase().dialect === "postgres" },
   );
 }
