@@ -43,7 +43,9 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
 
 /**
  * One page of ledger entries, newest first, each with the client, product and order, and the account's
- * balance right after it (over all entries, whatever the filter), computed for the page in one query.
+ * balance right after it (over all entries, whatever the filter). `anchor`, the balance right before
+ * the cursor's entry (what the previous page ended on, `next.anchor`), spares the sum over every newer
+ * entry: without a kind or client filter the page is then one query (see withBalances).
  */
 export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number; anchor?: BalanceAnchor }) {
   const { db, schema } = getDatabase();
@@ -67,23 +69,41 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
     .orderBy(desc(e.createdAt), desc(e.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: await withBalances(f.partnerOrgId, page, f.anchor), next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+  // An anchor counts only for the entry it was taken at: the cursor's.
+  const anchor = f.anchor && f.cursor && f.anchor.at.getTime() === f.cursor.at.getTime() && f.anchor.id === f.cursor.id ? f.anchor : undefined;
+  const withBalance = await withBalances(f, page, anchor);
+  const last = withBalance.at(-1);
+  return {
+    rows: withBalance,
+    next: rows.length > limit && last ? { at: last.createdAt, id: last.id, anchor: anchorAt(last) } : null,
+  };
 }
 
-/** A row whose balance-after is known (the last row of the previous page), so the next page needs no sum over everything newer. */
-export type BalanceAnchor = { id: string; createdAt: Date; amountMinor: number; balanceAfterMinor: number };
+/**
+ * The balance right before an entry (after every older one), known from a page already read: the next
+ * page starts from it instead of summing the newer ledger. An export carries it in its state; the
+ * ledger page carries it, signed, in its "next" link (lib/balance-cursor.ts).
+ */
+export type BalanceAnchor = { at: Date; id: string; balanceBeforeMinor: number };
+
+export const anchorAt = (row: { id: string; createdAt: Date; amountMinor: number; balanceAfterMinor: number }): BalanceAnchor =>
+  ({ at: row.createdAt, id: row.id, balanceBeforeMinor: row.balanceAfterMinor - row.amountMinor });
 
 /**
- * The balance right after each row of a page, over the whole ledger whatever the filter, in two reads:
- * the balance after the page's newest row (the account's balance less everything newer, in one
- * statement, hence one snapshot), then the ledger between the page's newest and oldest rows, walked
- * back in code. Cost grows with the page's span and the entries newer than it, not with the ledger.
+ * The balance right after each row of a page, over the whole ledger whatever the filter. Two parts:
+ * - the balance after the page's newest row: the anchor's balance less the entries between the anchor
+ *   and the page, or without an anchor the account's balance less everything newer (one statement, one
+ *   snapshot; its cost grows with the entries newer than the page);
+ * - the ledger between the page's newest and oldest rows, walked back in code.
+ * Without a kind or client filter the page itself is that stretch of the ledger (a period only bounds it)
+ * and nothing lies between the anchor and the page: neither read is needed, the page is one query.
  */
-async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(partnerOrgId: string, page: T[], anchor?: BalanceAnchor): Promise<(T & { balanceAfterMinor: number })[]> {
+async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(f: PrepaidFilter, page: T[], anchor?: BalanceAnchor): Promise<(T & { balanceAfterMinor: number })[]> {
   const newest = page[0];
   const oldest = page.at(-1);
   if (!newest || !oldest) return [];
+  const contiguous = !f.kind && !f.customerOrgId;
+  const partnerOrgId = f.partnerOrgId;
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, prepaidAccounts } = schema;
   const newer = db
@@ -92,17 +112,20 @@ async function withBalances<T extends { id: string; createdAt: Date; amountMinor
     .where(and(
       eq(e.partnerOrgId, partnerOrgId),
       newerThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id }),
-      // With an anchor only the entries between it and this page count: an export walks the ledger
-      // page after page in time linear in the ledger, not quadratic.
-      anchor ? olderThan(e.createdAt, e.id, { at: anchor.createdAt, id: anchor.id }) : undefined,
+      anchor ? olderThan(e.createdAt, e.id, anchor) : undefined,
     ));
-  const [head] = anchor
-    ? (await newer).map((r) => ({ balance: anchor.balanceAfterMinor - anchor.amountMinor - Number(r.total) }))
-    : await db
+  let head: number;
+  // Nothing between the anchor and the page: no kind or client filter, and the anchor inside the period.
+  if (anchor && contiguous && !(f.to && anchor.at.getTime() >= f.to.getTime())) head = anchor.balanceBeforeMinor;
+  else if (anchor) head = anchor.balanceBeforeMinor - Number((await newer)[0]?.total ?? 0);
+  else {
+    const [row] = await db
       .select({ balance: sql<string | number>`${prepaidAccounts.balanceMinor} - (${newer})` })
       .from(prepaidAccounts)
       .where(eq(prepaidAccounts.orgId, partnerOrgId));
-  const span = await db
+    head = Number(row?.balance ?? 0);
+  }
+  const span = contiguous || newest === oldest ? [] : await db
     .select({ id: e.id, amountMinor: e.amountMinor })
     .from(e)
     .where(and(
@@ -112,9 +135,9 @@ async function withBalances<T extends { id: string; createdAt: Date; amountMinor
     ))
     .orderBy(desc(e.createdAt), desc(e.id));
   // Walk from the newest row back: record each entry's balance-after, then undo its amount.
-  const ledger = newest === oldest ? [newest] : [newest, ...span, oldest];
+  const ledger = contiguous ? page : newest === oldest ? [newest] : [newest, ...span, oldest];
   const after = new Map<string, number>();
-  let balance = Number(head?.balance ?? 0);
+  let balance = head;
   for (const entry of ledger) {
     after.set(entry.id, balance);
     balance -= entry.amountMinor;

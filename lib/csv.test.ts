@@ -20,6 +20,12 @@ describe("csvCell", () => {
     [undefined, ""],
     [42, "42"],
     [-7, "-7"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", '"\'\rcmd"'],
+    ["-", "'-"],
+    ["=1", "'=1"],
+    ["3.14", "3.14"],
+    ["a=b", "a=b"],
   ] as const)("%j → %s", (value, expected) => expect(csvCell(value)).toBe(expected));
 });
 
@@ -78,6 +84,44 @@ describe("csvResponse streaming", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(state.ended).toBe(true);
     expect(state.loaded).toBe(loaded);
+  });
+});
+
+describe("csvResponse reading ahead", () => {
+  it("loads at most one batch ahead of the reader, and none after a cancel", async () => {
+    const state = { loaded: 0, ended: false };
+    async function* batches() {
+      try {
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 1));
+          state.loaded++;
+          yield [{ n: state.loaded }];
+        }
+      } finally {
+        state.ended = true;
+      }
+    }
+    const reader = csvResponse("x.csv", ["n"], batches(), (r) => [r.n], { readAhead: true }).body!.getReader();
+    await reader.read();
+    expect(state.loaded).toBe(0);
+    for (let i = 1; i <= 3; i++) {
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(`${i}\r\n`);
+      await new Promise((r) => setTimeout(r, 20));
+      // The batch after the one just read is loaded (or loading), never two.
+      expect(state.loaded).toBe(i + 1);
+    }
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.ended).toBe(true);
+    expect(state.loaded).toBe(4);
+  });
+
+  it("gives the same text as without reading ahead, and passes a failing load on", async () => {
+    async function* three() { yield [{ n: 1 }]; yield [{ n: 2 }, { n: 3 }]; yield []; }
+    const plain = await csvResponse("x.csv", ["n"], three(), (r) => [r.n]).text();
+    expect(await csvResponse("x.csv", ["n"], three(), (r) => [r.n], { readAhead: true }).text()).toBe(plain);
+    async function* failing() { yield [{ n: 1 }]; throw new Error("the database went away"); }
+    await expect(csvResponse("x.csv", ["n"], failing(), (r) => [r.n], { readAhead: true }).text()).rejects.toThrow("the database went away");
   });
 });
 

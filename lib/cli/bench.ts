@@ -11,7 +11,8 @@
 // Env: BENCH_SQLITE_URL (file:.data/large.db), BENCH_PG_URL (unset: SQLite only; e.g.
 // postgres://postgres@127.0.0.1:5432/pm_large), BENCH_PORT (3511: app, +1 floor, +2 npm start),
 // BENCH_SECONDS (4 per round), BENCH_ROUNDS (3), BENCH_CONNECTIONS (20), BENCH_LIGHTHOUSE_ROUNDS (3),
-// BENCH_PARTS (js,startup,pages,exports,lighthouse: a comma list to run only some).
+// BENCH_PARTS (js,startup,pages,exports,lighthouse: a comma list to run only some), BENCH_PAGES and
+// BENCH_EXPORTS (a regular expression: only the pages / exports whose label matches, e.g. "prepaid").
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -23,7 +24,7 @@ import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
 import { NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
-import { findTargets, USERS, type Who } from "@/bench/targets";
+import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
 
 const num = (name: string, fallback: number) => {
   const n = Number(process.env[name] ?? fallback);
@@ -36,6 +37,8 @@ const CONNECTIONS = num("BENCH_CONNECTIONS", 20);
 const LH_ROUNDS = num("BENCH_LIGHTHOUSE_ROUNDS", 3);
 const PORT = num("BENCH_PORT", 3511);
 const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,exports,lighthouse").split(","));
+const PAGE_FILTER = new RegExp(process.env.BENCH_PAGES ?? "");
+const EXPORT_FILTER = new RegExp(process.env.BENCH_EXPORTS ?? "");
 const ENGINES = [process.env.BENCH_SQLITE_URL || "file:.data/large.db", process.env.BENCH_PG_URL].filter((u): u is string => Boolean(u));
 const FLOOR_DIR = path.join("bench", "floor");
 const LOG = path.join(os.tmpdir(), `pm-bench-${process.pid}.log`);
@@ -123,14 +126,30 @@ async function alternate(url: string, floorUrl: string, cookie: string) {
   };
 }
 
+/**
+ * The ledger's deep page as a user reaches it: through the "Next" link of the page before, which carries
+ * the balance that page ended on (signed). The bench's own cursor at row 250,000 has no balance, so that
+ * page sums the newer ledger; the page after it, through its link, is row 250,050 reached by Next.
+ */
+async function followedNext(base: string, pages: Target[], cookies: Record<Who, string>): Promise<Target[]> {
+  const deep = pages.find((t) => t.label === "/prepaid, row 250,000");
+  if (!deep) return [];
+  const { body } = await get(base + deep.path, cookies[deep.who]);
+  const href = /href="(\/prepaid\?after=[^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, "&");
+  if (!href?.includes("bal=")) throw new Error("bench: the deep ledger page has no Next link with its balance");
+  return [{ ...deep, label: "/prepaid, row 250,050 by its Next link", path: href }];
+}
+
 async function engineSection(dbUrl: string, lighthouse: boolean) {
   const engine = engineName(dbUrl);
   setDatabase(createDatabase(dbUrl));
   if (!(await isLargeDataLoaded())) throw new Error(`bench: ${dbUrl} holds no large data set: DATABASE_URL=${dbUrl} npm run seed:large`);
-  const { pages, exports } = await findTargets();
+  const targets = await findTargets();
+  const exports = targets.exports.filter((x) => EXPORT_FILTER.test(x.label));
   const floor = await start("floor", PORT + 1, [NEXT_BIN, "start", FLOOR_DIR], {});
   const app = await start("app", PORT, [NEXT_BIN, "start"], { ...APP_ENV, DATABASE_URL: dbUrl }, "/login");
   const cookies = Object.fromEntries(await Promise.all((Object.keys(USERS) as Who[]).map(async (w) => [w, await signIn(app.base, USERS[w], "manager-demo")]))) as Record<Who, string>;
+  const pages = [...targets.pages, ...(await followedNext(app.base, targets.pages, cookies))].filter((t) => PAGE_FILTER.test(t.label));
   out(`## ${engine} (${dbUrl.replace(/\/\/[^@]*@/, "//")})\n`);
 
   if (PARTS.has("pages")) {
@@ -148,7 +167,7 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
     out("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const t of pages) {
       const r = results.get(t.label)!;
-      const deep = t.deepOf ? f2(r.p975 / results.get(t.deepOf)!.p975) : "";
+      const deep = t.deepOf && results.has(t.deepOf) ? f2(r.p975 / results.get(t.deepOf)!.p975) : "";
       out(`| ${t.label} | ${t.who} | ${f1(r.htmlKb)} | ${f1(r.p50)} | ${f1(r.p975)} | ${r.rps.toFixed(0)} | ${f1(r.floorP975)} | ${r.floorRps.toFixed(0)} | ${f2(r.r50)} | **${f2(r.r975)}** | ${deep} | ${r.errors} |`);
     }
     out();

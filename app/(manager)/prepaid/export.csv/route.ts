@@ -2,22 +2,32 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { Cursor } from "@/db/invoices";
+import { getDatabase } from "@/db/client";
 import { listPrepaidEntries, type BalanceAnchor, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
-import { csvResponse, EXPORT_CHUNK, minorToDecimal } from "@/lib/csv";
+import { csvResponse, minorToDecimal } from "@/lib/csv";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
 
-/** Page after page; each page's balances continue from the last row of the one before (no sum over the newer ledger). */
+/**
+ * Entries per query: one indexed range each (≈ 10 ms on SQLite); fewer round trips and quiet-loop waits.
+ * 500 was measured too: the same RSS peak from a fresh server, PostgreSQL a fifth slower.
+ */
+const LEDGER_CHUNK = 1000;
+
+/**
+ * Page after page; each page's balances continue from the balance the one before ended on (the export's
+ * running balance), so without a kind or client filter each page is a single keyset query.
+ */
 async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryRow[]> {
   let cursor: Cursor | undefined;
   let anchor: BalanceAnchor | undefined;
   for (;;) {
-    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: EXPORT_CHUNK });
+    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: LEDGER_CHUNK });
     yield page.rows;
     if (page.next === null) return;
     cursor = page.next;
-    anchor = page.rows.at(-1);
+    anchor = page.next.anchor;
   }
 }
 
@@ -35,5 +45,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
     ],
+    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
+    { readAhead: getDatabase().dialect === "postgres" },
   );
 }
