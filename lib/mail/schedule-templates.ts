@@ -6,27 +6,14 @@ import type { PaymentMode, SwitchDropReason } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { domainLabels, escapeHtml, httpUrl, renderFooter, type MailFooter, type RenderedEmail } from "./templates";
+import { composeWith, domainLabels, type MailFooter, type RenderedEmail } from "./templates";
 
 type Key = Parameters<ReturnType<typeof translator<"schedule.email">>>[0];
 
-/** Subject, text and HTML from message keys of "schedule.email"; every value is escaped in HTML. */
+/** The layout every email has (composeWith), with the sentences of "schedule.email". */
 function compose(locale: Locale, spec: { subject: Key; blocks: Key[]; url: string; footer: MailFooter }, values: Record<string, string>): RenderedEmail {
   const t = translator(locale, "schedule.email");
-  const url = httpUrl(spec.url);
-  const names = Object.keys(values);
-  const tokens = Object.fromEntries(names.map((k, i) => [k, `\u0000${i}\u0000`]));
-  const text = (key: Key) => t(key, values);
-  const html = (key: Key) => escapeHtml(t(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
-  const blocks: Key[] = ["greeting", ...spec.blocks];
-  const footer = renderFooter(locale, spec.footer);
-  const textBody = [...blocks.map(text), `${text("linkLabel")}: ${url}`, `— ${text("signature")}`, footer.text].join("\n\n");
-  const htmlBody =
-    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">` +
-    blocks.map((b) => `<p>${html(b)}</p>`).join("") +
-    `<p><a href="${escapeHtml(url)}">${html("linkLabel")}</a></p>` +
-    `<p>— ${html("signature")}</p>${footer.html}</body></html>`;
-  return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
+  return composeWith((key, v) => t(key as Key, v), locale, { ...spec, linkLabel: "linkLabel" }, values);
 }
 
 /** A calendar date (YYYY-MM-DD) as the recipient reads it. */

@@ -20,24 +20,28 @@ export type Block = EmailKey | { items: string[] };
  */
 export type MailFooter = { role: Role; orgName: string; page: "partners" | "clients" | "invoices"; appUrl: string };
 
+/** A translator of one namespace, as `composeWith` uses it: a key and its values, the sentence back. */
+export type Say = (key: string, values: Values) => string;
+
 /**
- * Subject, text and HTML from message keys. In HTML both the sentence and every value are escaped:
- * the values go in as opaque tokens, the sentence is escaped, then each token becomes its escaped value.
+ * Subject, text and HTML from message keys: a greeting, the blocks, a link, the signature and the footer,
+ * the sentences read through `say` (its namespace holds `greeting`, `signature` and the spec's keys).
+ * In HTML both the sentence and every value are escaped: the values go in as opaque tokens, the
+ * sentence is escaped, then each token becomes its escaped value.
  */
-export function composeEmail(
+export function composeWith(
+  say: Say,
   locale: Locale,
-  spec: { subject: EmailKey; blocks: Block[]; linkLabel: EmailKey; url: string; footer: MailFooter },
-  mailValues: Values,
+  spec: { subject: string; blocks: (string | { items: string[] })[]; linkLabel: string; url: string; footer: MailFooter },
+  values: Values,
 ): RenderedEmail {
-  const t = translator(locale, "email");
   const url = httpUrl(spec.url);
   const footer = renderFooter(locale, spec.footer);
-  const values: Values = { ...mailValues };
   const names = Object.keys(values);
   const tokens = Object.fromEntries(names.map((k, i) => [k, `\u0000${i}\u0000`]));
-  const text = (key: EmailKey) => t(key, values);
-  const html = (key: EmailKey) => escapeHtml(t(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
-  const blocks: Block[] = ["greeting", ...spec.blocks];
+  const text = (key: string) => say(key, values);
+  const html = (key: string) => escapeHtml(say(key, tokens)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapeHtml(values[names[Number(i)]!]!));
+  const blocks = ["greeting", ...spec.blocks];
   const textBody = [
     ...blocks.map((b) => (typeof b === "string" ? text(b) : b.items.map((i) => `- ${i}`).join("\n"))),
     `${text(spec.linkLabel)}: ${url}`,
@@ -52,6 +56,16 @@ export function composeEmail(
     footer.html + `</body></html>`;
   // A header must stay on one line whatever an organization is called.
   return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
+}
+
+/** `composeWith` on the "email" namespace, its keys checked. */
+export function composeEmail(
+  locale: Locale,
+  spec: { subject: EmailKey; blocks: Block[]; linkLabel: EmailKey; url: string; footer: MailFooter },
+  values: Values,
+): RenderedEmail {
+  const t = translator(locale, "email");
+  return composeWith((key, v) => t(key as EmailKey, v), locale, spec, values);
 }
 
 /**
