@@ -1,10 +1,10 @@
 // What the lifecycle actions answer when they refuse, in one place for both sides, in the caller's
-// language (`locale`). The English constants remain for code that has not passed a locale yet.
+// language (`locale`).
 import { translator } from "./i18n/translator";
 import type { Locale } from "./i18n/locales";
 import type { InvitationState, LifecycleDenial, LifecycleStep } from "./lifecycle";
 
-export function lifecycleDenialMessage(step: LifecycleStep, denial: LifecycleDenial, locale: Locale = "en"): string {
+export function lifecycleDenialMessage(step: LifecycleStep, denial: LifecycleDenial, locale: Locale): string {
   const t = translator(locale, "partners.errors");
   if (denial === "role") return t("lifecycleRole", { step });
   if (denial === "side") return step === "invite" ? t("partnerCannotInvite") : t("notFound");
@@ -13,7 +13,7 @@ export function lifecycleDenialMessage(step: LifecycleStep, denial: LifecycleDen
 
 export type InvitationLinkProblem = Exclude<InvitationState, "live"> | "unknown";
 
-export function invitationLinkMessage(state: InvitationLinkProblem, locale: Locale = "en"): string {
+export function invitationLinkMessage(state: InvitationLinkProblem, locale: Locale): string {
   return translator(locale, "invitations.link")(state);
 }
 
@@ -28,16 +28,3 @@ export function lifecycleMessages(locale: Locale) {
     livePair: t("livePair"),
   };
 }
-
-const english = lifecycleMessages("en");
-export const INVITATION_LINK_MESSAGES: Record<InvitationLinkProblem, string> = {
-  unknown: invitationLinkMessage("unknown"),
-  used: invitationLinkMessage("used"),
-  revoked: invitationLinkMessage("revoked"),
-  expired: invitationLinkMessage("expired"),
-};
-export const PARTNER_NOT_FOUND = english.partnerNotFound;
-export const BAD_PRODUCTS = english.badProducts;
-export const WRONG_PASSWORD = english.wrongPassword;
-export const TOO_MANY_PASSWORD_ATTEMPTS = english.tooManyPasswords;
-export const LIVE_PAIR = english.livePair;

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitation-token";
-import { INVITATION_LINK_MESSAGES, WRONG_PASSWORD, invitationLinkMessage, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { invitationLinkMessage, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { INVITATION_LINK_MESSAGES, NOT_FOUND, STALE, WRONG_PASSWORD } from "@/lib/testing/english-messages";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership, userId } from "@/lib/testing/demo";
 import { fakeRequest, signInAs } from "@/lib/testing/fake-request";
 import { emailedToken, lastAuditEvent, messagesTo, world } from "@/lib/testing/lifecycle";
 import { invitePartner, resendInvitation } from "../partners/lifecycle-actions";
-import { NOT_FOUND, STALE, partnerErrors } from "../partners/messages";
+import { partnerErrors } from "../partners/messages";
 import { acceptInvitation, endPartnershipAsPartner, refuseInvitation } from "./actions";
 import { speakEnglish } from "@/lib/testing/i18n";
 
@@ -122,8 +123,8 @@ describe.each(enginesUnderTest())("partner lifecycle actions on %s", (engine) =>
 
     it("refuses the same link again, to accept or to refuse", async () => {
       await signInAs(INES);
-      await refused(async () => acceptInvitation(await answer()), lifecycleDenialMessage("accept", "status"), "status");
-      await refused(async () => refuseInvitation(await answer()), lifecycleDenialMessage("refuse", "status"), "status");
+      await refused(async () => acceptInvitation(await answer()), lifecycleDenialMessage("accept", "status", "en"), "status");
+      await refused(async () => refuseInvitation(await answer()), lifecycleDenialMessage("refuse", "status", "en"), "status");
     });
   });
 
@@ -133,7 +134,7 @@ describe.each(enginesUnderTest())("partner lifecycle actions on %s", (engine) =>
     const fromPage = async (version?: number) => ({ partnershipId: zurich, version: version ?? (await readPartnership(zurich)).version });
 
     it.each([
-      ["an administrator of the partner", "elena@alpine-web.test", lifecycleDenialMessage("accept", "role"), "role"],
+      ["an administrator of the partner", "elena@alpine-web.test", lifecycleDenialMessage("accept", "role", "en"), "role"],
       ["another partner", "sofia@lakeside-it.test", NOT_FOUND, "not_found"],
       ["the customer", "anna@zurich-legal.test", NOT_FOUND, "not_found"],
     ])("refuses %s", async (_, email, message, reason) => {
@@ -175,7 +176,7 @@ describe.each(enginesUnderTest())("partner lifecycle actions on %s", (engine) =>
       await signInAs("elena@alpine-web.test");
       const alpine = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
       await refused(async () => endPartnershipAsPartner(await end("manager-demo", { partnershipId: alpine, version: (await readPartnership(alpine)).version })),
-        lifecycleDenialMessage("end", "role"), "role");
+        lifecycleDenialMessage("end", "role", "en"), "role");
       await signInAs(INES, "Jura Hosting Partners"); // she now also belongs to Basel
       await refused(async () => endPartnershipAsPartner(await end("manager-demo", { version: 1 })), STALE, "stale_version");
     });

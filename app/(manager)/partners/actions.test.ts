@@ -14,7 +14,8 @@ import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/test
 import { orgId, partnershipId, readPartnership, snapshot, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { actAs } from "@/lib/testing/request-stub";
 import { changePaymentMode } from "./actions";
-import { DENIALS, NOT_FOUND, partnerErrors } from "./messages";
+import { DENIALS, NOT_FOUND } from "@/lib/testing/english-messages";
+import { partnerErrors } from "./messages";
 
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/request-stub")).requestStub);
 vi.mock("@/lib/auth", () => { throw new Error("next-auth must not load: the session comes from the request stub"); });

@@ -8,13 +8,13 @@ import { listOrgProducts } from "@/db/products";
 import { seedDemoData } from "@/db/seed";
 import { SESSION_EXPIRED } from "@/lib/action";
 import { hashInvitationToken } from "@/lib/invitation-token";
-import { BAD_PRODUCTS, LIVE_PAIR, PARTNER_NOT_FOUND, TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD, lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { lifecycleDenialMessage } from "@/lib/lifecycle-messages";
+import { BAD_PRODUCTS, LIVE_PAIR, NOT_FOUND, PARTNER_NOT_FOUND, STALE, TOO_MANY_PASSWORD_ATTEMPTS, WRONG_PASSWORD } from "@/lib/testing/english-messages";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
 import { emailedToken, lastAuditEvent, messagesTo, world } from "@/lib/testing/lifecycle";
 import { changeAccess, deleteInvitation, endPartnershipAsCustomer, invitePartner, resendInvitation } from "./lifecycle-actions";
-import { NOT_FOUND, STALE } from "./messages";
 import { speakEnglish } from "@/lib/testing/i18n";
 
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
@@ -61,9 +61,9 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
     });
 
     it.each([
-      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("invite", "role"), "role"],
-      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("invite", "role"), "role"],
-      ["a partner's legal representative", "marc@alpine-web.test", undefined, lifecycleDenialMessage("invite", "side"), "side"],
+      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("invite", "role", "en"), "role"],
+      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("invite", "role", "en"), "role"],
+      ["a partner's legal representative", "marc@alpine-web.test", undefined, lifecycleDenialMessage("invite", "side", "en"), "side"],
       ["the auditor, who belongs to no organization", "nora@manager.test", undefined, PARTNER_NOT_FOUND, "not_found"],
     ])("refuses %s", async (_, email, org, message, reason) => {
       await signInAs(email, org);
@@ -123,8 +123,8 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
     const step = async (version?: number) => ({ partnershipId: id, version: version ?? (await readPartnership(id)).version });
 
     it.each([
-      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("resend", "role"), "role"],
-      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("resend", "role"), "role"],
+      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("resend", "role", "en"), "role"],
+      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("resend", "role", "en"), "role"],
       ["the invited partner", "ines@jura-hosting.test", undefined, NOT_FOUND, "not_found"],
       ["another customer", "paolo@ticino-vini.test", undefined, NOT_FOUND, "not_found"],
       ["the auditor", "nora@manager.test", undefined, NOT_FOUND, "not_found"],
@@ -140,7 +140,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       for (const partner of ["Alpine Web Studio", "Léman Digital Sàrl"]) {
         const other = await partnershipId(HELVETIA, partner);
         await refused(async () => deleteInvitation({ partnershipId: other, version: (await readPartnership(other)).version }),
-          lifecycleDenialMessage("delete", "status"), "status");
+          lifecycleDenialMessage("delete", "status", "en"), "status");
       }
     });
 
@@ -164,7 +164,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       expect(await readPartnership(zurich)).toMatchObject({ status: "deleted" });
       expect((await messagesTo("marc@alpine-web.test", "partnership-invitation-withdrawn"))[0]?.subject).toBe("Zürich Legal Partners withdrew its invitation");
       await refused(async () => deleteInvitation({ partnershipId: zurich, version: (await readPartnership(zurich)).version }),
-        lifecycleDenialMessage("delete", "status"), "status");
+        lifecycleDenialMessage("delete", "status", "en"), "status");
     });
   });
 
@@ -177,8 +177,8 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
     const input = async (over: Record<string, unknown> = {}) => ({ partnershipId: id, version: (await readPartnership(id)).version, access: "full", productIds: [], ...over });
 
     it.each([
-      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("change_access", "role"), "role"],
-      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("change_access", "role"), "role"],
+      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("change_access", "role", "en"), "role"],
+      ["a collaborator", "luca@helvetia-bakery.test", undefined, lifecycleDenialMessage("change_access", "role", "en"), "role"],
       ["the partner", "sofia@lakeside-it.test", undefined, NOT_FOUND, "not_found"],
       ["another customer", "paolo@ticino-vini.test", undefined, NOT_FOUND, "not_found"],
     ])("refuses %s", async (_, email, org, message, reason) => {
@@ -190,7 +190,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       await signInAs(CLAIRE);
       const ended = await partnershipId(HELVETIA, "Léman Digital Sàrl");
       await refused(async () => changeAccess({ ...(await input()), partnershipId: ended, version: (await readPartnership(ended)).version }),
-        lifecycleDenialMessage("change_access", "status"), "status", "access.refused");
+        lifecycleDenialMessage("change_access", "status", "en"), "status", "access.refused");
       await refused(async () => changeAccess(await input({ version: (await readPartnership(id)).version + 5 })), STALE, "stale_version", "access.refused");
       await refused(async () => changeAccess(await input({ access: "limited", productIds: [...managed].reverse() })),
         "The access rights are already set like this. Nothing changed.", "unchanged", "access.refused");
@@ -237,7 +237,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
     });
 
     it.each([
-      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("end", "role"), "role"],
+      ["an administrator", "hanna@helvetia-bakery.test", HELVETIA, lifecycleDenialMessage("end", "role", "en"), "role"],
       ["the partner, through the customer's action", "sofia@lakeside-it.test", undefined, NOT_FOUND, "not_found"],
       ["another customer", "paolo@ticino-vini.test", undefined, NOT_FOUND, "not_found"],
     ])("refuses %s even with the right password", async (_, email, org, message, reason) => {
@@ -249,7 +249,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       await signInAs(CLAIRE);
       const ended = await partnershipId(HELVETIA, "Léman Digital Sàrl");
       await refused(async () => endPartnershipAsCustomer(await input("manager-demo", { partnershipId: ended, version: (await readPartnership(ended)).version })),
-        lifecycleDenialMessage("end", "status"), "status");
+        lifecycleDenialMessage("end", "status", "en"), "status");
       await refused(async () => endPartnershipAsCustomer(await input("manager-demo", { version: 999 })), STALE, "stale_version");
     });
 
@@ -260,7 +260,7 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       expect((await messagesTo("sofia@lakeside-it.test", "partnership-ended"))[0]?.subject).toBe("Helvetia Bakery SA ended its partnership with Lakeside IT");
       expect(JSON.stringify(await lastAuditEvent())).not.toContain("manager-demo");
       await refused(async () => changeAccess({ partnershipId: id, version: (await readPartnership(id)).version, access: "full", productIds: [] }),
-        lifecycleDenialMessage("change_access", "status"), "status", "access.refused");
+        lifecycleDenialMessage("change_access", "status", "en"), "status", "access.refused");
     });
 
     // Last in the file: it locks Claire out of this step for 15 minutes.

@@ -1,5 +1,4 @@
-// What the Partner pages' actions answer when they refuse, in the caller's language. The English
-// constants remain for code that has not passed a locale yet.
+// What the Partner pages' actions answer when they refuse, in the caller's language.
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import type { PaymentModeDenial } from "@/lib/permissions";
@@ -12,12 +11,3 @@ export function partnerErrors(locale: Locale) {
     denial: (d: PaymentModeDenial) => t(`denial.${d}`),
   };
 }
-
-const english = partnerErrors("en");
-export const NOT_FOUND = english.notFound;
-export const STALE = english.stale;
-export const DENIALS: Record<PaymentModeDenial, string> = {
-  role: english.denial("role"),
-  limited_access: english.denial("limited_access"),
-  not_active: english.denial("not_active"),
-};
