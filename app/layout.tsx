@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <ClientMessages>{children}</ClientMessages>
+        <ClientMessages namespaces={[]} base={false}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -29,7 +29,7 @@ export async function ManagerShell({ viewer, children }: { viewer: Viewer; child
           )}
           {viewer.current && <p className="mt-1 text-xs text-slate-600">{tDomain(`role.${viewer.current.role}`)}</p>}
         </div>
-        <nav aria-label={t("mainNavigation")} className="flex-1 p-2">
+        <nav aria-label={t("mainNavigation")} className="shell-nav flex-1 p-2">
           <ul className="space-y-1">
             {entries.map((e) => (
               <li key={e.href}>

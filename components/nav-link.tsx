@@ -7,9 +7,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={current ? "page" : undefined}
-      className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-brand-50 hover:text-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700">
-      {children}
-    </Link>
+    // Styled by the sidebar's `shell-nav` (app/globals.css): the markup of every page repeats each link.
+    <Link href={href} aria-current={current ? "page" : undefined}>{children}</Link>
   );
 }

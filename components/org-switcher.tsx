@@ -11,13 +11,11 @@ export async function OrgSwitcher({ memberships, currentOrgId }: { memberships: 
     <form action={switchOrganization} className="mt-2">
       <fieldset>
         <legend className="mb-1 text-xs text-slate-600">{t("organization")}</legend>
-        <ul className="space-y-1">
+        {/* Styled by `shell-choices shell-orgs` (app/globals.css), not a class list per button. */}
+        <ul className="shell-choices shell-orgs space-y-1">
           {memberships.map((m) => (
             <li key={m.orgId}>
-              <button type="submit" name="orgId" value={m.orgId} aria-pressed={m.orgId === currentOrgId}
-                className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-left text-sm break-words text-slate-700 hover:bg-slate-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold aria-pressed:text-brand-700">
-                {m.orgName}
-              </button>
+              <button type="submit" name="orgId" value={m.orgId} aria-pressed={m.orgId === currentOrgId}>{m.orgName}</button>
             </li>
           ))}
         </ul>

@@ -17,12 +17,9 @@ export async function ProfileMenu({ name, email }: { name: string; email: string
       <form action={changeLocaleFromForm} className="mt-2">
         <fieldset>
           <legend className="mb-1 text-xs font-medium text-slate-600">{t("language")}</legend>
-          <div className="flex flex-wrap gap-1">
+          <div className="shell-choices flex flex-wrap gap-1">
             {LOCALES.map((l) => (
-              <button key={l} type="submit" name="locale" value={l} lang={l} aria-pressed={l === current}
-                className="rounded-md border border-slate-300 px-2 py-1 text-xs aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold">
-                {LOCALE_NAMES[l]}
-              </button>
+              <button key={l} type="submit" name="locale" value={l} lang={l} aria-pressed={l === current}>{LOCALE_NAMES[l]}</button>
             ))}
           </div>
         </fieldset>

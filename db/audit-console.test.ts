@@ -7,11 +7,12 @@ import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/test
 import { settleMessage } from "@/lib/testing/outbox";
 import { orgId, partnershipId, userId, withNewAuditEvents } from "@/lib/testing/demo";
 import { zurichDate } from "@/lib/audit-period";
-import { recordRefusal } from "./audit";
+import { insertAuditEvent, recordRefusal } from "./audit";
 import { allAuditPartnerships, getAuditPartnership, listAuditPartnerships } from "./audit-console";
 import { listAuditEventsPage } from "./audit-events-list";
 import { listNotificationsPage, requeueFailedMessage } from "./audit-notifications";
-import { countActiveByPaymentMode, listPaymentModeChangesSince } from "./audit-stats";
+import { bucketByWeek } from "@/lib/audit-chart";
+import { countActiveByPaymentMode, countPaymentModeChangesByWeek } from "./audit-stats";
 import { listPartnershipTimeline } from "./audit-timeline";
 import { getDatabase, setDatabase } from "./client";
 import { enqueueMessages, listMessages } from "./outbox";
@@ -206,9 +207,34 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
   describe("chart figures", () => {
     it("counts active partnerships by the mode they effectively have, and the recent changes", async () => {
       expect(await countActiveByPaymentMode()).toEqual({ customer: 4, partner: 4 });
-      const changes = await listPaymentModeChangesSince({ from: new Date(Date.now() - DAY) });
-      expect(changes.map((c) => c.to)).toEqual(["partner"]);
-      expect(await listPaymentModeChangesSince({ from: new Date(Date.now() + DAY) })).toEqual([]);
+      const recent = await countPaymentModeChangesByWeek([new Date(Date.now() - DAY)]);
+      expect(recent.map((b) => [b.toPartner, b.toCustomer])).toEqual([[1, 0]]);
+      expect((await countPaymentModeChangesByWeek([new Date(Date.now() + DAY)])).map((b) => [b.toPartner, b.toCustomer])).toEqual([[0, 0]]);
+      expect(await countPaymentModeChangesByWeek([])).toEqual([]);
+    });
+
+    it("counts changes per week in SQL as bucketByWeek does from the rows, a change on a boundary in its own week", async () => {
+      const { db, schema } = getDatabase();
+      const a = schema.auditEvents;
+      const rows = await db.select({ at: a.createdAt, after: a.after, kind: a.kind, outcome: a.outcome }).from(a);
+      const changes = rows.filter((r) => r.kind === "payment_mode.changed" && r.outcome === "ok")
+        .map((r) => ({ at: r.at, to: r.after?.paymentMode === "partner" ? "partner" as const : r.after?.paymentMode === "customer" ? "customer" as const : null }));
+      const times = [...new Set(changes.map((c) => c.at.getTime()))].sort((x, y) => x - y);
+      expect(times.length).toBeGreaterThan(1);
+      // Inside the counted weeks: a refused change, and successful ones whose new mode cannot be read. None counts.
+      const at = new Date(times[0]! + 1);
+      await getDatabase().transaction(async (tx) => {
+        for (const [outcome, after] of [["refused", { paymentMode: "partner" }], ["ok", { paymentMode: "both" }], ["ok", null]] as const) {
+          await insertAuditEvent(tx, { kind: "payment_mode.changed", outcome, actorUserId: nora, actorOrgId: null, after, meta: META, at });
+        }
+      });
+      // Weeks that start exactly on changes (the boundary case), one before them all, and one after them all.
+      const starts = [times[0]! - DAY, ...times.slice(1), times.at(-1)! + DAY].map((t) => new Date(t));
+      const expected = bucketByWeek(starts, changes);
+      expect(expected.reduce((n, b) => n + b.toPartner + b.toCustomer, 0)).toBe(changes.filter((c) => c.to).length);
+      expect(await countPaymentModeChangesByWeek(starts)).toEqual(expected);
+      // Starting after the first change leaves it out.
+      expect(await countPaymentModeChangesByWeek(starts.slice(1))).toEqual(bucketByWeek(starts.slice(1), changes));
     });
   });
 });

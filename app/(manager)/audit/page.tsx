@@ -12,6 +12,7 @@ import { requireAuditor } from "./auditor";
 import { EmptyState, isFiltered } from "./empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
+import { packRows } from "./packed-rows";
 import { PartnershipRows, type PartnershipRow } from "./partnership-rows";
 import { PaymentModeChart } from "./payment-mode-chart";
 
@@ -79,11 +80,11 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
                 ))}
               </tr>
             </thead>
-            <PartnershipRows timeline={t("partnerships.timeline")} rows={rows.map((p): PartnershipRow => [
+            <PartnershipRows timeline={t("partnerships.timeline")} timelineOf={t("partnerships.timelineOf", { customer: "{customer}", partner: "{partner}" })}
+              rows={packRows(rows.map((p): PartnershipRow => [
               p.id, p.customerName, p.partnerName, d(`access.${p.access}`), d(`paymentMode.${effectivePaymentMode(p)}`),
               d(`status.${p.status}`), STATUS_TONE[p.status], formatDate(p.activatedAt ?? p.createdAt, locale), formatDateTime(p.updatedAt, locale),
-              t("partnerships.timelineOf", { customer: p.customerName, partner: p.partnerName }),
-            ])} />
+              ]))} />
           </table>
         </div>
       )}

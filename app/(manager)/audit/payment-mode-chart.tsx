@@ -1,8 +1,8 @@
 // Payment-mode changes per week (stacked: to partner pays, to customer pays) and today's split of
 // active partnerships, drawn as SVG on the server. The same figures are in a table for screen readers
 // and for anyone who wants the numbers.
-import { countActiveByPaymentMode, listPaymentModeChangesSince } from "@/db/audit-stats";
-import { bucketByWeek, niceMax } from "@/lib/audit-chart";
+import { countActiveByPaymentMode, countPaymentModeChangesByWeek } from "@/db/audit-stats";
+import { niceMax } from "@/lib/audit-chart";
 import { lastWeeks } from "@/lib/audit-period";
 import { cardClass } from "@/components/ui/styles";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
@@ -16,19 +16,22 @@ const weekFormat = (locale: Locale) => {
   if (!f) weekFormats.set(locale, (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { day: "numeric", month: "short", timeZone: "Europe/Zurich" })));
   return f;
 };
+const tenth = (n: number) => Math.round(n * 10) / 10;
 const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
 
 export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
   const weeks = lastWeeks(now, WEEKS);
-  const [changes, split, t, locale] = await Promise.all([
-    listPaymentModeChangesSince({ from: weeks[0]! }), countActiveByPaymentMode(), getTranslations("audit"), getLocale(),
+  const [buckets, split, t, locale] = await Promise.all([
+    countPaymentModeChangesByWeek(weeks), countActiveByPaymentMode(), getTranslations("audit"), getLocale(),
   ]);
   const weekLabel = weekFormat(locale);
-  const buckets = bucketByWeek(weeks, changes);
   const totalChanges = buckets.reduce((s, b) => s + b.toPartner + b.toCustomer, 0);
   const max = niceMax(Math.max(...buckets.map((b) => b.toPartner + b.toCustomer)));
   const slot = (W - LEFT) / WEEKS;
-  const y = (n: number) => H - BOTTOM - (n / max) * (H - BOTTOM - TOP);
+  const y = (n: number) => tenth(H - BOTTOM - (n / max) * (H - BOTTOM - TOP));
+  const x = (i: number) => tenth(LEFT + i * slot + slot * 0.2);
+  const barWidth = tenth(slot * 0.6);
+  const ticks = max % 2 === 0 ? [0, max / 2, max] : [0, max];
   const active = split.customer + split.partner;
   const summary = t("chart.summary", {
     changes: totalChanges, weeks: WEEKS, active, customer: split.customer, customerPercent: percent(split.customer, active),
@@ -43,25 +46,24 @@ export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
         <figure>
           <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-svg-title chart-summary" className="h-auto w-full">
             <title id="chart-svg-title">{t("chart.svgTitle")}</title>
-            {(max % 2 === 0 ? [0, max / 2, max] : [0, max]).map((tick) => (
-              <g key={tick}>
-                <line x1={LEFT} x2={W} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
-                <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" className="fill-slate-500 text-[10px]">{tick}</text>
-              </g>
-            ))}
-            {buckets.map((b, i) => {
-              const x = LEFT + i * slot + slot * 0.2;
-              const w = slot * 0.6;
-              return (
-                <g key={b.start.toISOString()}>
-                  <rect x={x} width={w} y={y(b.toCustomer)} height={y(0) - y(b.toCustomer)} className="fill-slate-400" />
-                  <rect x={x} width={w} y={y(b.toCustomer + b.toPartner)} height={y(b.toCustomer) - y(b.toCustomer + b.toPartner)} className="fill-brand-600" />
-                  {i % 2 === (WEEKS - 1) % 2 && (
-                    <text x={x + w / 2} y={H - 6} textAnchor="middle" className="fill-slate-500 text-[10px]">{weekLabel.format(b.start)}</text>
-                  )}
-                </g>
-              );
-            })}
+            {/* Coordinates to a tenth of a unit and one class per series (the SVG travels in the markup and the payload). */}
+            <g className="stroke-slate-200">
+              {ticks.map((tick) => <line key={tick} x1={LEFT} x2={W} y1={y(tick)} y2={y(tick)} />)}
+            </g>
+            <g className="fill-slate-500 text-[10px]" textAnchor="end">
+              {ticks.map((tick) => <text key={tick} x={LEFT - 6} y={y(tick) + 4}>{tick}</text>)}
+            </g>
+            <g className="fill-slate-400">
+              {buckets.map((b, i) => b.toCustomer > 0 && <rect key={i} x={x(i)} width={barWidth} y={y(b.toCustomer)} height={tenth(y(0) - y(b.toCustomer))} />)}
+            </g>
+            <g className="fill-brand-600">
+              {buckets.map((b, i) => b.toPartner > 0 && (
+                <rect key={i} x={x(i)} width={barWidth} y={y(b.toCustomer + b.toPartner)} height={tenth(y(b.toCustomer) - y(b.toCustomer + b.toPartner))} />
+              ))}
+            </g>
+            <g className="fill-slate-500 text-[10px]" textAnchor="middle">
+              {buckets.map((b, i) => i % 2 === (WEEKS - 1) % 2 && <text key={i} x={tenth(x(i) + barWidth / 2)} y={H - 6}>{weekLabel.format(b.start)}</text>)}
+            </g>
           </svg>
           <figcaption className="mt-2 flex gap-4 text-xs text-slate-600">
             <span><span aria-hidden className="mr-1 inline-block size-2.5 bg-brand-600" />{t("chart.toPartner")}</span>
@@ -89,8 +91,8 @@ export async function PaymentModeChart({ now = new Date() }: { now?: Date }) {
             <tr><th scope="col" className="py-1">{t("chart.weekOf")}</th><th scope="col">{t("chart.toPartnerColumn")}</th><th scope="col">{t("chart.toCustomerColumn")}</th></tr>
           </thead>
           <tbody>
-            {buckets.map((b) => (
-              <tr key={b.start.toISOString()}><td className="py-1">{weekLabel.format(b.start)}</td><td>{b.toPartner}</td><td>{b.toCustomer}</td></tr>
+            {buckets.map((b, i) => (
+              <tr key={i}><td className="py-1">{weekLabel.format(b.start)}</td><td>{b.toPartner}</td><td>{b.toCustomer}</td></tr>
             ))}
           </tbody>
         </table>

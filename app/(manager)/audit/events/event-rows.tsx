@@ -2,10 +2,12 @@
 // The events list's rows, drawn from plain strings. Every row travels twice in the HTML: as markup and
 // in the RSC payload that hydrates it. Sent as a server component tree, the payload repeats each
 // element's type, props and class names per cell (about twice the markup); sent as this component's
-// props, it is the row's text once. See docs/benchmarks.md ("/audit/events").
+// props, it is the row's text once, and packed (packed-rows.ts): each distinct string once, the rows as
+// indexes. See docs/benchmarks.md ("/audit/events").
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CopyId } from "../copy-id";
+import { unpackRows, type Packed } from "../packed-rows";
 
 /** One event, every field already in the reader's words ("" when absent). */
 export type EventRow = [
@@ -14,10 +16,10 @@ export type EventRow = [
 ];
 
 /** `copy` holds "#" where the shortened identifier goes. */
-export function EventRows({ rows, words }: { rows: EventRow[]; words: { refused: string; copy: string; done: string } }) {
+export function EventRows({ rows, words }: { rows: Packed<EventRow>; words: { refused: string; copy: string; done: string } }) {
   return (
     <tbody>
-      {rows.map(([seq, when, number, kind, refused, repeats, reason, actor, actorOrg, pid, pair, change, ip, browser, ua]) => (
+      {unpackRows(rows).map(([seq, when, number, kind, refused, repeats, reason, actor, actorOrg, pid, pair, change, ip, browser, ua]) => (
         <tr key={seq}>
           <td>{when}<small>{number}</small></td>
           <td>

@@ -14,6 +14,7 @@ import { requireAuditor } from "../auditor";
 import { EmptyState, isFiltered } from "../empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
+import { packRows } from "../packed-rows";
 import { EventRows, type EventRow } from "./event-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,7 +75,7 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
                 {(["when", "event", "who", "partnership", "change", "request"] as const).map((h) => <th key={h} scope="col" className="px-3 py-3">{col(h)}</th>)}
               </tr>
             </thead>
-            <EventRows rows={rows.map((e): EventRow => [
+            <EventRows rows={packRows(rows.map((e): EventRow => [
               String(e.seq), formatDateTime(e.createdAt, locale), t("events.seq", { seq: e.seq }), a.kind(e.kind),
               e.outcome === "refused" ? "1" : "", e.repeats != null && e.repeats > 1 ? t("events.repeats", { count: e.repeats }) : "",
               e.reason ? t("events.reason", { reason: a.reason(e.reason) }) : "",
@@ -82,7 +83,7 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
               e.customerName && e.partnerName && e.partnershipId ? t("events.pair", { customer: e.customerName, partner: e.partnerName }) : "",
               changeText(e.before, e.after, a.words, { withoutIds: true }) || "—", e.ip ?? t("request.unknown"),
               e.userAgent ? a.browser(e.userAgent) : t("request.unknownBrowser"), e.userAgent ?? "",
-            ])} words={{ refused: t("events.refused"), copy: t("copy.label", { id: "#" }), done: t("copy.done") }} />
+            ]))} words={{ refused: t("events.refused"), copy: t("copy.label", { id: "#" }), done: t("copy.done") }} />
           </table>
         </div>
       )}

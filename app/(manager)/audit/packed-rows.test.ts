@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { packRows, unpackRows } from "./packed-rows";
+
+describe("packed rows", () => {
+  it("sends each distinct string once and gives the rows back as they were", () => {
+    const rows: [string, string, string][] = [["Order placed", "Marc Keller", ""], ["Order placed", "Nora", "Marc Keller"], ["", "", ""]];
+    const packed = packRows(rows);
+    expect(packed.strings).toEqual(["Order placed", "Marc Keller", "", "Nora"]);
+    expect(packed.rows).toEqual([[0, 1, 2], [0, 3, 1], [2, 2, 2]]);
+    expect(unpackRows(packed)).toEqual(rows);
+    expect(unpackRows(packRows([]))).toEqual([]);
+  });
+});
