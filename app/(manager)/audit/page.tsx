@@ -69,9 +69,9 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
           clearText={t("partnerships.clearHint")} clearHref="/audit" />
       ) : (
         // Compact (the rows travel twice: HTML and the RSC payload): plain strings to PartnershipRows, and
-        // the table styles its cells.
+        // app/globals.css styles the cells (`audit-partnerships`).
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_tr]:border-t [&_tr]:border-slate-100 [&_td:first-child]:font-medium [&_td_a]:text-brand-700 [&_td_a:hover]:underline">
+          <table className="audit-list audit-partnerships w-full text-left text-sm">
             <caption className="sr-only">{t("partnerships.caption")}</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>

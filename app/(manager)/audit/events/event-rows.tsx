@@ -11,7 +11,7 @@ import { unpackRows, type Packed } from "../packed-rows";
 
 /** One event, every field already in the reader's words ("" when absent). */
 export type EventRow = [
-  seq: string, when: string, number: string, kind: string, refused: string, repeats: string, reason: string,
+  when: string, number: string, kind: string, refused: string, repeats: string, reason: string,
   actor: string, actorOrg: string, partnershipId: string, pair: string, change: string, ip: string, browser: string, userAgent: string,
 ];
 
@@ -19,8 +19,9 @@ export type EventRow = [
 export function EventRows({ rows, words }: { rows: Packed<EventRow>; words: { refused: string; copy: string; done: string } }) {
   return (
     <tbody>
-      {unpackRows(rows).map(([seq, when, number, kind, refused, repeats, reason, actor, actorOrg, pid, pair, change, ip, browser, ua]) => (
-        <tr key={seq}>
+      {unpackRows(rows).map(([when, number, kind, refused, repeats, reason, actor, actorOrg, pid, pair, change, ip, browser, ua]) => (
+        // The event's number ("No. 68") is unique: it is the key.
+        <tr key={number}>
           <td>{when}<small>{number}</small></td>
           <td>
             {kind}

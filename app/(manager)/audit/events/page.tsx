@@ -63,12 +63,12 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
         <EmptyState filtered={isFiltered(f)} matchText={t("events.empty")} noneText={t("events.emptyNone")}
           clearText={t("events.clearHint")} clearHref="/audit/events" />
       ) : (
-        // Compact: 50 rows travel twice (HTML and the RSC payload), so the rows go to EventRows as plain
-        // strings and the cells carry no classes of their own (the table styles them). Identifiers inside
+        // Compact: 50 rows travel twice (HTML and the RSC payload), so the rows go to EventRows as packed
+        // strings and the cells carry no classes of their own (app/globals.css styles `audit-events`). Identifiers inside
         // the change (order, product, invoice…) are left to the partnership's timeline, which gives each a
         // copy button, and to the CSV export; the full user agent is one click away here.
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm [&_small]:block [&_small]:text-xs [&_small]:text-slate-500 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_tr]:border-t [&_tr]:border-slate-100 [&_details]:max-w-48 [&_details]:text-xs [&_details]:break-words [&_td:first-child]:whitespace-nowrap [&_td_a]:text-brand-700 [&_td_a:hover]:underline [&_b]:text-xs [&_b]:font-medium [&_b]:text-amber-800">
+          <table className="audit-list audit-events w-full text-left text-sm">
             <caption className="sr-only">{t("events.caption")}</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
@@ -76,7 +76,7 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
               </tr>
             </thead>
             <EventRows rows={packRows(rows.map((e): EventRow => [
-              String(e.seq), formatDateTime(e.createdAt, locale), t("events.seq", { seq: e.seq }), a.kind(e.kind),
+              formatDateTime(e.createdAt, locale), t("events.seq", { seq: e.seq }), a.kind(e.kind),
               e.outcome === "refused" ? "1" : "", e.repeats != null && e.repeats > 1 ? t("events.repeats", { count: e.repeats }) : "",
               e.reason ? t("events.reason", { reason: a.reason(e.reason) }) : "",
               e.actorName ?? t("events.system"), e.actorOrgName ?? t("events.noOrganization"), e.partnershipId ?? "",
