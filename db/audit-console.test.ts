@@ -214,27 +214,35 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
     });
 
     it("counts changes per week in SQL as bucketByWeek does from the rows, a change on a boundary in its own week", async () => {
+      const t0 = Date.now() - 30 * DAY;
+      const weeks = [0, 7, 14].map((d) => new Date(t0 + d * DAY));
+      const events: [number, "ok" | "refused", Record<string, unknown> | null][] = [
+        [t0, "ok", { paymentMode: "partner" }], // on the first boundary: the first week
+        [t0 - 1, "ok", { paymentMode: "partner" }], // before the first week: not shown
+        [t0 + DAY, "ok", { paymentMode: "customer" }],
+        [t0 + 7 * DAY, "ok", { paymentMode: "partner" }], // on the second boundary: the second week
+        [t0 + 7 * DAY - 1, "ok", { paymentMode: "partner" }], // just before it: the first week
+        [t0 + 15 * DAY, "ok", { paymentMode: "customer" }],
+        [t0 + DAY, "refused", { paymentMode: "partner" }], // refused: not counted
+        [t0 + DAY, "ok", { paymentMode: "both" }], // unreadable mode: not counted
+        [t0 + DAY, "ok", null],
+      ];
+      await getDatabase().transaction(async (tx) => {
+        for (const [at, outcome, after] of events) {
+          await insertAuditEvent(tx, { kind: "payment_mode.changed", outcome, actorUserId: nora, actorOrgId: null, after, meta: META, at: new Date(at) });
+        }
+      });
       const { db, schema } = getDatabase();
       const a = schema.auditEvents;
       const rows = await db.select({ at: a.createdAt, after: a.after, kind: a.kind, outcome: a.outcome }).from(a);
       const changes = rows.filter((r) => r.kind === "payment_mode.changed" && r.outcome === "ok")
         .map((r) => ({ at: r.at, to: r.after?.paymentMode === "partner" ? "partner" as const : r.after?.paymentMode === "customer" ? "customer" as const : null }));
-      const times = [...new Set(changes.map((c) => c.at.getTime()))].sort((x, y) => x - y);
-      expect(times.length).toBeGreaterThan(1);
-      // Inside the counted weeks: a refused change, and successful ones whose new mode cannot be read. None counts.
-      const at = new Date(times[0]! + 1);
-      await getDatabase().transaction(async (tx) => {
-        for (const [outcome, after] of [["refused", { paymentMode: "partner" }], ["ok", { paymentMode: "both" }], ["ok", null]] as const) {
-          await insertAuditEvent(tx, { kind: "payment_mode.changed", outcome, actorUserId: nora, actorOrgId: null, after, meta: META, at });
-        }
-      });
-      // Weeks that start exactly on changes (the boundary case), one before them all, and one after them all.
-      const starts = [times[0]! - DAY, ...times.slice(1), times.at(-1)! + DAY].map((t) => new Date(t));
-      const expected = bucketByWeek(starts, changes);
-      expect(expected.reduce((n, b) => n + b.toPartner + b.toCustomer, 0)).toBe(changes.filter((c) => c.to).length);
-      expect(await countPaymentModeChangesByWeek(starts)).toEqual(expected);
-      // Starting after the first change leaves it out.
-      expect(await countPaymentModeChangesByWeek(starts.slice(1))).toEqual(bucketByWeek(starts.slice(1), changes));
+      const expected = bucketByWeek(weeks, changes);
+      // The demo's own change (within the last day) is in the last week.
+      expect(expected.map((b) => [b.toPartner, b.toCustomer])).toEqual([[2, 1], [1, 0], [1, 1]]);
+      expect(await countPaymentModeChangesByWeek(weeks)).toEqual(expected);
+      // Starting one week later leaves the first week's changes out.
+      expect(await countPaymentModeChangesByWeek(weeks.slice(1))).toEqual(bucketByWeek(weeks.slice(1), changes));
     });
   });
 });
