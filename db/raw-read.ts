@@ -65,7 +65,7 @@ export async function openRawReader(database: Database = getDatabase()): Promise
         statement = connection.prepare(sql).raw(true);
         statements.set(sql, statement);
       }
-      return statement.all(...params) as RawRow[];
+      return statement.all(params) as RawRow[]; // one array: positional, as @libsql/client passes them
     },
     close: () => {
       statements.clear();
