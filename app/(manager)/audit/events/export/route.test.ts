@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { desc, isNotNull } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { listAuditEventsPage, type AuditEventRow } from "@/db/audit-events-list";
+import { allAuditEventsForExport, EXPORT_AT, listAuditEventsPage, type AuditEventRow } from "@/db/audit-events-list";
 import { seedDemoData } from "@/db/seed";
 import { scaleBy, seedLargeData } from "@/db/seed-large";
 import { changeText, type AuditWords } from "@/lib/audit-format";
@@ -80,6 +80,20 @@ describe.each(enginesUnderTest())("the audit events export on %s", (engine) => {
     expect(rest.join("\r\n")).toBe(expected);
     expect(count).toBeGreaterThan(query ? 0 : 2_500);
     expect(readers.closed).toBe(readers.opened);
+  });
+
+  it("names every event's actor and organizations as the list does, when it forgets the names it remembered", async () => {
+    const filters = parseEventFilters({});
+    const names = (e: AuditEventRow) => [e.id, e.actorName, e.actorEmail, e.actorOrgName, e.customerName, e.partnerName];
+    const expected = (await listAuditEventsPage(filters, { limit: 600 })).rows.map(names);
+    const got: unknown[][] = [];
+    const { id, actorName, actorEmail, actorOrgName, customerName, partnerName } = EXPORT_AT;
+    for await (const rows of allAuditEventsForExport(filters, { pageSize: 37, namesKept: 2 })) {
+      for (const r of rows) got.push([r[id], r[actorName], r[actorEmail], r[actorOrgName], r[customerName], r[partnerName]]);
+      if (got.length >= 600) break;
+    }
+    expect(got.slice(0, 600)).toEqual(expected);
+    expect(expected.filter((n) => n[1] !== null && n[4] !== null).length).toBeGreaterThan(100);
   });
 
   it("closes its reader when the download is cancelled after the first batch", async () => {
