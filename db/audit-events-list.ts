@@ -1,10 +1,11 @@
 // Every audit event across organizations, newest first, for auditors: filtered, keyset-paginated on
 // (created_at, id), which audit_events_created_idx covers; names come from joins, not a query per row.
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { olderThan } from "./keyset";
 import type { EventFilters } from "@/lib/validation/audit-filters";
 import { getDatabase } from "./client";
+import { openRawReader, type RawRow } from "./raw-read";
 
 export const EVENTS_PAGE = 50;
 
@@ -68,12 +69,113 @@ function mergeNewestFirst<T extends { id: string; createdAt: Date }>(lists: T[][
 
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEventsPage>>["rows"][number];
 
-/** Every event matching the filters, page by page, for the CSV export. */
-export async function* allAuditEvents(f: EventFilters, { pageSize = 250 } = {}) {
-  let cursor = null as EventFilters["cursor"];
-  do {
-    const { rows, next } = await listAuditEventsPage({ ...f, cursor }, { limit: pageSize });
-    yield rows;
-    cursor = next;
-  } while (cursor);
+/**
+ * The export's columns, in the CSV's order (`EXPORT_COLUMNS` names their places): the rows come as
+ * arrays (db/raw-read.ts), not objects, since a million of them are written. No refusal count: the
+ * export has no such column, so no join for it.
+ */
+export const EXPORT_COLUMNS = [
+  "seq", "createdAt", "kind", "outcome", "reason", "actorName", "actorEmail", "actorOrgName", "customerName", "partnerName",
+  "partnershipId", "before", "after", "ip", "userAgent", "requestId", "id",
+] as const;
+type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+/** The place of each column in an export row. */
+export const EXPORT_AT = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, i])) as { [K in ExportColumn]: number };
+
+/**
+ * An export row: the driver's values, except `createdAt` (a Date) and `before`/`after` (the parsed
+ * JSON, or null), converted by the columns themselves, exactly as the list's rows are; the names are
+ * the users' and organizations' (null when the event names none, or one that no longer exists).
+ */
+export type AuditEventExportRow = RawRow;
+
+/** Names remembered for one export; forgotten all at once past this many (a bound, whatever the data). */
+const NAMES_KEPT = 5_000;
+
+/** Every event matching the filters, `pageSize` per query, newest first, as export rows (see EXPORT_COLUMNS). */
+export async function* allAuditEventsForExport(f: EventFilters, { pageSize = 1000, namesKept = NAMES_KEPT } = {}): AsyncGenerator<AuditEventExportRow[]> {
+  const { db, schema } = getDatabase();
+  const { auditEvents: a, users: u, organizations: o } = schema;
+  // The events carry ids; the names come from one read of the users and one of the organizations per
+  // batch, for the ids not yet known (a few: the same actors and organizations recur), rather than four
+  // joins per event. Each name is then one string, shared by every row that shows it.
+  const fields = {
+    seq: a.seq, createdAt: a.createdAt, kind: a.kind, outcome: a.outcome, reason: a.reason, actorName: a.actorUserId, actorEmail: a.actorUserId,
+    actorOrgName: a.actorOrgId, customerName: a.customerOrgId, partnerName: a.partnerOrgId, partnershipId: a.partnershipId,
+    before: a.before, after: a.after, ip: a.ip, userAgent: a.userAgent, requestId: a.requestId, id: a.id,
+  } satisfies Record<ExportColumn, unknown>;
+  const query = (side: SQL | undefined, cursor: EventFilters["cursor"]) => db
+    .select(fields)
+    .from(a)
+    .where(and(side, eventsWhere(f), cursor ? olderThan(a.createdAt, a.id, cursor) : undefined))
+    .orderBy(desc(a.createdAt), desc(a.id))
+    .limit(pageSize + 1)
+    .toSQL();
+  const { createdAt: AT, before: BEFORE, after: AFTER, id: ID, actorName: ACTOR, actorEmail: EMAIL, actorOrgName: ACTOR_ORG,
+    customerName: CUSTOMER, partnerName: PARTNER } = EXPORT_AT;
+  const users = new Map<string, { name: string; email: string } | null>();
+  const orgs = new Map<string, string | null>();
+  const reader = await openRawReader();
+  const learn = async (rows: RawRow[]) => {
+    if (users.size > namesKept) users.clear();
+    if (orgs.size > namesKept) orgs.clear();
+    const newUsers = new Set<string>();
+    const newOrgs = new Set<string>();
+    for (const r of rows) {
+      if (r[ACTOR] !== null && !users.has(r[ACTOR] as string)) newUsers.add(r[ACTOR] as string);
+      for (const k of [ACTOR_ORG, CUSTOMER, PARTNER]) if (r[k] !== null && !orgs.has(r[k] as string)) newOrgs.add(r[k] as string);
+    }
+    if (newUsers.size) {
+      const ids = [...newUsers];
+      for (const id of ids) users.set(id, null);
+      for (const [id, name, email] of await reader.rows(db.select({ id: u.id, name: u.name, email: u.email }).from(u).where(inArray(u.id, ids)).toSQL())) {
+        users.set(id as string, { name: name as string, email: email as string });
+      }
+    }
+    if (newOrgs.size) {
+      const ids = [...newOrgs];
+      for (const id of ids) orgs.set(id, null);
+      for (const [id, name] of await reader.rows(db.select({ id: o.id, name: o.name }).from(o).where(inArray(o.id, ids)).toSQL())) orgs.set(id as string, name as string);
+    }
+  };
+  try {
+    const read = async (side: SQL | undefined, cursor: EventFilters["cursor"]) => {
+      const rows = await reader.rows(query(side, cursor));
+      await learn(rows);
+      for (const r of rows) {
+        r[AT] = a.createdAt.mapFromDriverValue(r[AT] as never);
+        if (r[BEFORE] !== null) r[BEFORE] = a.before.mapFromDriverValue(r[BEFORE] as never);
+        if (r[AFTER] !== null) r[AFTER] = a.after.mapFromDriverValue(r[AFTER] as never);
+        const actor = r[ACTOR] === null ? null : users.get(r[ACTOR] as string) ?? null;
+        r[ACTOR] = actor?.name ?? null;
+        r[EMAIL] = actor?.email ?? null;
+        for (const k of [ACTOR_ORG, CUSTOMER, PARTNER]) r[k] = r[k] === null ? null : orgs.get(r[k] as string) ?? null;
+      }
+      return rows;
+    };
+    const org = f.values.org;
+    let cursor = null as EventFilters["cursor"];
+    for (;;) {
+      // The organization's events as the page reads them: two index-ordered reads merged (listAuditEventsPage).
+      const rows = org
+        ? mergeRowsNewestFirst(await read(eq(a.customerOrgId, org), cursor), await read(eq(a.partnerOrgId, org), cursor)).slice(0, pageSize + 1)
+        : await read(undefined, cursor);
+      const more = rows.length > pageSize;
+      if (more) rows.length = pageSize;
+      const last = rows.at(-1);
+      yield rows;
+      if (!more || !last) return;
+      cursor = { at: last[AT] as Date, id: last[ID] as string };
+    }
+  } finally {
+    reader.close();
+  }
+}
+
+function mergeRowsNewestFirst(x: RawRow[], y: RawRow[]): RawRow[] {
+  const { createdAt: AT, id: ID } = EXPORT_AT;
+  const seen = new Set<unknown>();
+  return [...x, ...y]
+    .filter((r) => (seen.has(r[ID]) ? false : (seen.add(r[ID]), true)))
+    .sort((p, q) => (q[AT] as Date).getTime() - (p[AT] as Date).getTime() || (p[ID]! < q[ID]! ? 1 : p[ID]! > q[ID]! ? -1 : 0));
 }
