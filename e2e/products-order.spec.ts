@@ -7,9 +7,6 @@ import { chooseInCombobox, sidebar, signIn } from "./pages";
 test("Marc picks Matterhorn Sports AG in the Client combobox, sees its quote and orders for it", async ({ page }) => {
   await signIn(page, "marc@alpine-web.test");
   await sidebar(page).getByRole("link", { name: "Products" }).click();
-  const html = await (await page.request.get("/products")).text();
-  expect(html).not.toContain("Matterhorn Sports AG"); // no client list, no quotes in the page
-
   const panel = page.getByRole("region", { name: "Order a product" });
   await panel.getByRole("button", { name: "New order" }).click();
   await expect(panel.getByRole("combobox", { name: "Client" })).toBeFocused();
