@@ -72,6 +72,7 @@ const ROUTES: Record<string, Who[] | "auth.js"> = {
   "/invoices/export.csv": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/invoices/clients": ["customer_lr", "customer_admin", "partner_lr", "partner_admin"],
   "/prepaid/clients": ["partner_lr"],
+  "/products/clients": ["partner_lr"], // the order panel's client search: only who may order for a client
   "/prepaid/export.csv": ["partner_lr"],
   "/audit/export": ["auditor"],
   "/audit/events/export": ["auditor"],
@@ -99,7 +100,7 @@ async function openPage(route: string, who: Who): Promise<Outcome> {
 }
 
 /** Query strings a route needs to answer at all (a search route refuses a request without its kind). */
-const ROUTE_QUERY: Record<string, string> = { "/audit/search": "?kind=org&q=a", "/invoices/clients": "?q=a", "/prepaid/clients": "?q=a" };
+const ROUTE_QUERY: Record<string, string> = { "/audit/search": "?kind=org&q=a", "/invoices/clients": "?q=a", "/prepaid/clients": "?q=a", "/products/clients": "?q=a" };
 
 async function callRoute(route: string, who: Who): Promise<Outcome> {
   const { GET } = (await import(/* @vite-ignore */ `./(manager)${route}/route.ts`)) as { GET: (req: NextRequest, ctx: unknown) => Promise<Response> };
@@ -187,6 +188,12 @@ const ACTIONS: Record<string, ActionRow> = {
     allowed: ["customer_lr", "customer_admin", "partner_lr"],
     load: async () => (await import("./(manager)/products/actions")).orderProduct,
     input: async () => ({ offer: "domain-ch", label: "matrix-order.ch", customerOrgId: await orgId("Helvetia Bakery SA") }),
+  },
+  "app/(manager)/products/actions.ts#quoteNewOrder": {
+    // Read only, but a client's prices and who pays: refused like an order to anyone who may not place it.
+    allowed: ["customer_lr", "customer_admin", "partner_lr"],
+    load: async () => (await import("./(manager)/products/actions")).quoteNewOrder,
+    input: async () => ({ customerOrgId: await orgId("Helvetia Bakery SA") }),
   },
   "app/(manager)/products/actions.ts#renewProduct": {
     allowed: ["customer_lr", "customer_admin", "partner_lr"],

@@ -2,7 +2,8 @@
 // A searchable filter field (ARIA 1.2 combobox with list autocomplete): the user types, the server
 // answers the matches (`source` with "q=" added), the chosen option's id goes into a hidden input of the GET
 // form. Keyboard: ↓/↑ open and move through the options, Enter picks, Escape closes (then clears),
-// Tab leaves. Typing again drops the choice until an option is picked.
+// Tab leaves. Typing again drops the choice until an option is picked. Inside a client form, `onChoose`
+// hears each choice (and null when it is dropped); `invalid` and `describedBy` tie it to the form's error.
 import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "./ui/styles";
 
@@ -10,8 +11,9 @@ export type ComboboxOption = { id: string; label: string };
 /** Its words, translated by the server parent; "#" in `matches` and `chosen` stands for the count or the label. */
 export type ComboboxWords = { all: string; noMatch: string; matches: string; failed: string; chosen: string };
 
-export function Combobox({ name, label, source, value, valueLabel, words }: {
+export function Combobox({ name, label, source, value, valueLabel, words, onChoose, invalid, describedBy, labelClassName }: {
   name: string; label: string; source: string; value?: string; valueLabel?: string; words: ComboboxWords;
+  onChoose?: (option: ComboboxOption | null) => void; invalid?: boolean; describedBy?: string; labelClassName?: string;
 }) {
   const id = useId();
   const [text, setText] = useState(valueLabel ?? "");
@@ -51,6 +53,12 @@ export function Combobox({ name, label, source, value, valueLabel, words }: {
     setOpen(false);
     setActive(-1);
     setStatus(words.chosen.replace("#", option.label));
+    onChoose?.(option);
+  }
+
+  function drop() {
+    if (selected) onChoose?.(null);
+    setSelected("");
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -69,9 +77,10 @@ export function Combobox({ name, label, source, value, valueLabel, words }: {
         choose(options[active]);
       }
     } else if (event.key === "Escape") {
-      event.preventDefault();
-      if (open) setOpen(false);
-      else { setText(""); setSelected(""); }
+      // Handled (default prevented) only when there is a list to close or a text to clear: an Escape on
+      // an empty field is left to the form around it (a dialog or panel may close on it).
+      if (open) { event.preventDefault(); setOpen(false); }
+      else if (text || selected) { event.preventDefault(); setText(""); drop(); }
     }
   }
 
@@ -79,14 +88,14 @@ export function Combobox({ name, label, source, value, valueLabel, words }: {
   const optionId = (i: number) => `${id}-option-${i}`;
   return (
     <div className="relative">
-      <label htmlFor={`${id}-input`} className="block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={`${id}-input`} className={labelClassName ?? "block text-xs font-medium text-slate-600"}>{label}</label>
       <input
         id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder={words.all} value={text} className={`${inputClass} mt-1`}
-        aria-autocomplete="list" aria-expanded={open} aria-controls={listbox}
+        aria-autocomplete="list" aria-expanded={open} aria-controls={listbox} aria-invalid={invalid || undefined} aria-describedby={describedBy}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
         onChange={(e) => {
           setText(e.target.value);
-          setSelected("");
+          drop();
           if (e.target.value.trim()) search(e.target.value);
           else { clearTimeout(timer.current); setOpen(false); setOptions([]); }
         }}

@@ -2,6 +2,7 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDatabase } from "./client";
+import { newerThan } from "./keyset";
 
 const LIVE = ["pending", "active"] as const;
 
@@ -69,14 +70,22 @@ export async function latestInvitations({ partnershipIds }: { partnershipIds: st
   return out;
 }
 
-/** The invitations waiting for the partner's answer, oldest first. */
-export async function listPendingInvitations({ partnerOrgId }: { partnerOrgId: string }) {
+export type PendingCursor = { at: Date; id: string };
+
+/**
+ * The invitations waiting for the partner's answer, oldest first, one keyset page at a time
+ * (partnerships_partner_idx): a partner with hundreds of them gets a page, not every answer form.
+ */
+export async function listPendingInvitations({ partnerOrgId, after, limit = 20 }: { partnerOrgId: string; after?: PendingCursor | null; limit?: number }) {
   const { db, schema } = getDatabase();
   const { partnerships: p, organizations } = schema;
-  return db
+  const rows = await db
     .select({ id: p.id, version: p.version, access: p.access, paymentMode: p.paymentMode, createdAt: p.createdAt, customerName: organizations.name })
     .from(p).innerJoin(organizations, eq(organizations.id, p.customerOrgId))
-    .where(and(eq(p.partnerOrgId, partnerOrgId), eq(p.status, "pending")))
+    .where(and(eq(p.partnerOrgId, partnerOrgId), eq(p.status, "pending"), after ? newerThan(p.createdAt, p.id, after) : undefined))
     .orderBy(asc(p.createdAt), asc(p.id))
-    .limit(100);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }

@@ -92,7 +92,7 @@ describe.each(enginesUnderTest())("lifecycle data layer on %s", (engine) => {
       expect(events).toMatchObject([{ kind: "partnership.invited", outcome: "ok", actorUserId: claire, customerOrgId: helvetia, partnerOrgId: jura, requestId: META.requestId }]);
       expect(JSON.stringify(events)).not.toContain(firstToken);
       expect((await listMessages({ partnershipId: invitedId })).map((m) => m.toAddress)).toEqual(["ines@jura-hosting.test"]);
-      expect(await listPendingInvitations({ partnerOrgId: jura })).toMatchObject([{ id: invitedId, customerName: "Helvetia Bakery SA" }]);
+      expect((await listPendingInvitations({ partnerOrgId: jura })).rows).toMatchObject([{ id: invitedId, customerName: "Helvetia Bakery SA" }]);
     });
 
     it("refuses a second live partnership for the pair, through the unique index, writing nothing", async () => {

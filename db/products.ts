@@ -1,7 +1,7 @@
 // Products, always installed in the customer's organization.
 import "server-only";
 import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
-import { olderThan } from "./keyset";
+import { containsText, olderThan } from "./keyset";
 import { getDatabase } from "./client";
 
 export async function listOrgProducts({ orgId }: { orgId: string }) {
@@ -96,15 +96,45 @@ export async function getActionableProduct({ id, orgId, side }: { id: string; or
   return row ?? null;
 }
 
-/** The clients a partner may order for: active partnerships, with their access. */
-export async function listOrderableClients({ partnerOrgId }: { partnerOrgId: string }) {
+/**
+ * The client a partner would order for, with its access: an active partnership (the live-pair index),
+ * or null ("not found"). One row, whatever the partner's number of clients.
+ */
+export async function findOrderableClient({ partnerOrgId, customerOrgId }: { partnerOrgId: string; customerOrgId: string }) {
   const { db, schema } = getDatabase();
   const { partnerships, organizations } = schema;
-  return db
+  const [row] = await db
     .select({ customerOrgId: partnerships.customerOrgId, customerName: organizations.name, access: partnerships.access })
     .from(partnerships)
     .innerJoin(organizations, eq(organizations.id, partnerships.customerOrgId))
-    .where(and(eq(partnerships.partnerOrgId, partnerOrgId), eq(partnerships.status, "active")))
-    .orderBy(asc(organizations.name))
-    .limit(500);
+    .where(and(eq(partnerships.customerOrgId, customerOrgId), eq(partnerships.partnerOrgId, partnerOrgId), eq(partnerships.status, "active")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether the partner has at least one client it may order for (active, full access). */
+export async function hasOrderableClient({ partnerOrgId }: { partnerOrgId: string }): Promise<boolean> {
+  const { db, schema } = getDatabase();
+  const { partnerships: p } = schema;
+  const rows = await db.select({ id: p.id }).from(p)
+    .where(and(eq(p.partnerOrgId, partnerOrgId), eq(p.status, "active"), eq(p.access, "full")))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The clients a partner may order for (active, full access) whose name contains `query`, by name: the
+ * order panel's client combobox asks for these instead of receiving every client with the page.
+ */
+export async function searchOrderableClients({ partnerOrgId, query, limit = 20 }: { partnerOrgId: string; query: string; limit?: number }) {
+  const { db, schema } = getDatabase();
+  const { partnerships: p, organizations: o } = schema;
+  const rows = await db
+    .select({ id: o.id, name: o.name })
+    .from(p)
+    .innerJoin(o, eq(o.id, p.customerOrgId))
+    .where(and(eq(p.partnerOrgId, partnerOrgId), eq(p.status, "active"), eq(p.access, "full"), containsText(o.name, query)))
+    .orderBy(asc(o.name), asc(o.id))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, label: r.name }));
 }

@@ -5,25 +5,28 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import type { RequestMeta } from "@/db/audit";
-import { auth } from "./auth";
+import { auth, SESSION_MAX_AGE_S } from "./auth";
 import { clientAddress, serverRequestId } from "./client-address";
 import { env } from "./env";
+import { decodedSessions, ExpiringLru } from "./session-cookie-cache";
 
 export const ORG_COOKIE = "pm-org";
 
 /** Who the session cookie says is signed in, and which session it is (lib/session.ts checks it is live). */
 export type SessionRef = { userId: string; sessionId: string };
 
-/**
+/*
  * Reading the session costs a key derivation and a decryption of the cookie; Auth.js's `auth()` then
  * encrypts a fresh one as well, which a page cannot even set. So the cookie is decoded here, once per
  * cookie value: the same value always decodes to the same payload, and whether its session is still
  * live is checked in the database on every request (lib/session.ts), so a revoked session is refused
- * at once even while its cookie sits in this cache. Entries are dropped at the token's expiry.
+ * at once even while its cookie sits in this cache.
+ *
+ * The cache is bounded (lib/session-cookie-cache.ts): at most SESSION_CACHE_MAX entries, least recently
+ * used dropped first, each dropped at its token's expiry, keyed by a SHA-256 of the exact cookie value.
+ * Only cookies that decoded to a session are kept: a tampered, foreign or expired cookie is decoded (and
+ * refused) every time, so junk cookies cannot push live sessions out.
  */
-const DECODED = new Map<string, { ref: SessionRef | null; expiresAt: number }>();
-const DECODED_MAX = 5_000;
-
 function sessionCookieName(): string {
   return `${env().APP_URL.startsWith("https:") ? "__Secure-" : ""}authjs.session-token`;
 }
@@ -35,19 +38,20 @@ export async function getSessionRef(): Promise<SessionRef | null> {
   // Auth.js splits a cookie over 4 KB into name.0, name.1, …: ours stay small, but leave that case to it.
   if (!raw) return jar.get(`${name}.0`) ? refFrom(await auth()) : null;
   const now = Date.now();
-  const hit = DECODED.get(raw);
-  if (hit && hit.expiresAt > now) return hit.ref;
+  const key = ExpiringLru.keyOf(name, raw);
+  const hit = decodedSessions.get(key, now);
+  if (hit) return hit;
   let ref: SessionRef | null = null;
-  let expiresAt = now + 60_000;
+  let expiresAt = 0;
   try {
     const token = await decode({ token: raw, secret: env().AUTH_SECRET, salt: name });
     ref = refFrom({ user: { id: token?.sub }, sessionId: token?.sid });
-    if (typeof token?.exp === "number") expiresAt = Math.min(token.exp * 1000, now + 8 * 60 * 60_000);
+    // A token always carries its expiry (Auth.js sets it); one without is decoded on every request.
+    if (typeof token?.exp === "number") expiresAt = Math.min(token.exp * 1000, now + SESSION_MAX_AGE_S * 1000);
   } catch {
-    ref = null; // tampered, expired or signed with another secret: no session
+    return null; // tampered, expired or signed with another secret: no session
   }
-  if (DECODED.size >= DECODED_MAX) DECODED.delete(DECODED.keys().next().value!);
-  DECODED.set(raw, { ref, expiresAt });
+  if (ref) decodedSessions.set(key, ref, expiresAt, now);
   return ref;
 }
 

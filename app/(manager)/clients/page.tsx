@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { notFound } from "next/navigation";
-import { InvitationAnswer } from "@/components/invitation-answer";
+import { InvitationAnswerButtons } from "@/components/invitation-answer-buttons";
 import { Notice, noticeFrom } from "@/components/notice";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { latestInvitations, listPendingInvitations } from "@/db/invitation-reads";
 import { decodeClientCursor, encodeClientCursor, listActiveClients, listManagedProductsFor } from "@/db/lifecycle";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
@@ -24,10 +26,12 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   const viewer = await requireViewer();
   const m = viewer.current;
   if (!m || !canSeeClientsPage(m)) notFound();
-  const { after, notice } = await searchParams;
+  const { after, invitations, notice } = await searchParams;
   const cursor = decodeClientCursor(after);
-  const [pending, page, t, d, locale] = await Promise.all([
-    listPendingInvitations({ partnerOrgId: m.orgId }),
+  // The pending invitations are paged on their own (oldest first): `invitations` is their cursor.
+  const pendingCursor = decodeCursor(typeof invitations === "string" ? invitations : undefined) ?? null;
+  const [{ rows: pending, next: pendingNext }, page, t, d, locale] = await Promise.all([
+    listPendingInvitations({ partnerOrgId: m.orgId, after: pendingCursor }),
     listActiveClients({ partnerOrgId: m.orgId, after: cursor }),
     getTranslations("clients"), getTranslations("domain"), getLocale(),
   ]);
@@ -41,6 +45,16 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   const date = (x: Date) => formatDate(x, locale);
   const productList = (id: string) => (products.get(id) ?? []).map((x) => x.label).join(", ") || "—";
   const notices = { refused: t("notice.refused"), ended: t("notice.ended") };
+  // Each pager keeps the other list's page.
+  const href = (q: { after?: string | null; invitations?: string | null }) => {
+    const params = new URLSearchParams();
+    if (q.invitations) params.set("invitations", q.invitations);
+    if (q.after) params.set("after", q.after);
+    const qs = params.toString();
+    return qs ? `/clients?${qs}` : "/clients";
+  };
+  const clientsAt = typeof after === "string" && cursor ? after : null;
+  const invitationsAt = pendingCursor ? encodeCursor(pendingCursor) : null;
 
   return (
     <section aria-labelledby="clients-title" className="space-y-6">
@@ -52,7 +66,13 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
 
       <section aria-labelledby="invitations-title" className={cardClass}>
         <h2 id="invitations-title" className="text-lg font-semibold">{t("list.invitations")}</h2>
-        {pending.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("list.noInvitations", { org: m.orgName })}</p> : (
+        {pending.length === 0 ? (
+          pendingCursor
+            ? <p className="mt-2 text-sm text-slate-600">{t("list.noInvitationsHere")}{" "}<Link href={href({ after: clientsAt })} className="font-medium text-brand-700 underline">{t("list.firstPage")}</Link></p>
+            : <p className="mt-2 text-sm text-slate-600">{t("list.noInvitations", { org: m.orgName })}</p>
+        ) : (
+          // One message provider for every answer form of the page, not one per invitation.
+          <ClientMessages namespaces={["invitations"]}>
           <ul className="mt-3 divide-y divide-slate-100">
             {pending.map((p) => {
               const link = links.get(p.id);
@@ -69,12 +89,17 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
                       : t("list.pendingLimited", { access, products: productList(p.id), date: date(p.createdAt) })}
                     {link && <>{" "}{live ? t("list.expiresOn", { date: date(link.expiresAt) }) : t("list.expiredOn", { date: date(link.expiresAt), customer: p.customerName })}</>}
                   </p>
-                  {canAnswer && live && <InvitationAnswer partnershipId={p.id} version={p.version} customerName={p.customerName} />}
+                  {canAnswer && live && <InvitationAnswerButtons partnershipId={p.id} version={p.version} customerName={p.customerName} />}
                 </li>
               );
             })}
           </ul>
+          </ClientMessages>
         )}
+        <div className="mt-3">
+          <Pager label={t("list.invitationPages")} isFirst={!pendingCursor} firstHref={href({ after: clientsAt })}
+            nextHref={pendingNext ? href({ after: clientsAt, invitations: encodeCursor(pendingNext) }) : null} />
+        </div>
       </section>
 
       <section aria-labelledby="active-clients-title" className="space-y-3">
@@ -113,8 +138,8 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
             </table>
           </div>
         )}
-        <Pager label={t("list.pages")} isFirst={!cursor} firstHref="/clients"
-          nextHref={page.next ? `/clients?after=${encodeClientCursor(page.next)}` : null} />
+        <Pager label={t("list.pages")} isFirst={!cursor} firstHref={href({ invitations: invitationsAt })}
+          nextHref={page.next ? href({ invitations: invitationsAt, after: encodeClientCursor(page.next) }) : null} />
       </section>
     </section>
   );

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { SESSION_EXPIRED } from "@/lib/action";
+import { CATALOGUE } from "@/lib/catalogue";
 import { balanceOf, counts, productByLabel } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId } from "@/lib/testing/demo";
@@ -16,7 +17,7 @@ const { clientNotFound: CLIENT_NOT_FOUND, limitedPartner: LIMITED_PARTNER, order
 vi.mock("@/lib/request", async () => (await import("@/lib/testing/session")).requestMock());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { orderProduct, renewProduct } = await import("./actions");
+const { orderProduct, quoteNewOrder, renewProduct } = await import("./actions");
 const { requestWithdrawal } = await import("../prepaid/actions");
 
 describe.each(enginesUnderTest())("billing actions on %s", (engine) => {
@@ -120,6 +121,45 @@ describe.each(enginesUnderTest())("billing actions on %s", (engine) => {
       expect(await orderProduct({ offer: "domain-ch", label: "y".repeat(10_000) })).toMatchObject({ ok: false, fieldErrors: { label: [expect.any(String)] } });
       await signInAs("marc@alpine-web.test");
       expect(await orderProduct({ offer: "domain-ch", label: "shop.ch" })).toMatchObject({ ok: false, fieldErrors: { customerOrgId: ["Choose a client."] } });
+    });
+  });
+
+  describe("quoteNewOrder", () => {
+    it("quotes every offer at the chosen client's price, with what the order would then invoice", async () => {
+      await signInAs("marc@alpine-web.test");
+      const r = await quoteNewOrder({ customerOrgId: helvetia });
+      if (!r.ok) throw new Error(r.message);
+      expect(r.quotes.map((q) => q.code)).toEqual(CATALOGUE.map((o) => o.code));
+      const com = r.quotes.find((q) => q.code === "domain-com")!;
+      expect(com.quote).toMatch(/CHF\s21\.51/);
+      expect(com.quote).toMatch(/CHF\s3\.98/);
+      const placed = await orderProduct({ offer: "domain-com", label: "quoted-shop.com", customerOrgId: helvetia });
+      expect(placed).toMatchObject({ ok: true, message: expect.stringMatching(/\(CHF\s21\.51\) was issued to Helvetia Bakery SA\. You earn CHF\s3\.98 cashback\./) });
+      await signInAs("claire@helvetia-bakery.test");
+      expect(await quoteNewOrder({ customerOrgId: helvetia })).toMatchObject({ ok: true, quotes: expect.arrayContaining([expect.objectContaining({ code: "domain-com" })]) });
+    });
+
+    it.each([
+      ["marc@alpine-web.test", "ticino", LIMITED_PARTNER],
+      ["marc@alpine-web.test", "basel", CLIENT_NOT_FOUND],
+      ["sofia@lakeside-it.test", "helvetia", LIMITED_PARTNER],
+      ["claire@helvetia-bakery.test", "ticino", CLIENT_NOT_FOUND],
+      ["luca@helvetia-bakery.test", "helvetia", ORDER_ROLE],
+      ["elena@alpine-web.test", "helvetia", ORDER_ROLE],
+    ])("refuses %s a quote for %s, writing nothing", async (email, target, message) => {
+      await signInAs(email);
+      const before = await counts();
+      const customer = target === "ticino" ? ticino : target === "basel" ? basel : helvetia;
+      expect(await quoteNewOrder({ customerOrgId: customer })).toEqual({ ok: false, message });
+      expect(await counts()).toEqual(before);
+    });
+
+    it("refuses without a session, and refuses a missing or oversized client id with a field error", async () => {
+      await signInAs(null);
+      expect(await quoteNewOrder({ customerOrgId: helvetia })).toEqual({ ok: false, message: SESSION_EXPIRED });
+      await signInAs("marc@alpine-web.test");
+      expect(await quoteNewOrder({})).toMatchObject({ ok: false, fieldErrors: { customerOrgId: [expect.any(String)] } });
+      expect(await quoteNewOrder({ customerOrgId: "x".repeat(5000) })).toMatchObject({ ok: false, fieldErrors: { customerOrgId: [expect.any(String)] } });
     });
   });
 

@@ -4,7 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
 import { placeOrder, type OrderActor, type PlacedOrder } from "@/db/orders";
-import { getActionableProduct, listOrderableClients } from "@/db/products";
+import { readCustomerBilling } from "@/db/billing-context";
+import { findOrderableClient, getActionableProduct } from "@/db/products";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import { findOffer } from "@/lib/catalogue";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -12,8 +13,13 @@ import { getLocale } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { canPlaceOrders } from "@/lib/permissions";
+import { z } from "zod";
 import { orderProductSchema, renewProductSchema } from "@/lib/validation/billing";
 import { OFFER_KEYS, REFUSALS, type ProductError } from "./messages";
+import { offerQuotes, type OfferQuote } from "./quotes";
+
+/** The client whose offers and prices the order panel shows (quoteNewOrder). */
+const quoteOrderSchema = z.object({ customerOrgId: z.string({ error: "missingId" }).trim().min(1, "missingId").max(64, "unknownId") });
 
 type Placed = { invoiceId: string | null; renewalDate: string };
 
@@ -87,7 +93,7 @@ export const orderProduct = defineAction(
     let customer = { id: m.orgId, name: m.orgName };
     if (m.orgIsPartner) {
       if (!input.customerOrgId) return { ok: false, message: t("errors.chooseClient"), fieldErrors: { customerOrgId: [t("errors.chooseClientField")] } };
-      const client = (await listOrderableClients({ partnerOrgId: m.orgId })).find((c) => c.customerOrgId === input.customerOrgId);
+      const client = await findOrderableClient({ partnerOrgId: m.orgId, customerOrgId: input.customerOrgId });
       if (!client) return refuse("no_partnership", "clientNotFound");
       if (client.access !== "full") return refuse("limited_partner", "limitedPartner", client.customerOrgId);
       customer = { id: client.customerOrgId, name: client.customerName };
@@ -107,5 +113,33 @@ export const orderProduct = defineAction(
       message: placedMessage(locale, t("result.ordered", { offer: OFFER_KEYS[offer.code] ? t(`offer.${OFFER_KEYS[offer.code]!}`) : offer.name, label: input.label, customer: customer.name }), outcome,
         { orgId: m.orgId, orgName: m.orgName, customerName: customer.name }),
     };
+  },
+);
+
+/**
+ * The offers at a client's price and who would pay what, for the order panel once a partner has chosen
+ * the client (the page no longer sends every client's quotes). Read only, but the client's figures:
+ * refused, as an order would be, to anyone who may not order for that client.
+ */
+export const quoteNewOrder = defineAction(
+  { schema: quoteOrderSchema, refusedKind: "order.refused" },
+  async (input, ctx): Promise<ActionResult<{ quotes: OfferQuote[] }>> => {
+    const m = ctx.viewer.current;
+    const locale = await getLocale();
+    const refuse = refuser(ctx, locale, { kind: "quote", customerOrgId: input.customerOrgId });
+    if (!m) return refuse("not_found", "clientNotFound");
+    if (!canPlaceOrders(m)) return refuse("role", "orderRole", m.orgIsPartner ? null : m.orgId);
+    let customerOrgId = m.orgId;
+    if (m.orgIsPartner) {
+      const client = await findOrderableClient({ partnerOrgId: m.orgId, customerOrgId: input.customerOrgId });
+      if (!client) return refuse("no_partnership", "clientNotFound");
+      if (client.access !== "full") return refuse("limited_partner", "limitedPartner", client.customerOrgId);
+      customerOrgId = client.customerOrgId;
+    } else if (input.customerOrgId !== m.orgId) {
+      return refuse("no_partnership", "clientNotFound");
+    }
+    const ctxOf = (await readCustomerBilling({ customerOrgIds: [customerOrgId] })).get(customerOrgId);
+    if (!ctxOf) return refuse("not_found", "clientNotFound");
+    return { ok: true, message: "", quotes: offerQuotes(m, ctxOf, locale) };
   },
 );

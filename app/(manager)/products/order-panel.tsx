@@ -1,21 +1,29 @@
 "use client";
 // Order a new product from the catalogue: choose the client (partners), the offer and a name; the
-// panel says who will be invoiced how much before the order is placed.
+// panel says who will be invoiced how much before the order is placed. A partner picks the client in a
+// combobox that asks the server for matches, and the offers at that client's price are fetched once it
+// is chosen: the page does not carry every client (up to hundreds) and every client's quotes.
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
+import { Combobox, type ComboboxOption } from "@/components/combobox";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { orderProductSchema, type OrderProductInput } from "@/lib/validation/billing";
 import type { OfferQuote } from "./quotes";
-import { orderProduct } from "./actions";
+import { orderProduct, quoteNewOrder } from "./actions";
 import { useConfirmKey } from "@/components/use-confirm-key";
 import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
 
-type Props = { clients: { id: string; name: string }[] | null; ownOrgId: string; quotes: Record<string, OfferQuote[]> };
+/** A partner's panel searches `clientSource`; a customer's orders for itself at the `quotes` given. */
+type Props = { clientSource: string | null; quotes: OfferQuote[] };
 
-export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
+export function OrderPanel({ clientSource, quotes }: Props) {
   const t = useTranslations("products.order");
+  const clients = clientSource !== null;
+  // The chosen client's offers: loading while the server quotes them, then the quotes (or the refusal).
+  const [clientQuotes, setClientQuotes] = useState<{ id: string; name: string; quotes: OfferQuote[] | null } | null>(null);
+  const quoteRequest = useRef(0);
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string; invoiceId?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -32,15 +40,30 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
     if (focusTarget === "form") formRef.current?.querySelector<HTMLElement>("select, input")?.focus();
     if (focusTarget === "newOrder") newOrder.current?.focus();
   }, [focusTarget, open]);
-  const close = () => { setOpen(false); form.reset(); setFocusTarget("newOrder"); };
+  const close = () => { setOpen(false); form.reset(); setClientQuotes(null); setFocusTarget("newOrder"); };
   const form = useForm<OrderProductInput>({
     resolver: useTranslatedResolver(orderProductSchema),
     defaultValues: { offer: "", label: "", customerOrgId: clients ? "" : undefined },
   });
-  const [watchedClient, watchedOffer] = useWatch({ control: form.control, name: ["customerOrgId", "offer"] });
-  const clientId = clients ? watchedClient : ownOrgId;
-  const offers = (clientId && quotes[clientId]) || quotes[ownOrgId] || Object.values(quotes)[0] || [];
+  const watchedOffer = useWatch({ control: form.control, name: "offer" });
+  const offers = clients ? clientQuotes?.quotes ?? [] : quotes;
   const chosen = offers.find((o) => o.code === watchedOffer);
+  const words = {
+    all: t("chooseClient"), noMatch: t("noClientMatch"), matches: t("clientMatches", { count: "#" }),
+    failed: t("searchFailed"), chosen: t("clientChosen", { label: "#" }),
+  };
+
+  const chooseClient = async (option: ComboboxOption | null) => {
+    const request = ++quoteRequest.current;
+    form.setValue("customerOrgId", option?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+    form.setValue("offer", "");
+    setClientQuotes(option ? { id: option.id, name: option.label, quotes: null } : null);
+    if (!option) return;
+    const r = await quoteNewOrder({ customerOrgId: option.id }).catch(() => ({ ok: false as const, message: t("searchFailed") }));
+    if (request !== quoteRequest.current) return; // another client was chosen meanwhile
+    if (r.ok) setClientQuotes({ id: option.id, name: option.label, quotes: r.quotes });
+    else { setClientQuotes(null); setResult({ ok: false, message: r.message }); }
+  };
   const errors = form.formState.errors;
   const describedBy = {
     client: errors.customerOrgId ? "order-client-error" : undefined,
@@ -53,6 +76,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
     if (r.ok) {
       setResult({ ok: true, message: r.message, invoiceId: r.invoiceId });
       form.reset({ offer: "", label: "", customerOrgId: clients ? "" : undefined });
+      setClientQuotes(null);
       setOpen(false);
       setPlaced((n) => n + 1);
     } else {
@@ -80,20 +104,18 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
       {result && !result.ok && <p role="alert" className="mt-2 text-sm text-red-700">{result.message}</p>}
       {open && (
         <form ref={formRef} onSubmit={submit} noValidate className="mt-4 space-y-4"
-          onKeyDown={(e) => { if (e.key === "Escape" && !pending) { e.preventDefault(); close(); } }}>
-          {clients && (
+          onKeyDown={(e) => { if (e.key === "Escape" && !pending && !e.defaultPrevented) { e.preventDefault(); close(); } }}>
+          {clientSource !== null && (
             <div>
-              <label htmlFor="order-client" className="block text-sm font-medium">{t("client")}</label>
-              <select id="order-client" className={inputClass} aria-invalid={Boolean(errors.customerOrgId)}
-                aria-describedby={describedBy.client} {...form.register("customerOrgId")}>
-                <option value="">{t("chooseClient")}</option>
-                {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-              </select>
+              <Combobox name="customerOrgId" label={t("client")} source={clientSource} words={words} onChoose={chooseClient}
+                invalid={Boolean(errors.customerOrgId)} describedBy={describedBy.client} labelClassName="block text-sm font-medium" />
               <p id="order-client-error" role="alert" className="mt-1 text-sm text-red-700">{errors.customerOrgId?.message}</p>
             </div>
           )}
-          <fieldset aria-describedby={describedBy.offer}>
+          <fieldset aria-describedby={describedBy.offer} aria-busy={clients && clientQuotes !== null && clientQuotes.quotes === null}>
             <legend className="text-sm font-medium">{t("product")}</legend>
+            {clients && !clientQuotes && <p className="mt-2 text-sm text-slate-600">{t("chooseClientFirst")}</p>}
+            {clients && clientQuotes && !clientQuotes.quotes && <p className="mt-2 text-sm text-slate-600">{t("loadingOffers", { client: clientQuotes.name })}</p>}
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               {offers.map((o) => (
                 <label key={o.code} className="flex cursor-pointer gap-3 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -111,7 +133,7 @@ export function OrderPanel({ clients, ownOrgId, quotes }: Props) {
               aria-describedby={describedBy.label} {...form.register("label")} />
             <p id="order-label-error" role="alert" className="mt-1 text-sm text-red-700">{errors.label?.message}</p>
           </div>
-          {chosen && (!clients || clientId) && <p className="rounded-md bg-slate-50 p-3 text-sm">{chosen.quote}</p>}
+          {chosen && <p className="rounded-md bg-slate-50 p-3 text-sm">{chosen.quote}</p>}
           <div className="flex gap-2">
             <button type="submit" className={buttonClass("primary")} disabled={pending}>{pending ? t("placing") : t("place")}</button>
             <button type="button" className={buttonClass("secondary")} disabled={pending}

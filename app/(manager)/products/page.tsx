@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pager } from "@/components/pager";
 import { notFound } from "next/navigation";
 import { readCustomerBilling } from "@/db/billing-context";
-import { listManagedClientProducts, listOrderableClients, listOwnProducts } from "@/db/products";
+import { hasOrderableClient, listManagedClientProducts, listOwnProducts } from "@/db/products";
 import type { AccessLevel } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -12,8 +12,11 @@ import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { canPlaceOrders, canSeeProductsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
 import { OrderPanel } from "./order-panel";
-import { categoryLabel, newOrderQuotes, renewalQuote } from "./quotes";
+import { categoryLabel, offerQuotes, renewalQuote } from "./quotes";
 import { RenewControl } from "./renew-control";
+
+/** Where a partner's order panel searches its clients (products/clients/route.ts). */
+const CLIENT_SEARCH = "/products/clients";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [viewer, t] = await Promise.all([getViewer(), getTranslations("products")]);
@@ -28,20 +31,19 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
   const { after } = await searchParams;
   const cursor = decodeCursor(typeof after === "string" ? after : undefined);
   const partner = m.orgIsPartner;
-  const [page, clients, t, d, locale] = await Promise.all([
+  const mayOrder = canPlaceOrders(m);
+  // A partner's order panel searches its clients on demand (/products/clients): the page only needs to
+  // know that there is one to order for.
+  const [page, hasClient, t, d, locale] = await Promise.all([
     partner ? listManagedClientProducts({ partnerOrgId: m.orgId, cursor }) : listOwnProducts({ orgId: m.orgId, cursor }),
-    partner ? listOrderableClients({ partnerOrgId: m.orgId }) : Promise.resolve([]),
+    partner && mayOrder ? hasOrderableClient({ partnerOrgId: m.orgId }) : Promise.resolve(false),
     getTranslations("products"), getTranslations("domain"), getLocale(),
   ]);
   const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), locale);
   const rows = page.rows.map((r) => ({ customerName: m.orgName, access: null as AccessLevel | null, ...r }));
-  const mayOrder = canPlaceOrders(m);
-  const fullClients = clients.filter((c) => c.access === "full").map((c) => ({ id: c.customerOrgId, name: c.customerName }));
-  const contexts = await readCustomerBilling({
-    customerOrgIds: [...new Set([...rows.map((r) => r.orgId), ...(partner ? fullClients.map((c) => c.id) : [m.orgId])])],
-  });
-  const orderContexts = new Map([...contexts].filter(([id]) => (partner ? fullClients.some((c) => c.id === id) : id === m.orgId)));
-  const canOrderHere = mayOrder && (!partner || fullClients.length > 0);
+  const contexts = await readCustomerBilling({ customerOrgIds: [...new Set([...rows.map((r) => r.orgId), ...(partner ? [] : [m.orgId])])] });
+  const ownContext = partner ? undefined : contexts.get(m.orgId);
+  const canOrderHere = mayOrder && (partner ? hasClient : ownContext !== undefined);
   const empty = cursor ? null : partner ? t("emptyPartner") : canOrderHere ? t("emptyCustomer") : t("emptyCustomerReadOnly");
   const col = (k: "client" | "product" | "category" | "price" | "renewal" | "status" | "access" | "actions") => t(`column.${k}`);
 
@@ -54,7 +56,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
       {/* The order panel and the renew buttons are client components: they get this page's namespace. */}
       <ClientMessages namespaces={["products"]}>
         {canOrderHere && (
-          <OrderPanel clients={partner ? fullClients : null} ownOrgId={m.orgId} quotes={newOrderQuotes(m, orderContexts, locale)} />
+          <OrderPanel clientSource={partner ? CLIENT_SEARCH : null} quotes={ownContext ? offerQuotes(m, ownContext, locale) : []} />
         )}
         {rows.length === 0 ? (
           empty ? <p className="text-slate-600">{empty}</p>

@@ -31,27 +31,23 @@ export function renewalQuote(
 
 export type OfferQuote = { code: string; name: string; category: string; price: string; quote: string };
 
-/** For each client the viewer may order for, each catalogue offer at that client's price and who would pay. */
-export function newOrderQuotes(m: UserMembership, contexts: Map<string, CustomerBilling>, locale: Locale): Record<string, OfferQuote[]> {
+/** Each catalogue offer at this customer's price, and who would pay what if the viewer ordered it today. */
+export function offerQuotes(m: UserMembership, ctx: CustomerBilling, locale: Locale): OfferQuote[] {
   const today = zurichDate(new Date());
   const t = translator(locale, "products");
   const offerName = (code: string, name: string) => (OFFER_KEYS[code] ? t(`offer.${OFFER_KEYS[code]!}`) : name);
-  const out: Record<string, OfferQuote[]> = {};
-  for (const [id, ctx] of contexts) {
-    out[id] = CATALOGUE.map((offer) => {
-      const priceMinor = offer.prices[ctx.customer.currency];
-      const q = quoteSentence({
-        kind: "new", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, null),
-        product: { label: offerName(offer.code, offer.name), priceMinor, currency: ctx.customer.currency }, period: { start: today, end: addYears(today) },
-        placedBy: placedByOf(m), locale,
-      });
-      return {
-        code: offer.code, name: offerName(offer.code, offer.name), category: categoryLabel(t, offer.category),
-        price: t("perYear", { price: formatMoney(priceMinor, ctx.customer.currency, locale) }), quote: q.text,
-      };
+  return CATALOGUE.map((offer) => {
+    const priceMinor = offer.prices[ctx.customer.currency];
+    const q = quoteSentence({
+      kind: "new", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, null),
+      product: { label: offerName(offer.code, offer.name), priceMinor, currency: ctx.customer.currency }, period: { start: today, end: addYears(today) },
+      placedBy: placedByOf(m), locale,
     });
-  }
-  return out;
+    return {
+      code: offer.code, name: offerName(offer.code, offer.name), category: categoryLabel(t, offer.category),
+      price: t("perYear", { price: formatMoney(priceMinor, ctx.customer.currency, locale) }), quote: q.text,
+    };
+  });
 }
 
 /** A category as the reader names it; a category the catalogue does not know stays as stored. */

@@ -167,6 +167,48 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     }
   });
 
+  it("forgets a remembered cookie at its token's expiry, even while its session row is still live", async () => {
+    const { decode, encode } = await import("@auth/core/jwt");
+    const real = await signedInCookie("claire@helvetia-bakery.test");
+    const payload = await decode({ token: real, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
+    // The same live session, in a token that expires in a minute (its row lives for hours).
+    const short = await encode({ token: { sub: payload!.sub, sid: payload!.sid }, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE, maxAge: 60 });
+    sendCookie(short);
+    expect((await getViewer())?.email).toBe("claire@helvetia-bakery.test"); // decoded and remembered
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      sendCookie(short);
+      expect(await getViewer()).toBeNull();
+      sendCookie(real); // the long-lived cookie of the same session still counts
+      expect((await getViewer())?.email).toBe("claire@helvetia-bakery.test");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps only cookies that decoded to a session, and at most SESSION_CACHE_MAX of them", async () => {
+    const { encode } = await import("@auth/core/jwt");
+    const { getSessionRef } = await import("@/lib/request");
+    const { decodedSessions, SESSION_CACHE_MAX } = await import("@/lib/session-cookie-cache");
+    const sessionCacheSize = () => decodedSessions.size;
+    const cookie = await signedInCookie("claire@helvetia-bakery.test");
+    sendCookie(cookie);
+    expect(await getSessionRef()).not.toBeNull();
+    const before = sessionCacheSize();
+    for (let i = 0; i < 50; i++) {
+      sendCookie(`${cookie.slice(0, 40)}${i % 2 ? "A" : "B"}${cookie.slice(41)}${"x".repeat(i)}`);
+      expect(await getSessionRef()).toBeNull();
+    }
+    expect(sessionCacheSize()).toBe(before);
+    if (engine !== "sqlite") return; // the bound needs no database: once is enough
+    const secret = process.env.AUTH_SECRET!;
+    for (let i = 0; i < SESSION_CACHE_MAX + 20; i++) {
+      sendCookie(await encode({ token: { sub: "user-bound", sid: `sid-${i}` }, secret, salt: SESSION_COOKIE }));
+      expect(await getSessionRef()).toEqual({ userId: "user-bound", sessionId: `sid-${i}` });
+    }
+    expect(sessionCacheSize()).toBe(SESSION_CACHE_MAX);
+  }, 60_000);
+
   it("counts a cookie minted before sessions existed (no session id) as no session", async () => {
     const { encode } = await import("@auth/core/jwt");
     const { userId } = await import("@/lib/testing/demo");
