@@ -10,7 +10,7 @@ export async function register(): Promise<void> {
     const { WORKER_IN_APP, RENEWALS_IN_APP } = env();
     if (WORKER_IN_APP === "off" && RENEWALS_IN_APP === "off") return;
     // `npm start` (lib/cli/server.ts) migrates while Next prepares: the jobs start once it is done with
-    // the database, and their modules load then too, not while Next prepares.
+    // the database and serving, and their modules load only then.
     const { afterStartup } = await import("@/lib/server/startup-gate");
     void afterStartup(async () => {
       // WORKER_IN_APP=off when a separate `npm run worker` process delivers the outbox instead.

@@ -6,9 +6,10 @@
 //
 // Starting: Next.js loads (app.prepare) while the database check runs; the check is one query
 // (db/startup-work.ts), and the database client, drizzle's migrator and the demo data are loaded only
-// when there is something to migrate or seed. Next's instrumentation hook (instrumentation.ts) starts the outbox
-// worker and the renewal job only once this start-up has finished with the database (lib/server/startup-gate.ts), so
-// they never query a database that is not migrated yet; nothing else touches the database before the
+// when there is something to migrate or seed. Next's instrumentation hook (instrumentation.ts) starts
+// the outbox worker and the renewal job only once the server listens, the database ready, and a second
+// later (lib/server/startup-gate.ts): they never query a database that is not migrated yet, and the
+// first requests do not wait for their modules to load. Nothing else touches the database before the
 // server listens.
 //
 // Stopping: the listener closes (no new connections; idle keep-alive ones are closed), requests in
@@ -23,7 +24,9 @@ import { env } from "@/lib/env";
 import { holdJobsUntil } from "@/lib/server/startup-gate";
 
 const STOP_DEADLINE_MS = 9_000;
+let stopping = false;
 const REQUEST_DRAIN_MS = 6_000;
+const JOBS_AFTER_LISTEN_MS = 1_000;
 
 let config;
 try {
@@ -64,7 +67,13 @@ async function prepareDatabase(url: string): Promise<void> {
 const databaseReady = prepareDatabase(config.DATABASE_URL);
 // Nothing waits for it until Next is prepared: a failure must not go unhandled meanwhile.
 databaseReady.catch(() => {});
-holdJobsUntil(databaseReady);
+// The jobs start JOBS_AFTER_LISTEN_MS after the server listens (the database is ready by then), so
+// the first requests are not queued behind loading their modules; never if a stop came first.
+let serving!: () => void;
+const listening = new Promise<void>((resolve) => { serving = resolve; });
+holdJobsUntil(listening.then(() => sleep(JOBS_AFTER_LISTEN_MS)).then(() => {
+  if (stopping) throw new Error("stopping");
+}));
 
 // The configuration `next build` resolved from next.config.ts (with the next-intl plugin) and saved in the
 // build, handed to Next the way its own standalone server does (next build's output "standalone"): so
@@ -92,8 +101,8 @@ await new Promise<void>((resolve, reject) => {
   server.listen(config.PORT, () => resolve());
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
+serving();
 
-let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;

@@ -1,13 +1,13 @@
 // The production server's start-up (lib/cli/server.ts) prepares Next.js while it migrates the database.
 // Next's instrumentation hook runs during that preparation, so the jobs it starts (the outbox worker,
-// the renewal schedule) wait here for the start-up to be done with the database: on a fresh database
-// they would otherwise query tables that do not exist yet. On globalThis, because the server entry and
-// Next's bundles each have their own copy of this module.
+// the renewal schedule) wait here until the start-up lets them go (the database migrated, the server
+// listening): on a fresh database they would otherwise query tables that do not exist yet. On
+// globalThis, because the server entry and Next's bundles each have their own copy of this module.
 export const STARTUP_KEY = "partnerManagerStartup";
 
 export type StartupGate = { [STARTUP_KEY]?: Promise<unknown> };
 
-/** The server entry: jobs started from now on wait for `ready` (they never start if it fails). */
+/** The server entry: jobs started from now on wait for `ready` (they never start if it rejects). */
 export function holdJobsUntil(ready: Promise<unknown>): void {
   (globalThis as StartupGate)[STARTUP_KEY] = ready;
 }
