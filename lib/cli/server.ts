@@ -7,9 +7,9 @@
 // Starting: Next.js loads (app.prepare) while the database check runs; the check is one query
 // (db/startup-work.ts), and the database client, drizzle's migrator and the demo data are loaded only
 // when there is something to migrate or seed. Next's instrumentation hook (instrumentation.ts) starts
-// the outbox worker and the renewal job only once the server listens, the database ready, and a second
-// later (lib/server/startup-gate.ts): they never query a database that is not migrated yet, and the
-// first requests do not wait for their modules to load. Nothing else touches the database before the
+// the outbox worker and the renewal job only once the server listens, the database ready, and has
+// answered its first request (lib/server/startup-gate.ts): they never query a database that is not
+// migrated yet, and the first request does not wait for their modules to load. Nothing else touches the database before the
 // server listens.
 //
 // Stopping: the listener closes (no new connections; idle keep-alive ones are closed), requests in
@@ -26,7 +26,7 @@ import { holdJobsUntil } from "@/lib/server/startup-gate";
 const STOP_DEADLINE_MS = 9_000;
 let stopping = false;
 const REQUEST_DRAIN_MS = 6_000;
-const JOBS_AFTER_LISTEN_MS = 1_000;
+const JOBS_IDLE_START_MS = 5_000;
 
 let config;
 try {
@@ -67,11 +67,14 @@ async function prepareDatabase(url: string): Promise<void> {
 const databaseReady = prepareDatabase(config.DATABASE_URL);
 // Nothing waits for it until Next is prepared: a failure must not go unhandled meanwhile.
 databaseReady.catch(() => {});
-// The jobs start JOBS_AFTER_LISTEN_MS after the server listens (the database is ready by then), so
-// the first requests are not queued behind loading their modules; never if a stop came first.
-let serving!: () => void;
-const listening = new Promise<void>((resolve) => { serving = resolve; });
-holdJobsUntil(listening.then(() => sleep(JOBS_AFTER_LISTEN_MS)).then(() => {
+// The jobs start once the server has answered its first request (a health check, say), or
+// JOBS_IDLE_START_MS after it listens if none comes (the database is ready by then): the first request
+// does not wait for their modules to load. Never if a stop came first.
+let answered!: () => void;
+const firstAnswer = new Promise<void>((resolve) => { answered = resolve; });
+let listened!: () => void;
+const listening = new Promise<void>((resolve) => { listened = resolve; });
+holdJobsUntil(listening.then(() => Promise.race([firstAnswer, sleep(JOBS_IDLE_START_MS)])).then(() => {
   if (stopping) throw new Error("stopping");
 }));
 
@@ -95,13 +98,20 @@ try {
   process.exit(1);
 }
 
-const server = http.createServer((req, res) => void handle(req, res));
+let firstRequest = true;
+const server = http.createServer((req, res) => {
+  if (firstRequest) {
+    firstRequest = false;
+    res.once("close", () => setImmediate(answered));
+  }
+  void handle(req, res);
+});
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(config.PORT, () => resolve());
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
-serving();
+listened();
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
