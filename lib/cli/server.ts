@@ -81,7 +81,8 @@ holdJobsUntil(listening.then(() => Promise.race([firstAnswer, sleep(JOBS_IDLE_ST
 // The configuration `next build` resolved from next.config.ts (with the next-intl plugin) and saved in the
 // build, handed to Next the way its own standalone server does (next build's output "standalone"): so
 // next.config.ts is not compiled again at every start (SWC), which made up most of the difference to a
-// bare `next start` of a JavaScript config. It always matches the build being served.
+// bare `next start` of a JavaScript config. It always matches the build being served (and Next needs
+// the file to serve anyway).
 const { config: builtConfig } = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "required-server-files.json"), "utf8")) as { config: object };
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(builtConfig);
 
