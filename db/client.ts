@@ -5,8 +5,6 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
@@ -52,7 +50,11 @@ export function createDatabase(url: string): Database {
       db,
       schema: pgSchema,
       transaction: (fn) => db.transaction(fn),
-      migrate: () => migratePg(db, { migrationsFolder: path.join(MIGRATIONS, "pg") }),
+      // The migrator loads only when a start has something to migrate (db/startup-work.ts).
+      migrate: async () => {
+        const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+        await migrate(db, { migrationsFolder: path.join(MIGRATIONS, "pg") });
+      },
       exclusively: async (fn) => {
         const client = await pool.connect();
         try {
@@ -96,7 +98,8 @@ export function createDatabase(url: string): Database {
       },
       migrate: async () => {
         await ready;
-        await migrateLibsql(lite, { migrationsFolder: path.join(MIGRATIONS, "sqlite") });
+        const { migrate } = await import("drizzle-orm/libsql/migrator");
+        await migrate(lite, { migrationsFolder: path.join(MIGRATIONS, "sqlite") });
       },
       exclusively: (fn) => fn(),
       close: async () => client.close(),

@@ -1,21 +1,32 @@
 // The production server, one process: validate the configuration, migrate, seed an empty database,
 // then serve Next.js from this process (a custom server) and stop gracefully on SIGTERM/SIGINT.
-// Compiled ahead by `npm run build` (esbuild → .next/pm-server.mjs) and run by `npm start`
-// (lib/cli/start.mjs), so no TypeScript loader or wrapper process stays beside the server.
+// Compiled ahead by `npm run build` (esbuild → .next/pm-server/server.mjs, with code splitting, so
+// what only some starts need is loaded only then) and run by `npm start` (lib/cli/start.mjs), so no
+// TypeScript loader or wrapper process stays beside the server.
+//
+// Starting: Next.js loads (app.prepare) while the database check runs; the check is one query
+// (db/startup-work.ts), and the database client, drizzle's migrator and the demo data are loaded only
+// when there is something to migrate or seed. Next's instrumentation hook (instrumentation.ts) starts
+// the outbox worker and the renewal job only once the server listens, the database ready, and has
+// answered its first request (lib/server/startup-gate.ts): they never query a database that is not
+// migrated yet, and the first request does not wait for their modules to load. Nothing else touches the database before the
+// server listens.
 //
 // Stopping: the listener closes (no new connections; idle keep-alive ones are closed), requests in
 // flight finish, the outbox worker claims nothing more and finishes or releases its sends, the renewal
 // job stops before its next product and gives its lease back, then the database pool closes and the
 // process exits, within STOP_DEADLINE_MS in all cases.
+import fs from "node:fs";
 import http from "node:http";
-import { getDatabase, setDatabase } from "@/db/client";
-import { isDatabaseEmpty } from "@/db/seed";
+import path from "node:path";
+import { startupWork } from "@/db/startup-work";
 import { env } from "@/lib/env";
-import { stopOutboxWorker } from "@/lib/mail/worker";
-import { stopRenewalSchedule } from "@/lib/renewal-schedule";
+import { holdJobsUntil } from "@/lib/server/startup-gate";
 
 const STOP_DEADLINE_MS = 9_000;
+let stopping = false;
 const REQUEST_DRAIN_MS = 6_000;
+const JOBS_IDLE_START_MS = 5_000;
 
 let config;
 try {
@@ -25,20 +36,55 @@ try {
   process.exit(1);
 }
 
-const database = getDatabase();
-// Instances starting together on one PostgreSQL database take turns here: one migrates (and seeds an
-// empty database), the others then find nothing to do.
-await database.exclusively(async () => {
-  await database.migrate();
-  if (await isDatabaseEmpty()) {
-    const { seedDemoData } = await import("@/db/seed");
-    await seedDemoData();
-    console.log("Seeded the demo data: sign in as claire@helvetia-bakery.test / manager-demo");
+/**
+ * Migrates and seeds when needed. The check is one query on a connection of its own; only when it finds
+ * work does the full client load, with its own pool, closed before Next's code opens the shared one.
+ */
+async function prepareDatabase(url: string): Promise<void> {
+  const work = await startupWork(url);
+  if (!work.migrate && !work.seed) return;
+  const { createDatabase, setDatabase } = await import("@/db/client");
+  const database = createDatabase(url);
+  try {
+    // Instances starting together on one PostgreSQL database take turns here: one migrates (and seeds
+    // an empty database), the others then find nothing to do.
+    await database.exclusively(async () => {
+      await database.migrate();
+      // db/seed.ts reads the process-wide database: this one, for as long as the start-up uses it.
+      setDatabase(database);
+      const { isDatabaseEmpty, seedDemoData } = await import("@/db/seed");
+      if (await isDatabaseEmpty()) {
+        await seedDemoData();
+        console.log("Seeded the demo data: sign in as claire@helvetia-bakery.test / manager-demo");
+      }
+    });
+  } finally {
+    setDatabase(undefined);
+    await database.close();
   }
-});
-// Next's bundles open their own client (db/client.ts keeps it on globalThis): hand over a clean slate.
-await database.close();
-setDatabase(undefined);
+}
+
+const databaseReady = prepareDatabase(config.DATABASE_URL);
+// Nothing waits for it until Next is prepared: a failure must not go unhandled meanwhile.
+databaseReady.catch(() => {});
+// The jobs start once the server has answered its first request (a health check, say), or
+// JOBS_IDLE_START_MS after it listens if none comes (the database is ready by then): the first request
+// does not wait for their modules to load. Never if a stop came first.
+let answered!: () => void;
+const firstAnswer = new Promise<void>((resolve) => { answered = resolve; });
+let listened!: () => void;
+const listening = new Promise<void>((resolve) => { listened = resolve; });
+holdJobsUntil(listening.then(() => Promise.race([firstAnswer, sleep(JOBS_IDLE_START_MS)])).then(() => {
+  if (stopping) throw new Error("stopping");
+}));
+
+// The configuration `next build` resolved from next.config.ts (with the next-intl plugin) and saved in the
+// build, handed to Next the way its own standalone server does (next build's output "standalone"): so
+// next.config.ts is not compiled again at every start (SWC), which made up most of the difference to a
+// bare `next start` of a JavaScript config. It always matches the build being served (and Next needs
+// the file to serve anyway).
+const { config: builtConfig } = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "required-server-files.json"), "utf8")) as { config: object };
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(builtConfig);
 
 // next-auth reads it from the environment; a generated development secret must reach it too.
 process.env.AUTH_SECRET = config.AUTH_SECRET;
@@ -46,16 +92,28 @@ process.env.AUTH_SECRET = config.AUTH_SECRET;
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
 const handle = app.getRequestHandler();
-await app.prepare();
+try {
+  await Promise.all([databaseReady, app.prepare()]);
+} catch (error) {
+  console.error("Partner Manager: could not start:", error);
+  process.exit(1);
+}
 
-const server = http.createServer((req, res) => void handle(req, res));
+let firstRequest = true;
+const server = http.createServer((req, res) => {
+  if (firstRequest) {
+    firstRequest = false;
+    res.once("close", () => setImmediate(answered));
+  }
+  void handle(req, res);
+});
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(config.PORT, () => resolve());
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
+listened();
 
-let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -68,6 +126,12 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 
   const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  // The jobs run in Next's bundles and keep their state on globalThis, where these copies of their
+  // modules, loaded only now, find and stop them.
+  const [{ stopOutboxWorker }, { stopRenewalSchedule }] = await Promise.all([
+    import("@/lib/mail/worker"),
+    import("@/lib/renewal-schedule"),
+  ]);
   await Promise.all([
     Promise.race([requestsDone, sleep(REQUEST_DRAIN_MS)]).then(() => server.closeAllConnections()),
     stopOutboxWorker({ graceMs: REQUEST_DRAIN_MS }),
@@ -75,6 +139,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   ]);
   await app.close().catch(() => {});
   // The pool Next's code opened (the same globalThis slot), once no request or job uses it any more.
+  const { getDatabase } = await import("@/db/client");
   await getDatabase().close().catch(() => {});
   console.log("Partner Manager: stopped");
   process.exit(0);
