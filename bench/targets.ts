@@ -1,6 +1,6 @@
 // What `npm run bench` requests on a large data set: every list and detail page as the user who may see
 // it, and deep pages whose keyset cursor is found once with OFFSET (a bench-only query, never a page's).
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { encodeClientCursor } from "@/db/lifecycle";
 import { encodeCursor as auditCursor } from "@/lib/validation/audit-filters";
@@ -36,6 +36,9 @@ export async function findTargets(): Promise<{ pages: Target[]; exports: ExportT
   if (!partnership || !invoice || !client) throw new Error("bench: the demo partnership, an invoice or a client is missing");
 
   const deepInvoice = await rowAt(db.select({ at: i.issuedAt, id: i.id }).from(i).where(eq(i.orgId, helvetia)).orderBy(desc(i.issuedAt), desc(i.id)).limit(1), 500_000);
+  // A client of the ledger's filter (the client of the entry at row 250,000): about a hundred of the 500,000 entries.
+  const [ledgerClient] = await db.select({ id: e.customerOrgId }).from(e).where(and(eq(e.partnerOrgId, alpine), isNotNull(e.customerOrgId))).orderBy(desc(e.createdAt), desc(e.id)).offset(250_000).limit(1);
+  if (!ledgerClient?.id) throw new Error("bench: no ledger entry with a client");
   const deepEntry = await rowAt(db.select({ at: e.createdAt, id: e.id }).from(e).where(eq(e.partnerOrgId, alpine)).orderBy(desc(e.createdAt), desc(e.id)).limit(1), 250_000);
   const deepClient = await rowAt(db.select({ createdAt: p.createdAt, id: p.id }).from(p).where(and(eq(p.partnerOrgId, alpine), eq(p.status, "active"))).orderBy(desc(p.createdAt), desc(p.id)).limit(1), 2_500);
   const deepEvent = await rowAt(db.select({ at: a.createdAt, id: a.id }).from(a).orderBy(desc(a.createdAt), desc(a.id)).limit(1), 500_000);
@@ -56,6 +59,7 @@ export async function findTargets(): Promise<{ pages: Target[]; exports: ExportT
     { label: "/products (Alpine's clients)", who: "marc", path: "/products", expect: "Products" },
     { label: "/prepaid (500k entries)", who: "marc", path: "/prepaid", expect: "Guthaben" },
     { label: "/prepaid, row 250,000", who: "marc", path: `/prepaid?after=${listCursor(deepEntry)}`, expect: "Erste Seite", deepOf: "/prepaid (500k entries)" },
+    { label: "/prepaid?client= (one client)", who: "marc", path: `/prepaid?client=${ledgerClient.id}`, expect: "Guthaben" },
     { label: "/invoices (Alpine, 50k)", who: "marc", path: "/invoices", expect: "Rechnungen an" },
     { label: "/audit", who: "nora", path: "/audit", expect: "Partnerships" },
     { label: "/audit, row 2,500", who: "nora", path: `/audit?after=${auditCursor(deepPartnership)}`, expect: "First page", deepOf: "/audit" },

@@ -8,6 +8,7 @@ import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Tx } from "./client";
 import { recordInvoicePayment } from "./invoices";
+import { appendLedgerEntry } from "./prepaid";
 
 export type PrepaidPaymentOutcome =
   | { kind: "paid"; number: string; totalMinor: number; currency: Currency; balanceMinor: number; entryId: string }
@@ -49,7 +50,7 @@ async function readInvoice(ex: Tx | ReturnType<typeof getDatabase>["db"], id: st
 }
 
 async function payInTx(tx: Tx, { invoiceId, partnerOrgId, actor, meta, at = new Date() }: Parameters<typeof payInvoiceFromPrepaid>[0]): Promise<PrepaidPaymentOutcome> {
-  const { prepaidAccounts, prepaidEntries } = getDatabase().schema;
+  const { prepaidAccounts } = getDatabase().schema;
   const inv = await readInvoice(tx, invoiceId, partnerOrgId);
   if (!inv) return { kind: "not_found" };
   if (inv.status !== "unpaid") return { kind: "already_paid" };
@@ -70,10 +71,10 @@ async function payInTx(tx: Tx, { invoiceId, partnerOrgId, actor, meta, at = new 
     const [now] = await tx.select({ b: prepaidAccounts.balanceMinor }).from(prepaidAccounts).where(eq(prepaidAccounts.orgId, partnerOrgId));
     throw new Insufficient(now?.b ?? 0); // rolls back the invoice's payment
   }
-  await tx.insert(prepaidEntries).values({
+  await appendLedgerEntry(tx, {
     id: entryId, partnerOrgId, kind: "invoice_payment", amountMinor: -inv.totalMinor, currency: inv.currency,
-    orderId: inv.orderId, customerOrgId: inv.forOrgId, invoiceId, createdAt: at,
-  });
+    orderId: inv.orderId, customerOrgId: inv.forOrgId, invoiceId,
+  }, { at, balanceAfterMinor: debited.balanceMinor });
   await insertAuditEvent(tx, {
     kind: "invoice.paid", outcome: "ok", actorUserId: actor.userId, actorOrgId: actor.orgId, partnerOrgId, customerOrgId: inv.forOrgId,
     before: { invoiceId, number: inv.number, status: "unpaid", balanceMinor: debited.balanceMinor + inv.totalMinor },

@@ -14,6 +14,7 @@ import { insertAuditEvent, type RequestMeta } from "./audit";
 import { loadCustomerBilling, partnershipsForProduct } from "./billing-context";
 import { getDatabase, type Tx } from "./client";
 import { queueInvoiceIssued } from "./invoice-notices";
+import { appendLedgerEntry } from "./prepaid";
 import { resolveDueSwitchesForCustomerInTx } from "./scheduled-switches";
 
 export type OrderActor =
@@ -71,7 +72,7 @@ export async function placeOrderInTx(
   },
 ): Promise<PlaceOrderOutcome> {
   const { schema } = getDatabase();
-  const { products, orders, invoices, invoiceLines, invoiceCounters, prepaidAccounts, prepaidEntries, organizations } = schema;
+  const { products, orders, invoices, invoiceLines, invoiceCounters, prepaidAccounts, organizations } = schema;
   const today = zurichDate(at);
 
   let product: { id: string | null; orgId: string; label: string; priceMinor: number; currency: "CHF" | "EUR"; renewalDate: string | null; status: string };
@@ -176,13 +177,14 @@ export async function placeOrderInTx(
 
   if (plan.cashback) {
     const { partnerOrgId, amountMinor, currency } = plan.cashback;
-    await tx
+    const [credited] = await tx
       .insert(prepaidAccounts)
       .values({ orgId: partnerOrgId, currency, balanceMinor: amountMinor, updatedAt: at })
-      .onConflictDoUpdate({ target: prepaidAccounts.orgId, set: { balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${amountMinor}`, updatedAt: at } });
-    await tx.insert(prepaidEntries).values({
-      id: newId(), partnerOrgId, kind: "cashback", amountMinor, currency, orderId, customerOrgId: product.orgId, createdAt: at,
-    });
+      .onConflictDoUpdate({ target: prepaidAccounts.orgId, set: { balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${amountMinor}`, updatedAt: at } })
+      .returning({ balanceMinor: prepaidAccounts.balanceMinor });
+    await appendLedgerEntry(tx, {
+      id: newId(), partnerOrgId, kind: "cashback", amountMinor, currency, orderId, customerOrgId: product.orgId,
+    }, { at, balanceAfterMinor: credited!.balanceMinor });
   }
 
   const partnership = ctx.partnerships.find((p) => p.id === plan.partnershipId);

@@ -1,11 +1,11 @@
 // The partner's prepaid account: an append-only ledger plus its balance row, which the database keeps >= 0.
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
-import { distinctByIndex, newerThan, olderThan, rawRows } from "./keyset";
+import { distinctByIndex, olderThan, rawRows } from "./keyset";
 import type { Currency, PrepaidKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
-import { getDatabase, type Tx } from "./client";
+import { getDatabase, type Schema, type Tx } from "./client";
 import type { Cursor } from "./invoices";
 
 export async function getPrepaidBalance({ orgId }: { orgId: string }): Promise<{ balanceMinor: number; currency: Currency }> {
@@ -43,11 +43,10 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
 
 /**
  * One page of ledger entries, newest first, each with the client, product and order, and the account's
- * balance right after it (over all entries, whatever the filter). `anchor`, the balance right before
- * the cursor's entry (what the previous page ended on, `next.anchor`), spares the sum over every newer
- * entry: without a kind or client filter the page is then one query (see withBalances).
+ * balance right after it (over all entries, whatever the filter): the stored balance_after_minor, so
+ * the page is one keyset query whatever its depth, cursor or filter (nothing sums the ledger).
  */
-export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number; anchor?: BalanceAnchor }) {
+export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number }) {
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, orders, products, withdrawals: w, invoices } = schema;
   const customer = aliasedTable(schema.organizations, "customer");
@@ -55,6 +54,7 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
   const rows = await db
     .select({
       id: e.id, kind: e.kind, amountMinor: e.amountMinor, currency: e.currency, createdAt: e.createdAt, orderId: e.orderId,
+      balanceAfterMinor: e.balanceAfterMinor,
       customerOrgId: e.customerOrgId, customerName: customer.name, productLabel: products.label, orderKind: orders.kind,
       invoiceId: e.invoiceId, invoiceNumber: invoices.number,
       withdrawalStatus: w.status, withdrawalPaidAt: w.paidAt, withdrawalIban: w.iban, withdrawalReference: w.reference,
@@ -69,80 +69,37 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
     .orderBy(desc(e.createdAt), desc(e.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  // An anchor counts only for the entry it was taken at: the cursor's.
-  const anchor = f.anchor && f.cursor && f.anchor.at.getTime() === f.cursor.at.getTime() && f.anchor.id === f.cursor.id ? f.anchor : undefined;
-  const withBalance = await withBalances(f, page, anchor);
-  const last = withBalance.at(-1);
-  return {
-    rows: withBalance,
-    next: rows.length > limit && last ? { at: last.createdAt, id: last.id, anchor: anchorAt(last) } : null,
-  };
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }
 
-/**
- * The balance right before an entry (after every older one), known from a page already read: the next
- * page starts from it instead of summing the newer ledger. An export carries it in its state; the
- * ledger page carries it, signed, in its "next" link (lib/balance-cursor.ts).
- */
-export type BalanceAnchor = { at: Date; id: string; balanceBeforeMinor: number };
-
-export const anchorAt = (row: { id: string; createdAt: Date; amountMinor: number; balanceAfterMinor: number }): BalanceAnchor =>
-  ({ at: row.createdAt, id: row.id, balanceBeforeMinor: row.balanceAfterMinor - row.amountMinor });
+type NewLedgerEntry = Omit<Schema["prepaidEntries"]["$inferInsert"], "createdAt" | "balanceAfterMinor">;
 
 /**
- * The balance right after each row of a page, over the whole ledger whatever the filter. Two parts:
- * - the balance after the page's newest row: the anchor's balance less the entries between the anchor
- *   and the page, or without an anchor the account's balance less everything newer (one statement, one
- *   snapshot; its cost grows with the entries newer than the page);
- * - the ledger between the page's newest and oldest rows, walked back in code.
- * Without a kind or client filter the page itself is that stretch of the ledger (a period only bounds it)
- * and nothing lies between the anchor and the page: neither read is needed, the page is one query.
+ * Appends an entry to a partner's ledger with its balance-after. The caller has just moved the
+ * partner's prepaid_accounts row in this transaction (UPDATE … RETURNING, or the upsert's), which
+ * locks that row until commit, and passes the balance that statement returned: the balance right
+ * after this entry.
+ *
+ * Ledger order is (created_at, id), and a stored balance is only right if no entry can later land
+ * before an entry already written. `at` is taken by the caller before it waits for the lock (and on
+ * SQLite before its transaction's turn), so two concurrent writers could commit in one order with
+ * times in the other. Hence the entry's time is stamped here, under the lock: `at`, unless the
+ * partner's newest entry is at or after it, then 1 ms after that entry. Every writer of a partner's
+ * entries holds that row lock (PostgreSQL, READ COMMITTED: this statement's snapshot sees the entry of
+ * the transaction that held the lock before; SQLite: one writer at a time), so each new entry is the
+ * newest in ledger order and its balance is the one the lock holder computed.
+ * Returns the time the entry was stamped with (the same as `at` except under that contention).
  */
-async function withBalances<T extends { id: string; createdAt: Date; amountMinor: number }>(f: PrepaidFilter, page: T[], anchor?: BalanceAnchor): Promise<(T & { balanceAfterMinor: number })[]> {
-  const newest = page[0];
-  const oldest = page.at(-1);
-  if (!newest || !oldest) return [];
-  const contiguous = !f.kind && !f.customerOrgId;
-  const partnerOrgId = f.partnerOrgId;
-  const { db, schema } = getDatabase();
-  const { prepaidEntries: e, prepaidAccounts } = schema;
-  const newer = db
-    .select({ total: sql`coalesce(sum(${e.amountMinor}), 0)` })
-    .from(e)
-    .where(and(
-      eq(e.partnerOrgId, partnerOrgId),
-      newerThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id }),
-      anchor ? olderThan(e.createdAt, e.id, anchor) : undefined,
-    ));
-  let head: number;
-  // Nothing between the anchor and the page: no kind or client filter, and the anchor inside the period.
-  if (anchor && contiguous && !(f.to && anchor.at.getTime() >= f.to.getTime())) head = anchor.balanceBeforeMinor;
-  else if (anchor) head = anchor.balanceBeforeMinor - Number((await newer)[0]?.total ?? 0);
-  else {
-    const [row] = await db
-      .select({ balance: sql<string | number>`${prepaidAccounts.balanceMinor} - (${newer})` })
-      .from(prepaidAccounts)
-      .where(eq(prepaidAccounts.orgId, partnerOrgId));
-    head = Number(row?.balance ?? 0);
-  }
-  const span = contiguous || newest === oldest ? [] : await db
-    .select({ id: e.id, amountMinor: e.amountMinor })
-    .from(e)
-    .where(and(
-      eq(e.partnerOrgId, partnerOrgId),
-      olderThan(e.createdAt, e.id, { at: newest.createdAt, id: newest.id }),
-      newerThan(e.createdAt, e.id, { at: oldest.createdAt, id: oldest.id }),
-    ))
-    .orderBy(desc(e.createdAt), desc(e.id));
-  // Walk from the newest row back: record each entry's balance-after, then undo its amount.
-  const ledger = contiguous ? page : newest === oldest ? [newest] : [newest, ...span, oldest];
-  const after = new Map<string, number>();
-  let balance = head;
-  for (const entry of ledger) {
-    after.set(entry.id, balance);
-    balance -= entry.amountMinor;
-  }
-  return page.map((r) => ({ ...r, balanceAfterMinor: after.get(r.id) ?? 0 }));
+export async function appendLedgerEntry(tx: Tx, entry: NewLedgerEntry, { at, balanceAfterMinor }: { at: Date; balanceAfterMinor: number }): Promise<Date> {
+  const { prepaidEntries: e } = getDatabase().schema;
+  const [newest] = await tx.select({ at: e.createdAt }).from(e)
+    .where(eq(e.partnerOrgId, entry.partnerOrgId))
+    .orderBy(desc(e.createdAt), desc(e.id))
+    .limit(1);
+  const createdAt = newest && newest.at.getTime() >= at.getTime() ? new Date(newest.at.getTime() + 1) : at;
+  await tx.insert(e).values({ ...entry, createdAt, balanceAfterMinor });
+  return createdAt;
 }
 
 export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
@@ -184,7 +141,7 @@ export async function withdraw(args: WithdrawalArgs): Promise<WithdrawalOutcome>
 export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<WithdrawalOutcome> {
   const { partnerOrgId, amountMinor, actor, meta, at = new Date() } = args;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new RangeError("a withdrawal is a positive integer of minor units");
-  const { prepaidAccounts, prepaidEntries, withdrawals, organizations } = getDatabase().schema;
+  const { prepaidAccounts, withdrawals, organizations } = getDatabase().schema;
   const [org] = await tx.select({ iban: organizations.payoutIban }).from(organizations).where(eq(organizations.id, partnerOrgId));
   if (!org?.iban) return { kind: "no_account" };
   const [debited] = await tx
@@ -200,9 +157,9 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
   const entryId = newId();
   const withdrawalId = newId();
   const reference = withdrawalReference(withdrawalId);
-  await tx.insert(prepaidEntries).values({
-    id: entryId, partnerOrgId, kind: "withdrawal", amountMinor: -amountMinor, currency: debited.currency, orderId: null, customerOrgId: null, createdAt: at,
-  });
+  await appendLedgerEntry(tx, {
+    id: entryId, partnerOrgId, kind: "withdrawal", amountMinor: -amountMinor, currency: debited.currency, orderId: null, customerOrgId: null,
+  }, { at, balanceAfterMinor: debited.balanceMinor });
   await tx.insert(withdrawals).values({
     id: withdrawalId, partnerOrgId, entryId, amountMinor, currency: debited.currency, iban: org.iban, reference, status: "requested",
     requestedByUserId: actor.userId, requestedAt: at,

@@ -5,7 +5,7 @@
 // hash is computed with lib/audit-hash.ts from the previous one, and the head row moves with every
 // committed batch, so `npm run audit:verify` passes on the result.
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { auditEventHash } from "@/lib/audit-hash";
 import { applyBasisPoints } from "@/lib/billing/money";
 import { zurichDate } from "@/lib/billing/period";
@@ -15,7 +15,7 @@ import type { AuditKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/password";
 import { bulkTransaction, type BulkWriter } from "./bulk-insert";
-import { getDatabase } from "./client";
+import { getDatabase, type Executor } from "./client";
 import { invoiceNumber } from "./orders";
 import { DEMO_PASSWORD } from "./seed";
 
@@ -159,23 +159,86 @@ async function loadInvoices(payerOrgId: string, total: number, forOrg: (r: numbe
   });
 }
 
-/** Cashback from the clients (a withdrawal every 25th entry); the balance row moves with each transaction. */
+/**
+ * Cashback from the clients (a withdrawal every 25th entry); the balance row moves with each transaction.
+ * Each entry carries its balance-after (prepaid_entries.balance_after_minor), computed here in ledger
+ * order (created_at, id) with the entries already there (the demo's), anchored like migration 0010 on
+ * the account's balance. The loaded history is older than some demo entries, so those entries'
+ * balances grow by the loaded amounts before them: the last transaction rewrites them (a handful of
+ * rows), with the append-only trigger suspended inside it (rewriteLedgerBalances).
+ */
 async function loadPrepaid(demo: Demo, clients: Client[], total: number, now: Date): Promise<void> {
-  const { prepaidEntries, prepaidAccounts } = getDatabase().schema;
+  const { db, schema } = getDatabase();
+  const { prepaidEntries: e, prepaidAccounts } = schema;
+  const existing = await db.select({ id: e.id, at: e.createdAt, amountMinor: e.amountMinor, balanceAfterMinor: e.balanceAfterMinor })
+    .from(e).where(eq(e.partnerOrgId, demo.alpine)).orderBy(asc(e.createdAt), asc(e.id));
+  const [account] = await db.select({ balanceMinor: prepaidAccounts.balanceMinor }).from(prepaidAccounts).where(eq(prepaidAccounts.orgId, demo.alpine));
+  const existingSum = existing.reduce((s, x) => s + x.amountMinor, 0);
+  let balance = (account?.balanceMinor ?? existingSum) - existingSum; // before the partner's first entry
+  const rewritten: { id: string; balanceAfterMinor: number }[] = [];
+  let next = 0; // the first existing entry not yet passed
+  const passExisting = (until?: { at: Date; id: string }) => {
+    for (; next < existing.length; next++) {
+      const x = existing[next]!;
+      if (until && (x.at.getTime() > until.at.getTime() || (x.at.getTime() === until.at.getTime() && x.id > until.id))) return;
+      balance += x.amountMinor;
+      if (balance !== x.balanceAfterMinor) rewritten.push({ id: x.id, balanceAfterMinor: balance });
+    }
+  };
   const rnd = random(7);
   const start = now.getTime() - SPAN;
+  let previous = 0;
+  let written = 0;
   await loadInBatches(total, (i) => {
     const withdrawal = i % 25 === 24;
+    // Strictly increasing times: ledger order is then the order of generation.
+    previous = Math.max(previous + 1, Math.floor(start + ((i + rnd()) * (SPAN - DAY)) / total));
     return {
       id: newId(), partnerOrgId: demo.alpine, kind: withdrawal ? ("withdrawal" as const) : ("cashback" as const),
       amountMinor: withdrawal ? -100 : pick([318, 598, 1_440, 3_360], rnd()), currency: "CHF" as const, orderId: null,
-      customerOrgId: withdrawal ? null : pick(clients, rnd()).orgId, createdAt: new Date(Math.floor(start + ((i + rnd()) * (SPAN - DAY)) / total)),
+      customerOrgId: withdrawal ? null : pick(clients, rnd()).orgId, createdAt: new Date(previous), balanceAfterMinor: 0,
     };
   }, async (w, rows) => {
-    await w.insert(prepaidEntries, rows);
+    for (const r of rows) {
+      passExisting({ at: r.createdAt, id: r.id });
+      balance += r.amountMinor;
+      r.balanceAfterMinor = balance;
+    }
+    await w.insert(e, rows);
     const sum = rows.reduce((s, r) => s + r.amountMinor, 0);
     await w.db.update(prepaidAccounts).set({ balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${sum}`, updatedAt: now }).where(eq(prepaidAccounts.orgId, demo.alpine));
+    written += rows.length;
+    if (written === total) {
+      passExisting();
+      await rewriteLedgerBalances(w.db, rewritten);
+    }
   });
+}
+
+/**
+ * Sets the balance-after of entries an imported history now precedes. The ledger is append-only
+ * (migration 0001's triggers); this suspends the trigger for these updates, inside the caller's
+ * transaction, so the trigger is back at commit or rollback whatever happens.
+ */
+async function rewriteLedgerBalances(tx: Executor, rows: { id: string; balanceAfterMinor: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { dialect, schema } = getDatabase();
+  const e = schema.prepaidEntries;
+  const update = async () => {
+    for (const r of rows) await tx.update(e).set({ balanceAfterMinor: r.balanceAfterMinor }).where(eq(e.id, r.id));
+  };
+  if (dialect === "postgres") {
+    await tx.execute(sql`ALTER TABLE prepaid_entries DISABLE TRIGGER prepaid_entries_append_only`);
+    await update();
+    await tx.execute(sql`ALTER TABLE prepaid_entries ENABLE TRIGGER prepaid_entries_append_only`);
+    return;
+  }
+  const lite = tx as unknown as { all<T>(q: SQL): Promise<T[]>; run(q: SQL): Promise<unknown> };
+  const [trigger] = await lite.all<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prepaid_entries_no_update'`);
+  if (!trigger) throw new Error("seed:large: prepaid_entries_no_update is missing: run the migrations");
+  await lite.run(sql`DROP TRIGGER prepaid_entries_no_update`);
+  await update();
+  await lite.run(sql.raw(trigger.sql));
 }
 
 const KINDS: [AuditKind, number][] = [

@@ -206,6 +206,12 @@ export const prepaidEntries = pgTable("prepaid_entries", {
   // The invoice an "invoice_payment" entry paid.
   invoiceId: text("invoice_id").references(() => invoices.id),
   createdAt: ts("created_at").notNull(),
+  /**
+   * The account's balance right after this entry, in ledger order (created_at, id): written with the
+   * entry, in the transaction that moves prepaid_accounts, from the balance that update returns
+   * (appendLedgerEntry, db/prepaid.ts). Pages and exports read it; nothing sums the ledger.
+   */
+  balanceAfterMinor: integer("balance_after_minor").notNull(),
 }, (t) => [
   index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
   // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).

@@ -2,6 +2,7 @@
 import { and, count, eq, like, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import type { OrderActor } from "@/db/orders";
+import { appendLedgerEntry } from "@/db/prepaid";
 import { newId } from "@/lib/ids";
 
 export const META = { requestId: "req-billing", ip: "198.51.100.4", userAgent: "billing-test/1.0" };
@@ -49,10 +50,11 @@ export function daysFromToday(days: number): string {
 /** Tops a partner's prepaid account up with a cashback entry (no order), balance and ledger together. */
 export async function creditPrepaid(partnerOrgId: string, amountMinor: number): Promise<void> {
   const { transaction, schema } = getDatabase();
-  const { prepaidAccounts, prepaidEntries } = schema;
+  const { prepaidAccounts } = schema;
   await transaction(async (tx) => {
-    await tx.insert(prepaidAccounts).values({ orgId: partnerOrgId, currency: "CHF", balanceMinor: amountMinor, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: prepaidAccounts.orgId, set: { balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${amountMinor}` } });
-    await tx.insert(prepaidEntries).values({ id: newId(), partnerOrgId, kind: "cashback", amountMinor, currency: "CHF", createdAt: new Date() });
+    const [account] = await tx.insert(prepaidAccounts).values({ orgId: partnerOrgId, currency: "CHF", balanceMinor: amountMinor, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: prepaidAccounts.orgId, set: { balanceMinor: sql`${prepaidAccounts.balanceMinor} + ${amountMinor}` } })
+      .returning({ balanceMinor: prepaidAccounts.balanceMinor });
+    await appendLedgerEntry(tx, { id: newId(), partnerOrgId, kind: "cashback", amountMinor, currency: "CHF" }, { at: new Date(), balanceAfterMinor: account!.balanceMinor });
   });
 }

@@ -6,7 +6,6 @@ import { notFound, redirect } from "next/navigation";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getPayoutIban, getPrepaidBalance, listPrepaidClients, listPrepaidEntries, type PrepaidEntryRow } from "@/db/prepaid";
 import { formatIban } from "@/lib/billing/references";
-import { decodeBalance, encodeBalance } from "@/lib/balance-cursor";
 import { billingAccess } from "@/lib/billing/viewer";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -26,12 +25,10 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
   const m = access.membership;
   const [t, locale, params] = await Promise.all([getTranslations("prepaid"), getLocale(), searchParams]);
   const f = parsePrepaidFilter(params);
-  // The balance the previous page ended on, signed in its "next" link: a deep page needs no sum over the newer ledger.
-  const anchor = decodeBalance(m.orgId, f.cursor, params.bal);
   const [balance, iban, page, clients] = await Promise.all([
     getPrepaidBalance({ orgId: m.orgId }),
     getPayoutIban({ orgId: m.orgId }),
-    listPrepaidEntries({ partnerOrgId: m.orgId, kind: f.kind, customerOrgId: f.client, from: f.fromAt, to: f.toBefore, cursor: f.cursor, anchor }),
+    listPrepaidEntries({ partnerOrgId: m.orgId, kind: f.kind, customerOrgId: f.client, from: f.fromAt, to: f.toBefore, cursor: f.cursor }),
     listPrepaidClients({ partnerOrgId: m.orgId, limit: CLIENT_LIST_MAX + 1 }),
   ]);
   const clientFilter = await clientFilterField({ clients, value: f.client, source: "/prepaid/clients" });
@@ -125,7 +122,7 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
         </div>
       )}
       <Pager label={t("pages")} isFirst={!f.cursor} firstHref={`/prepaid${filterQuery(f)}`}
-        nextHref={page.next ? `/prepaid${filterQuery(f, { after: encodeCursor(page.next), bal: encodeBalance(m.orgId, page.next.anchor) })}` : null} />
+        nextHref={page.next ? `/prepaid${filterQuery(f, { after: encodeCursor(page.next) })}` : null} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { Cursor } from "@/db/invoices";
 import { getDatabase } from "@/db/client";
-import { listPrepaidEntries, type BalanceAnchor, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
+import { listPrepaidEntries, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, minorToDecimal } from "@/lib/csv";
@@ -15,19 +15,14 @@ import { parsePrepaidFilter } from "@/lib/validation/list-filters";
  */
 const LEDGER_CHUNK = 1000;
 
-/**
- * Page after page; each page's balances continue from the balance the one before ended on (the export's
- * running balance), so without a kind or client filter each page is a single keyset query.
- */
+/** Page after page, each a single keyset query; the balances are the entries' stored balance-after. */
 async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryRow[]> {
   let cursor: Cursor | undefined;
-  let anchor: BalanceAnchor | undefined;
   for (;;) {
-    const page = await listPrepaidEntries({ ...filter, cursor, anchor, limit: LEDGER_CHUNK });
+    const page = await listPrepaidEntries({ ...filter, cursor, limit: LEDGER_CHUNK });
     yield page.rows;
     if (page.next === null) return;
     cursor = page.next;
-    anchor = page.next.anchor;
   }
 }
 
