@@ -45,7 +45,7 @@ const CUSTOMER = ["customer_lr", "customer_admin", "customer_collab"] as const;
 const PARTNER = ["partner_lr", "partner_admin", "partner_collab"] as const;
 
 /** PRODUCT.md's role table, page by page: who may open it. Everyone else gets 404. */
-const PAGES: Record<string, Who[] | "redirects" | "sign-in"> = {
+const PAGES: Record<string, Who[] | "redirects" | "sign-in" | "not-found"> = {
   "/": "redirects", // to the viewer's first sidebar entry, or to sign-in
   "/login": "sign-in", // open signed out; a signed-in viewer is sent on
   "/invitations/[token]": SIGNED_IN, // says who the link is for; answering is an action (below)
@@ -63,6 +63,7 @@ const PAGES: Record<string, Who[] | "redirects" | "sign-in"> = {
   "/audit/events": ["auditor"],
   "/audit/notifications": ["auditor"],
   "/audit/partnerships/[id]": ["auditor"],
+  "/[...missing]": "not-found", // every address no route answers: 404 for everyone, signed in or not
 };
 
 const ROUTES: Record<string, Who[] | "auth.js"> = {
@@ -93,7 +94,9 @@ function paramsFor(route: string, who: Who): Record<string, string> {
 type Outcome = "ok" | "404" | "redirect";
 
 async function openPage(route: string, who: Who): Promise<Outcome> {
-  const file = route === "/" ? "(manager)/page" : route === "/login" || route.startsWith("/invitations") ? `(auth)${route}/page` : `(manager)${route}/page`;
+  const file = route === "/" ? "(manager)/page"
+    : route === "/[...missing]" ? "(missing)/[...missing]/page"
+    : route === "/login" || route.startsWith("/invitations") ? `(auth)${route}/page` : `(manager)${route}/page`;
   const { default: Page } = (await import(/* @vite-ignore */ `./${file}.tsx`)) as { default: (props: unknown) => Promise<unknown> };
   const out = await outcomeOf(() => Page({ params: Promise.resolve(paramsFor(route, who)), searchParams: Promise.resolve({}) }));
   return out === "404" || out === "redirect" ? out : "ok";
@@ -287,6 +290,7 @@ describe.each(enginesUnderTest())("authorization matrix on %s", (engine) => {
       await as(who);
       const got = await openPage(route, who);
       if (allowed === "redirects") expect(got).toBe("redirect");
+      else if (allowed === "not-found") expect(got).toBe("404");
       else if (allowed === "sign-in") expect(got).toBe(who === "nobody" ? "ok" : "redirect");
       else if (allowed.includes(who)) expect(got).toBe("ok");
       else expect(got).toBe(who === "nobody" ? "redirect" : "404");

@@ -10,13 +10,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOffer } from "@/lib/catalogue";
 import { creditPrepaid, META, partnerActor } from "@/lib/testing/billing";
-import { enginesUnderTest, useTestDatabase, type Engine, type TestDatabase } from "@/lib/testing/db";
+import { createBlankTestDatabase, enginesUnderTest, useTestDatabase, type Engine, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
-import { createDatabase, getDatabase, type Database } from "./client";
+import { getDatabase, type Database } from "./client";
 import { payInvoiceFromPrepaid } from "./invoice-payments";
 import { placeOrder } from "./orders";
 import { ledgerSum, withdraw } from "./prepaid";
@@ -126,39 +125,6 @@ function migrationsUpTo(engine: Engine, last: number): string {
   return dir;
 }
 
-/** An empty database of its own (not migrated), and how to remove it. */
-async function emptyDatabase(engine: Engine): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (engine === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-test-"));
-    const database = createDatabase(`file:${path.join(dir, "test.db")}`);
-    return { database, dispose: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `pm_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = createDatabase(u.toString());
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await a.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
-        if (rows[0]?.n === 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 describe.each(enginesUnderTest())("migration 0010's backfill on %s", (engine) => {
   let db: { database: Database; dispose(): Promise<void> };
   const folders: string[] = [];
@@ -181,7 +147,7 @@ describe.each(enginesUnderTest())("migration 0010's backfill on %s", (engine) =>
   const time = (ms: number) => (engine === "sqlite" ? sql`${ms}` : sql`${new Date(ms).toISOString()}::timestamptz`);
 
   it("gives every entry the balance the pages computed before (the account less every newer entry), triggers back", async () => {
-    db = await emptyDatabase(engine);
+    db = await createBlankTestDatabase(engine);
     const upTo9 = migrationsUpTo(engine, 9);
     folders.push(upTo9);
     await migrateWith(upTo9);
@@ -238,7 +204,7 @@ describe.each(enginesUnderTest())("migration 0010's backfill on %s", (engine) =>
   });
 
   it("applies on an empty database", async () => {
-    const fresh = await emptyDatabase(engine);
+    const fresh = await createBlankTestDatabase(engine);
     try {
       await fresh.database.migrate();
       const { db: d, schema } = fresh.database;

@@ -2,44 +2,13 @@
 // committed journal is missing and whether the database is empty, so an up-to-date database costs one
 // round trip and neither the database client, drizzle's migrator nor the demo data is loaded. Both engines.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDatabase, setDatabase, type Database } from "@/db/client";
+import { setDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { startupWork } from "@/db/startup-work";
-import { enginesUnderTest, type Engine } from "@/lib/testing/db";
-
-/** A database nothing was ever applied to (createTestDatabase migrates at once). */
-async function blankDatabase(engine: Engine): Promise<{ database: Database; url: string; dispose(): Promise<void> }> {
-  if (engine === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-startup-"));
-    const url = `file:${path.join(dir, "blank.db")}`;
-    const database = createDatabase(url);
-    return { database, url, dispose: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `pm_test_startup_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = createDatabase(u.toString());
-  return {
-    database, url: u.toString(),
-    dispose: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
+import { createBlankTestDatabase, enginesUnderTest } from "@/lib/testing/db";
 
 describe.each(enginesUnderTest())("what a start has to do, on %s", (engine) => {
   const open: { dispose(): Promise<void> }[] = [];
@@ -49,7 +18,7 @@ describe.each(enginesUnderTest())("what a start has to do, on %s", (engine) => {
   });
 
   it("migrate and seed on a database never migrated; seed only once migrated; nothing once seeded", async () => {
-    const blank = await blankDatabase(engine);
+    const blank = await createBlankTestDatabase(engine);
     open.push(blank);
     const { database } = blank;
     if (engine === "sqlite") {
@@ -67,7 +36,7 @@ describe.each(enginesUnderTest())("what a start has to do, on %s", (engine) => {
   });
 
   it("migrate when the journal's newest migration is not applied, as drizzle's migrator decides", async () => {
-    const blank = await blankDatabase(engine);
+    const blank = await createBlankTestDatabase(engine);
     open.push(blank);
     const { database } = blank;
     await database.migrate();

@@ -37,6 +37,9 @@ const CONNECTIONS = num("BENCH_CONNECTIONS", 20);
 const LH_ROUNDS = num("BENCH_LIGHTHOUSE_ROUNDS", 3);
 const PORT = num("BENCH_PORT", 3511);
 const STARTUP_RUNS = num("BENCH_STARTUP_RUNS", 3);
+// Requests one after another per page for the server-CPU column (0: no column): steadier than latency
+// on a busy machine, since the CPU a request costs does not depend on who else shares the cores.
+const CPU_REQUESTS = num("BENCH_CPU_REQUESTS", 30);
 const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,exports,lighthouse").split(","));
 const PAGE_FILTER = new RegExp(process.env.BENCH_PAGES ?? "");
 const EXPORT_FILTER = new RegExp(process.env.BENCH_EXPORTS ?? "");
@@ -144,6 +147,13 @@ async function followedNext(base: string, pages: Target[], cookies: Record<Who, 
   return [{ ...deep, label: "/prepaid, row 250,050 by its Next link", path: href }];
 }
 
+/** The server's CPU (user + system of its process tree, /proc) per request, over `n` requests one after another. */
+async function cpuPerRequest(server: Server, url: string, cookie: string | undefined, n: number): Promise<number> {
+  const before = treeCpuMs(processTree(server.pid));
+  for (let i = 0; i < n; i++) await get(url, cookie);
+  return (treeCpuMs(processTree(server.pid)) - before) / n;
+}
+
 async function engineSection(dbUrl: string, lighthouse: boolean) {
   const engine = engineName(dbUrl);
   setDatabase(createDatabase(dbUrl));
@@ -158,21 +168,31 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
 
   if (PARTS.has("pages")) {
     const meter = loadMeter([app, floor]);
-    const results = new Map<string, Awaited<ReturnType<typeof alternate>> & { htmlKb: number }>();
+    const results = new Map<string, Awaited<ReturnType<typeof alternate>> & { htmlKb: number; cpu?: { app: number; floor: number } }>();
     for (const t of pages) {
       const first = await get(app.base + t.path, cookies[t.who]);
       if (first.status !== 200 || !first.body.includes(t.expect)) throw new Error(`bench: ${t.path} as ${t.who} answered ${first.status} without "${t.expect}"`);
       for (let i = 0; i < 10; i++) await get(app.base + t.path, cookies[t.who]);
-      results.set(t.label, { ...(await alternate(app.base + t.path, `${floor.base}/`, cookies[t.who])), htmlKb: first.bytes / 1024 });
+      const timed = await alternate(app.base + t.path, `${floor.base}/`, cookies[t.who]);
+      let cpu: { app: number; floor: number } | undefined;
+      if (CPU_REQUESTS > 0) {
+        const before = await cpuPerRequest(floor, `${floor.base}/`, undefined, CPU_REQUESTS);
+        const own = await cpuPerRequest(app, app.base + t.path, cookies[t.who], CPU_REQUESTS);
+        const after = await cpuPerRequest(floor, `${floor.base}/`, undefined, CPU_REQUESTS);
+        cpu = { app: own, floor: (before + after) / 2 };
+      }
+      results.set(t.label, { ...timed, htmlKb: first.bytes / 1024, cpu });
     }
     const load = meter();
     out(`Pages: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s alternating with the floor; meanwhile the rest of the machine used ${f2(load.others)} cores of 2 (load average ${f2(load.load1)} at the end).\n`);
-    out("| page | as | HTML KB | p50 ms | p97.5 ms | req/s | floor p97.5 ms | floor req/s | p50 × floor | **p97.5 × floor** | deep ÷ page 1 (p97.5) | errors |");
-    out("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    if (CPU_REQUESTS > 0) out(`Server CPU: ${CPU_REQUESTS} requests one after another per page, the floor's before and after (user + system CPU of each server's process tree).\n`);
+    out("| page | as | HTML KB | p50 ms | p97.5 ms | req/s | floor p97.5 ms | floor req/s | p50 × floor | **p97.5 × floor** | deep ÷ page 1 (p97.5) | CPU ms / request | floor CPU ms | **CPU × floor** | errors |");
+    out("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const t of pages) {
       const r = results.get(t.label)!;
       const deep = t.deepOf && results.has(t.deepOf) ? f2(r.p975 / results.get(t.deepOf)!.p975) : "";
-      out(`| ${t.label} | ${t.who} | ${f1(r.htmlKb)} | ${f1(r.p50)} | ${f1(r.p975)} | ${r.rps.toFixed(0)} | ${f1(r.floorP975)} | ${r.floorRps.toFixed(0)} | ${f2(r.r50)} | **${f2(r.r975)}** | ${deep} | ${r.errors} |`);
+      const cpu = r.cpu ? `${f2(r.cpu.app)} | ${f2(r.cpu.floor)} | **${f2(r.cpu.app / r.cpu.floor)}**` : " |  | ";
+      out(`| ${t.label} | ${t.who} | ${f1(r.htmlKb)} | ${f1(r.p50)} | ${f1(r.p975)} | ${r.rps.toFixed(0)} | ${f1(r.floorP975)} | ${r.floorRps.toFixed(0)} | ${f2(r.r50)} | **${f2(r.r975)}** | ${deep} | ${cpu} | ${r.errors} |`);
     }
     out();
   }

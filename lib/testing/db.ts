@@ -17,12 +17,12 @@ export function enginesUnderTest(): Engine[] {
 
 export type TestDatabase = { database: Database; url: string; dispose(): Promise<void> };
 
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+/** A database of its own with nothing applied yet (no migration), and how to remove it. */
+export async function createBlankTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-test-"));
     const url = `file:${path.join(dir, "test.db")}`;
     const database = createDatabase(url);
-    await database.migrate();
     return {
       database, url,
       dispose: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); },
@@ -39,7 +39,6 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   u.pathname = `/${name}`;
   const url = u.toString();
   const database = createDatabase(url);
-  await database.migrate();
   return {
     database, url,
     dispose: async () => {
@@ -57,6 +56,18 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await a.end();
     },
   };
+}
+
+/** A database of its own, migrated to the committed schema. */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const t = await createBlankTestDatabase(engine);
+  try {
+    await t.database.migrate();
+  } catch (error) {
+    await t.dispose();
+    throw error;
+  }
+  return t;
 }
 
 /** Creates a fresh database and makes it the data layer's database for the test file. */

@@ -157,6 +157,7 @@ const NOT_IN_MATRIX: Record<string, string> = {
   "app/(manager)/preferences-actions.ts#changeLocale": "the caller's own language; changes no business data (lib/i18n/preferences.test.ts)",
   "app/(manager)/preferences-actions.ts#changeLocaleFromForm": "the profile menu's form post of changeLocale",
   "app/(manager)/audit/actions.ts#retryNotification": "the auditor's one permitted write; audit/actions.test.ts covers who may use it",
+  "app/(manager)/products/actions.ts#quoteNewOrder": "reads a new order's quote and writes nothing; app/authorization-matrix.test.ts shows the auditor refused",
 };
 
 describe.each(enginesUnderTest())("an auditor calling mutating actions on %s", (engine) => {
