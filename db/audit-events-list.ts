@@ -60,11 +60,13 @@ export async function listAuditEventsPage(f: EventFilters, { limit = EVENTS_PAGE
   return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
 }
 
-function mergeNewestFirst<T extends { id: string; createdAt: Date }>(lists: T[][]): T[] {
+/** Two index-ordered reads as one list, newest first by (time, id), each event once; rows or export rows. */
+function mergeNewestFirst<T>(lists: T[][], atOf: (r: T) => Date = (r) => (r as { createdAt: Date }).createdAt,
+  idOf: (r: T) => string = (r) => (r as { id: string }).id): T[] {
   const seen = new Set<string>();
   return lists.flat()
-    .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
-    .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0));
+    .filter((r) => (seen.has(idOf(r)) ? false : (seen.add(idOf(r)), true)))
+    .sort((x, y) => atOf(y).getTime() - atOf(x).getTime() || (idOf(x) < idOf(y) ? 1 : idOf(x) > idOf(y) ? -1 : 0));
 }
 
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEventsPage>>["rows"][number];
@@ -158,7 +160,7 @@ export async function* allAuditEventsForExport(f: EventFilters, { pageSize = 100
     for (;;) {
       // The organization's events as the page reads them: two index-ordered reads merged (listAuditEventsPage).
       const rows = org
-        ? mergeRowsNewestFirst(await read(eq(a.customerOrgId, org), cursor), await read(eq(a.partnerOrgId, org), cursor)).slice(0, pageSize + 1)
+        ? mergeNewestFirst([await read(eq(a.customerOrgId, org), cursor), await read(eq(a.partnerOrgId, org), cursor)], (r) => r[AT] as Date, (r) => r[ID] as string).slice(0, pageSize + 1)
         : await read(undefined, cursor);
       const more = rows.length > pageSize;
       if (more) rows.length = pageSize;
@@ -170,12 +172,4 @@ export async function* allAuditEventsForExport(f: EventFilters, { pageSize = 100
   } finally {
     reader.close();
   }
-}
-
-function mergeRowsNewestFirst(x: RawRow[], y: RawRow[]): RawRow[] {
-  const { createdAt: AT, id: ID } = EXPORT_AT;
-  const seen = new Set<unknown>();
-  return [...x, ...y]
-    .filter((r) => (seen.has(r[ID]) ? false : (seen.add(r[ID]), true)))
-    .sort((p, q) => (q[AT] as Date).getTime() - (p[AT] as Date).getTime() || (p[ID]! < q[ID]! ? 1 : p[ID]! > q[ID]! ? -1 : 0));
 }
