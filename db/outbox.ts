@@ -97,9 +97,8 @@ export async function coalesceMessage(ex: Executor, id: string, m: NewMessage): 
  * Claims up to `limit` due messages for `leaseMs` under a new fencing token (returned on each row as
  * `leaseToken`). Only the holder of that token can then mark them (markSent, markAttemptFailed,
  * releaseLeases), so a worker whose lease ran out cannot overwrite the outcome of the one that took over.
- * PostgreSQL: one UPDATE over a `FOR UPDATE SKIP LOCKED` selection, so instances claiming at the same
- * moment take disjoint rows without waiting on each other. SQLite (one writer at a time): the selection
- * and the update run in one immediate transaction.
+ * The selection and the update run in one transaction (PostgreSQL: the selection `FOR UPDATE SKIP
+ * LOCKED`, so instances claiming at the same moment take disjoint rows without waiting on each other).
  */
 export async function claimDueMessages({ now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number }): Promise<OutboxMessage[]> {
   const database = getDatabase();
@@ -108,16 +107,17 @@ export async function claimDueMessages({ now, limit, leaseMs }: { now: Date; lim
   const lease = { lockedUntil: new Date(now.getTime() + leaseMs), leaseToken };
   const free = or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now));
   const due = and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), free);
-  if (database.dialect === "postgres") {
-    const chosen = database.db.select({ id: outbox.id }).from(outbox).where(due)
-      .orderBy(asc(outbox.nextAttemptAt)).limit(limit).for("update", { skipLocked: true });
-    return database.db.update(outbox).set(lease).where(and(inArray(outbox.id, chosen), due)).returning();
-  }
-  // Writes go through database.transaction (see db/client.ts: on SQLite it queues this process's writes).
+  // One transaction on both engines, so the rows chosen are exactly the rows leased. PostgreSQL locks
+  // them with FOR UPDATE SKIP LOCKED: instances claiming at once take disjoint rows without waiting.
+  // Not a single `UPDATE … WHERE id IN (SELECT … SKIP LOCKED LIMIT n)`: the planner may run that
+  // subquery more than once (a rescanned semi-join), locking rows the UPDATE then leaves alone, which
+  // concurrent claimers skip, so all can stop with a due row unclaimed. SQLite has one writer at a time
+  // (database.transaction queues this process's writes, see db/client.ts).
   return database.transaction(async (tx) => {
-    const candidates = await tx.select({ id: outbox.id }).from(outbox).where(due).orderBy(asc(outbox.nextAttemptAt)).limit(limit);
-    if (candidates.length === 0) return [];
-    return tx.update(outbox).set(lease).where(and(inArray(outbox.id, candidates.map((c) => c.id)), due)).returning();
+    const select = tx.select({ id: outbox.id }).from(outbox).where(due).orderBy(asc(outbox.nextAttemptAt)).limit(limit);
+    const chosen = await (database.dialect === "postgres" ? select.for("update", { skipLocked: true }) : select);
+    if (chosen.length === 0) return [];
+    return tx.update(outbox).set(lease).where(and(inArray(outbox.id, chosen.map((c) => c.id)), due)).returning();
   });
 }
 
