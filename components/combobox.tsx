@@ -5,7 +5,7 @@
 // Tab leaves. Typing again drops the choice until an option is picked. Inside a client form, `onChoose`
 // hears each choice (and null when it is dropped); `invalid` and `describedBy` tie it to the form's error.
 import { useEffect, useId, useRef, useState } from "react";
-import { inputClass } from "./ui/styles";
+import { inputClass, labelClass } from "./ui/styles";
 
 export type ComboboxOption = { id: string; label: string };
 /** Its words, translated by the server parent; "#" in `matches` and `chosen` stands for the count or the label. */
@@ -88,7 +88,7 @@ export function Combobox({ name, label, source, value, valueLabel, words, onChoo
   const optionId = (i: number) => `${id}-option-${i}`;
   return (
     <div className="relative">
-      <label htmlFor={`${id}-input`} className={labelClassName ?? "block text-xs font-medium text-slate-600"}>{label}</label>
+      <label htmlFor={`${id}-input`} className={labelClassName ?? labelClass}>{label}</label>
       <input
         id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder={words.all} value={text} className={`${inputClass} mt-1`}
         aria-autocomplete="list" aria-expanded={open} aria-controls={listbox} aria-invalid={invalid || undefined} aria-describedby={describedBy}
@@ -103,11 +103,9 @@ export function Combobox({ name, label, source, value, valueLabel, words, onChoo
         onBlur={() => setOpen(false)}
       />
       <input type="hidden" name={name} value={selected} />
-      <ul id={listbox} role="listbox" aria-label={label} hidden={!open || options.length === 0}
-        className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+      <ul id={listbox} role="listbox" aria-label={label} hidden={!open || options.length === 0} className="combobox-list">
         {options.map((o, i) => (
           <li key={o.id} id={optionId(i)} role="option" aria-selected={i === active}
-            className="cursor-pointer px-3 py-1.5 aria-selected:bg-brand-50 aria-selected:text-brand-900"
             onMouseDown={(e) => e.preventDefault()} onClick={() => choose(o)}>
             {o.label}
           </li>

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { organizationName } from "@/db/invoices";
 import { getTranslations } from "@/lib/i18n/server";
 import { Combobox } from "./combobox";
-import { buttonClass, inputClass } from "./ui/styles";
+import { FilterSelect } from "./filter-select";
+import { buttonClass, inputClass, labelClass } from "./ui/styles";
 
 export type SelectFilter = { name: string; label: string; value?: string; options: { value: string; label: string }[] };
 /** A filter over a large table (organizations, users): a searchable combobox asking `source` for matches. */
@@ -45,23 +46,17 @@ export async function FilterForm({ action, selects, period, ignored = [], label 
         {selects.map((s) => "source" in s ? (
           <Combobox key={s.name} name={s.name} label={s.label} source={s.source} value={s.value} valueLabel={s.valueLabel} words={words} />
         ) : (
-          <div key={s.name}>
-            <label htmlFor={`filter-${s.name}`} className="block text-xs font-medium text-slate-600">{s.label}</label>
-            <select id={`filter-${s.name}`} name={s.name} defaultValue={s.value ?? ""} className={`${inputClass} mt-1`}>
-              <option value="">{words.all}</option>
-              {s.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </select>
-          </div>
+          <FilterSelect key={s.name} name={s.name} label={s.label} value={s.value} all={words.all} options={s.options.map((o) => [o.value, o.label] as const)} />
         ))}
         {period && (
           <fieldset className="col-span-2 grid grid-cols-2 gap-3">
             <legend className="sr-only">{period.label}</legend>
             <div>
-              <label htmlFor="filter-from" className="block text-xs font-medium text-slate-600">{names.from}</label>
+              <label htmlFor="filter-from" className={labelClass}>{names.from}</label>
               <input id="filter-from" type="date" name="from" defaultValue={period.from ?? ""} className={`${inputClass} mt-1`} />
             </div>
             <div>
-              <label htmlFor="filter-to" className="block text-xs font-medium text-slate-600">{names.to}</label>
+              <label htmlFor="filter-to" className={labelClass}>{names.to}</label>
               <input id="filter-to" type="date" name="to" defaultValue={period.to ?? ""} className={`${inputClass} mt-1`} />
             </div>
           </fieldset>

@@ -113,25 +113,25 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
             : <p className="text-slate-600">{t("list.empty", { org: m.orgName })}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="data-table">
               <caption className="sr-only">{t("list.caption", { org: m.orgName })}</caption>
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <thead>
                 <tr>
                   {(["client", "access", "mode", "products", "since"] as const).map((c) => (
-                    <th key={c} scope="col" className="px-4 py-3">{t(`list.column.${c}`)}</th>
+                    <th key={c} scope="col">{t(`list.column.${c}`)}</th>
                   ))}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody>
                 {page.rows.map((p) => (
                   <tr key={p.id} id={`client-${p.id}`}>
-                    <td className="px-4 py-3 font-medium">
+                    <td className="font-medium">
                       <Link href={`/clients/${p.id}`} className="text-brand-700 hover:underline">{p.customerName}</Link>
                     </td>
-                    <td className="px-4 py-3">{d(`access.${p.access}`)}</td>
-                    <td className="px-4 py-3">{d(`paymentMode.${effectivePaymentMode(p)}`)}</td>
-                    <td className="px-4 py-3">{p.access === "full" ? t("list.allProducts") : productList(p.id)}</td>
-                    <td className="px-4 py-3">{date(p.activatedAt ?? p.createdAt)}</td>
+                    <td>{d(`access.${p.access}`)}</td>
+                    <td>{d(`paymentMode.${effectivePaymentMode(p)}`)}</td>
+                    <td>{p.access === "full" ? t("list.allProducts") : productList(p.id)}</td>
+                    <td>{date(p.activatedAt ?? p.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

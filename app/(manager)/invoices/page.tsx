@@ -65,31 +65,31 @@ export default async function InvoicesPage({ searchParams }: PageProps<"/invoice
         )
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
-          <table className="table-stack w-full text-left text-sm">
+          <table className="data-table table-stack">
             <caption className="sr-only">{t("list.caption", { org: m.orgName })}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <thead>
               <tr>
-                <th scope="col" className="px-4 py-3">{col("number")}</th>
-                <th scope="col" className="px-4 py-3">{col("issued")}</th>
-                {showClients && <th scope="col" className="px-4 py-3">{col("client")}</th>}
-                <th scope="col" className="px-4 py-3">{col("product")}</th>
-                <th scope="col" className="px-4 py-3">{col("status")}</th>
-                <th scope="col" className="px-4 py-3">{col("due")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{col("total")}</th>
+                <th scope="col">{col("number")}</th>
+                <th scope="col">{col("issued")}</th>
+                {showClients && <th scope="col">{col("client")}</th>}
+                <th scope="col">{col("product")}</th>
+                <th scope="col">{col("status")}</th>
+                <th scope="col">{col("due")}</th>
+                <th scope="col" className="text-right">{col("total")}</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody>
               {page.rows.map((i) => {
                 const state = invoiceState(i, today);
                 return (
                   <tr key={i.id}>
-                    <td data-label={col("number")} className="px-4 py-3 font-medium"><Link href={`/invoices/${i.id}`} className="text-brand-700 hover:underline">{i.number}</Link></td>
-                    <td data-label={col("issued")} className="px-4 py-3">{formatDate(i.issuedAt, locale)}</td>
-                    {showClients && <td data-label={col("client")} className="px-4 py-3">{i.forOrgName}</td>}
-                    <td data-label={col("product")} className="px-4 py-3">{i.productLabel ? t("list.productKind", { product: i.productLabel, kind: kind(i.orderKind) }) : "—"}</td>
-                    <td data-label={col("status")} className="px-4 py-3"><InvoiceStatusBadge state={state} label={t(`status.${state}`)} /></td>
-                    <td data-label={col("due")} className="px-4 py-3">{i.dueDate ? dayText(i.dueDate, locale) : "—"}</td>
-                    <td data-label={col("total")} className="px-4 py-3 text-right tabular-nums">{formatMoney(i.totalMinor, i.currency, locale)}</td>
+                    <td data-label={col("number")} className="font-medium"><Link href={`/invoices/${i.id}`} className="text-brand-700 hover:underline">{i.number}</Link></td>
+                    <td data-label={col("issued")}>{formatDate(i.issuedAt, locale)}</td>
+                    {showClients && <td data-label={col("client")}>{i.forOrgName}</td>}
+                    <td data-label={col("product")}>{i.productLabel ? t("list.productKind", { product: i.productLabel, kind: kind(i.orderKind) }) : "—"}</td>
+                    <td data-label={col("status")}><InvoiceStatusBadge state={state} label={t(`status.${state}`)} /></td>
+                    <td data-label={col("due")}>{i.dueDate ? dayText(i.dueDate, locale) : "—"}</td>
+                    <td data-label={col("total")} className="text-right tabular-nums">{formatMoney(i.totalMinor, i.currency, locale)}</td>
                   </tr>
                 );
               })}

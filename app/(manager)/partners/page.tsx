@@ -55,29 +55,29 @@ export default async function PartnersPage() {
             })}
           </ul>
           <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
-            <table className="w-full text-left text-sm">
+            <table className="data-table">
               <caption className="sr-only">{t("list.caption", { orgName: m.orgName })}</caption>
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <thead>
                 <tr>
-                  <th scope="col" className="px-4 py-3">{t("list.columns.partner")}</th>
-                  <th scope="col" className="px-4 py-3">{t("list.columns.access")}</th>
-                  <th scope="col" className="px-4 py-3">{t("list.columns.paymentMode")}</th>
-                  <th scope="col" className="px-4 py-3">{t("list.columns.status")}</th>
-                  <th scope="col" className="px-4 py-3">{t("list.columns.date")}</th>
+                  <th scope="col">{t("list.columns.partner")}</th>
+                  <th scope="col">{t("list.columns.access")}</th>
+                  <th scope="col">{t("list.columns.paymentMode")}</th>
+                  <th scope="col">{t("list.columns.status")}</th>
+                  <th scope="col">{t("list.columns.date")}</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody>
                 {rows.map((p) => {
                   const listed = listedDate(p);
                   return (
                     <tr key={p.id}>
-                      <td className="px-4 py-3 font-medium">
+                      <td className="font-medium">
                         <Link href={`/partners/${p.id}`} className="text-brand-700 hover:underline">{p.partnerName}</Link>
                       </td>
-                      <td className="px-4 py-3"><AccessLabel access={p.access} /></td>
-                      <td className="px-4 py-3"><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
-                      <td className="px-4 py-3"><StatusBadge status={p.status} /></td>
-                      <td className="px-4 py-3">{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</td>
+                      <td><AccessLabel access={p.access} /></td>
+                      <td><PaymentModeLabel access={p.access} paymentMode={p.paymentMode} /></td>
+                      <td><StatusBadge status={p.status} /></td>
+                      <td>{t(`period.${listed.kind}`, { date: formatDate(listed.date, locale) })}</td>
                     </tr>
                   );
                 })}

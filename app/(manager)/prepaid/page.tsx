@@ -94,27 +94,27 @@ export default async function PrepaidPage({ searchParams }: PageProps<"/prepaid"
           : <p className="text-slate-600">{t("empty")}</p>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
-          <table className="table-stack w-full text-left text-sm">
+          <table className="data-table table-stack">
             <caption className="sr-only">{t("caption")}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <thead>
               <tr>
-                <th scope="col" className="px-4 py-3">{col("date")}</th>
-                <th scope="col" className="px-4 py-3">{col("entry")}</th>
-                <th scope="col" className="px-4 py-3">{col("client")}</th>
-                <th scope="col" className="px-4 py-3">{col("details")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{col("amount")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{col("balanceAfter")}</th>
+                <th scope="col">{col("date")}</th>
+                <th scope="col">{col("entry")}</th>
+                <th scope="col">{col("client")}</th>
+                <th scope="col">{col("details")}</th>
+                <th scope="col" className="text-right">{col("amount")}</th>
+                <th scope="col" className="text-right">{col("balanceAfter")}</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody>
               {page.rows.map((e) => (
                 <tr key={e.id}>
-                  <td data-label={col("date")} className="px-4 py-3">{formatDateTime(e.createdAt, locale)}</td>
-                  <td data-label={col("entry")} className="px-4 py-3">{t(`kind.${e.kind}`)}</td>
-                  <td data-label={col("client")} className="px-4 py-3">{e.customerName ?? "—"}</td>
-                  <td data-label={col("details")} className="px-4 py-3">{details(e)}</td>
-                  <td data-label={col("amount")} className={`px-4 py-3 text-right tabular-nums ${amountTone(e.amountMinor)}`}>{formatMoney(e.amountMinor, e.currency, locale)}</td>
-                  <td data-label={col("balanceAfter")} className="px-4 py-3 text-right tabular-nums">{formatMoney(e.balanceAfterMinor, e.currency, locale)}</td>
+                  <td data-label={col("date")}>{formatDateTime(e.createdAt, locale)}</td>
+                  <td data-label={col("entry")}>{t(`kind.${e.kind}`)}</td>
+                  <td data-label={col("client")}>{e.customerName ?? "—"}</td>
+                  <td data-label={col("details")}>{details(e)}</td>
+                  <td data-label={col("amount")} className={`text-right tabular-nums ${amountTone(e.amountMinor)}`}>{formatMoney(e.amountMinor, e.currency, locale)}</td>
+                  <td data-label={col("balanceAfter")} className="text-right tabular-nums">{formatMoney(e.balanceAfterMinor, e.currency, locale)}</td>
                 </tr>
               ))}
             </tbody>

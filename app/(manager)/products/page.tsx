@@ -63,35 +63,35 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
             : <p className="text-slate-600">{t("emptyPage")}{" "}<Link href="/products" className="font-medium text-brand-700 underline">{t("firstPage")}</Link></p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="data-table">
               <caption className="sr-only">{partner ? t("captionPartner", { org: m.orgName }) : t("captionOwn", { org: m.orgName })}</caption>
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <thead>
                 <tr>
-                  {partner && <th scope="col" className="px-4 py-3">{col("client")}</th>}
-                  <th scope="col" className="px-4 py-3">{col("product")}</th>
-                  <th scope="col" className="px-4 py-3">{col("category")}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{col("price")}</th>
-                  <th scope="col" className="px-4 py-3">{col("renewal")}</th>
-                  <th scope="col" className="px-4 py-3">{col("status")}</th>
-                  {partner && <th scope="col" className="px-4 py-3">{col("access")}</th>}
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">{col("actions")}</span></th>
+                  {partner && <th scope="col">{col("client")}</th>}
+                  <th scope="col">{col("product")}</th>
+                  <th scope="col">{col("category")}</th>
+                  <th scope="col" className="text-right">{col("price")}</th>
+                  <th scope="col">{col("renewal")}</th>
+                  <th scope="col">{col("status")}</th>
+                  {partner && <th scope="col">{col("access")}</th>}
+                  <th scope="col"><span className="sr-only">{col("actions")}</span></th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody>
                 {rows.map((p) => {
                   const { access, customerName } = p;
                   const quote = renewalQuote(m, contexts.get(p.orgId), p, locale);
                   const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
                   return (
                     <tr key={p.id} className="align-top">
-                      {partner && <td className="px-4 py-3">{customerName}</td>}
-                      <td className="px-4 py-3 font-medium">{p.label}</td>
-                      <td className="px-4 py-3">{categoryLabel(t, p.category)}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatMoney(p.priceMinor, p.currency, locale)}</td>
-                      <td className="px-4 py-3">{day(p.renewalDate)}</td>
-                      <td className="px-4 py-3">{d(`productStatus.${p.status}`)}</td>
-                      {partner && <td className="px-4 py-3">{access ? d(`access.${access}`) : "—"}</td>}
-                      <td className="px-4 py-3">
+                      {partner && <td>{customerName}</td>}
+                      <td className="font-medium">{p.label}</td>
+                      <td>{categoryLabel(t, p.category)}</td>
+                      <td className="text-right tabular-nums">{formatMoney(p.priceMinor, p.currency, locale)}</td>
+                      <td>{day(p.renewalDate)}</td>
+                      <td>{d(`productStatus.${p.status}`)}</td>
+                      {partner && <td>{access ? d(`access.${access}`) : "—"}</td>}
+                      <td>
                         {renewable ? (
                           <RenewControl key={`${p.id}`} productId={p.id} label={p.label} renewalDate={p.renewalDate} renewalLabel={day(p.renewalDate)} quote={quote.text} />
                         ) : access === "limited" ? <span className="text-slate-500">{t("clientRenews")}</span> : null}
