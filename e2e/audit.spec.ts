@@ -37,6 +37,18 @@ test.describe("the auditor's console", () => {
     await sidebar(page).getByRole("link", { name: "Audit" }).click();
     await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
     await expect(page.getByRole("img", { name: /Payment-mode changes per week/ })).toBeVisible();
+    // The chart's figures as a table: twelve weeks whose changes add up to the summary's count, this
+    // week's (the last row) with Claire's change to `to` in it; a bar for each week with changes.
+    const chart = page.getByRole("region", { name: "Payment modes" });
+    await chart.getByText("Changes per week as a table").click();
+    const weeks = chart.getByRole("table", { name: "Payment-mode changes per week" }).getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect(weeks).toHaveCount(12);
+    const figures = await weeks.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(1).map((c) => Number(c.textContent))));
+    const changes = figures.reduce((s, [p, c]) => s + p! + c!, 0);
+    expect(changes).toBeGreaterThan(0);
+    await expect(chart.getByText(/payment-mode changes? in the last 12 weeks/)).toContainText(`${changes} payment-mode change`);
+    expect(figures.at(-1)![to === "Partner pays" ? 0 : 1]).toBeGreaterThan(0);
+    expect(await chart.locator("svg rect").count()).toBe(figures.reduce((n, [p, c]) => n + (p! > 0 ? 1 : 0) + (c! > 0 ? 1 : 0), 0));
 
     // Filter the partnerships on Helvetia Bakery SA.
     const filters = page.getByRole("search", { name: "Filters" });

@@ -1,9 +1,5 @@
+// A short status word on a tint. Its classes are in app/globals.css ("The primitives"): a badge is on
+// most rows of a list, in the markup and again in the RSC payload.
 export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: "slate" | "green" | "amber" | "blue" }) {
-  const tones = {
-    slate: "bg-slate-100 text-slate-700",
-    green: "bg-green-100 text-green-800",
-    amber: "bg-amber-100 text-amber-800",
-    blue: "bg-brand-50 text-brand-700",
-  } as const;
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }

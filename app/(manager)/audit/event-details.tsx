@@ -52,23 +52,29 @@ export function RequestDetails({ ip, userAgent, requestId, a }: { ip: string | n
   );
 }
 
-const TONES: Record<OutboxStatus, "green" | "amber" | "slate"> = { sent: "green", failed: "amber", pending: "slate" };
+export const DELIVERY_TONES: Record<OutboxStatus, "green" | "amber" | "slate"> = { sent: "green", failed: "amber", pending: "slate" };
 
-export function DeliveryState({ n, a, locale }: {
-  n: { status: OutboxStatus; attempts: number; sentAt: Date | null; lastError: string | null; nextAttemptAt: Date };
-  a: AuditText;
-  locale: Locale;
-}) {
+type Delivery = { status: OutboxStatus; attempts: number; sentAt: Date | null; lastError: string | null; nextAttemptAt: Date };
+
+/** A notification's delivery in words: the state's name, when (sent, next attempt, given up) with the attempts, and the last error. */
+export function deliveryText(n: Delivery, a: AuditText, locale: Locale): { state: string; line: string; error: string } {
   const at = (d: Date) => formatDateTime(d, locale);
+  const when = n.status === "sent" && n.sentAt ? a.t("delivery.sentAt", { at: at(n.sentAt) })
+    : n.status === "pending" ? a.t("delivery.nextAttempt", { at: at(n.nextAttemptAt) }) : a.t("delivery.gaveUp");
+  return {
+    state: a.d(`outboxStatus.${n.status}`),
+    line: `${when} · ${a.t("delivery.attempts", { count: n.attempts })}`,
+    error: n.lastError ? a.t("delivery.lastError", { error: n.lastError }) : "",
+  };
+}
+
+export function DeliveryState({ n, a, locale }: { n: Delivery; a: AuditText; locale: Locale }) {
+  const { state, line, error } = deliveryText(n, a, locale);
   return (
     <div className="space-y-0.5">
-      <Badge tone={TONES[n.status]}>{a.d(`outboxStatus.${n.status}`)}</Badge>
-      <p className="text-xs text-slate-600">
-        {n.status === "sent" && n.sentAt ? a.t("delivery.sentAt", { at: at(n.sentAt) })
-          : n.status === "pending" ? a.t("delivery.nextAttempt", { at: at(n.nextAttemptAt) }) : a.t("delivery.gaveUp")}
-        {" · "}{a.t("delivery.attempts", { count: n.attempts })}
-      </p>
-      {n.lastError && <p className="max-w-xs break-words text-xs text-red-700">{a.t("delivery.lastError", { error: n.lastError })}</p>}
+      <Badge tone={DELIVERY_TONES[n.status]}>{state}</Badge>
+      <p className="text-xs text-slate-600">{line}</p>
+      {error && <p className="max-w-xs break-words text-xs text-red-700">{error}</p>}
     </div>
   );
 }

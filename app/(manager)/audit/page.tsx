@@ -71,12 +71,12 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
         // Compact (the rows travel twice: HTML and the RSC payload): plain strings to PartnershipRows, and
         // app/globals.css styles the cells (`audit-partnerships`).
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="audit-list audit-partnerships w-full text-left text-sm">
+          <table className="audit-list audit-partnerships">
             <caption className="sr-only">{t("partnerships.caption")}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <thead>
               <tr>
                 {(["customer", "partner", "access", "mode", "status", "since", "lastChange", "history"] as const).map((h) => (
-                  <th key={h} scope="col" className="px-3 py-3">{col(h)}</th>
+                  <th key={h} scope="col">{col(h)}</th>
                 ))}
               </tr>
             </thead>

@@ -9,35 +9,42 @@ import { Badge } from "@/components/ui/badge";
 import { CopyId } from "../copy-id";
 import { unpackRows, type Packed } from "../packed-rows";
 
-/** One event, every field already in the reader's words ("" when absent). */
+/**
+ * One event, every field already in the reader's words ("" when absent). The partnership's two names
+ * rather than their pair's text, and the event's number rather than "No. 68": the names repeat from
+ * row to row (each is sent once), the templates once for all rows.
+ */
 export type EventRow = [
-  when: string, number: string, kind: string, refused: string, repeats: string, reason: string,
-  actor: string, actorOrg: string, partnershipId: string, pair: string, change: string, ip: string, browser: string, userAgent: string,
+  when: string, seq: string, kind: string, refused: string, repeats: string, reason: string,
+  actor: string, actorOrg: string, partnershipId: string, customer: string, partner: string, change: string, ip: string, browser: string, userAgent: string,
 ];
 
-/** `copy` holds "#" where the shortened identifier goes. */
-export function EventRows({ rows, words }: { rows: Packed<EventRow>; words: { refused: string; copy: string; done: string } }) {
+/** `copy` holds "#" where the shortened identifier goes; `seq` "{seq}", `pair` "{customer}" and "{partner}". */
+export function EventRows({ rows, words }: { rows: Packed<EventRow>; words: { refused: string; copy: string; done: string; seq: string; pair: string } }) {
   return (
     <tbody>
-      {unpackRows(rows).map(([when, number, kind, refused, repeats, reason, actor, actorOrg, pid, pair, change, ip, browser, ua]) => (
-        // The event's number ("No. 68") is unique: it is the key.
-        <tr key={number}>
-          <td>{when}<small>{number}</small></td>
-          <td>
-            {kind}
-            {refused && <> <Badge tone="amber">{words.refused}</Badge></>}
-            {repeats && <> <b>{repeats}</b></>}
-            {reason && <small>{reason}</small>}
-          </td>
-          <td>{actor}<small>{actorOrg}</small></td>
-          <td>
-            {pair ? <Link href={`/audit/partnerships/${pid}`} prefetch={false}>{pair}</Link>
-              : pid ? <CopyId id={pid} label={words.copy.replace("#", `${pid.slice(0, 8)}…`)} done={words.done} /> : "—"}
-          </td>
-          <td>{change}</td>
-          <td>{ip}{ua ? <details><summary>{browser}</summary>{ua}</details> : <small>{browser}</small>}</td>
-        </tr>
-      ))}
+      {unpackRows(rows).map(([when, seq, kind, refused, repeats, reason, actor, actorOrg, pid, customer, partner, change, ip, browser, ua]) => {
+        const pair = customer && partner ? words.pair.replace("{customer}", () => customer).replace("{partner}", () => partner) : "";
+        return (
+          // The event's number is unique: it is the key.
+          <tr key={seq}>
+            <td>{when}<small>{words.seq.replace("{seq}", () => seq)}</small></td>
+            <td>
+              {kind}
+              {refused && <> <Badge tone="amber">{words.refused}</Badge></>}
+              {repeats && <> <b>{repeats}</b></>}
+              {reason && <small>{reason}</small>}
+            </td>
+            <td>{actor}<small>{actorOrg}</small></td>
+            <td>
+              {pair ? <Link href={`/audit/partnerships/${pid}`} prefetch={false}>{pair}</Link>
+                : pid ? <CopyId id={pid} label={words.copy.replace("#", `${pid.slice(0, 8)}…`)} done={words.done} /> : "—"}
+            </td>
+            <td>{change}</td>
+            <td>{ip}{ua ? <details><summary>{browser}</summary>{ua}</details> : <small>{browser}</small>}</td>
+          </tr>
+        );
+      })}
     </tbody>
   );
 }

@@ -68,22 +68,25 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
         // the change (order, product, invoice…) are left to the partnership's timeline, which gives each a
         // copy button, and to the CSV export; the full user agent is one click away here.
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="audit-list audit-events w-full text-left text-sm">
+          <table className="audit-list audit-events">
             <caption className="sr-only">{t("events.caption")}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <thead>
               <tr>
-                {(["when", "event", "who", "partnership", "change", "request"] as const).map((h) => <th key={h} scope="col" className="px-3 py-3">{col(h)}</th>)}
+                {(["when", "event", "who", "partnership", "change", "request"] as const).map((h) => <th key={h} scope="col">{col(h)}</th>)}
               </tr>
             </thead>
             <EventRows rows={packRows(rows.map((e): EventRow => [
-              formatDateTime(e.createdAt, locale), t("events.seq", { seq: e.seq }), a.kind(e.kind),
+              formatDateTime(e.createdAt, locale), String(e.seq), a.kind(e.kind),
               e.outcome === "refused" ? "1" : "", e.repeats != null && e.repeats > 1 ? t("events.repeats", { count: e.repeats }) : "",
               e.reason ? t("events.reason", { reason: a.reason(e.reason) }) : "",
               e.actorName ?? t("events.system"), e.actorOrgName ?? t("events.noOrganization"), e.partnershipId ?? "",
-              e.customerName && e.partnerName && e.partnershipId ? t("events.pair", { customer: e.customerName, partner: e.partnerName }) : "",
+              e.partnershipId ? e.customerName ?? "" : "", e.partnershipId ? e.partnerName ?? "" : "",
               changeText(e.before, e.after, a.words, { withoutIds: true }) || "—", e.ip ?? t("request.unknown"),
               e.userAgent ? a.browser(e.userAgent) : t("request.unknownBrowser"), e.userAgent ?? "",
-            ]))} words={{ refused: t("events.refused"), copy: t("copy.label", { id: "#" }), done: t("copy.done") }} />
+            ]))} words={{
+              refused: t("events.refused"), copy: t("copy.label", { id: "#" }), done: t("copy.done"),
+              seq: t("events.seq", { seq: "{seq}" }), pair: t("events.pair", { customer: "{customer}", partner: "{partner}" }),
+            }} />
           </table>
         </div>
       )}

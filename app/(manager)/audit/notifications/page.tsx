@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { listNotificationsPage } from "@/db/audit-notifications";
 import { formatDateTime } from "@/lib/format";
 import { getLocale } from "@/lib/i18n/server";
@@ -8,10 +7,11 @@ import { AuditNav } from "../audit-nav";
 import { auditWords } from "../audit-words";
 import { requireAuditor } from "../auditor";
 import { EmptyState, isFiltered } from "../empty-state";
-import { DeliveryState } from "../event-details";
+import { DELIVERY_TONES, deliveryText } from "../event-details";
+import { packRows } from "../packed-rows";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
-import { RetryButton } from "./retry-button";
+import { NotificationRows, type NotificationRow } from "./notification-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = auditWords(await getLocale());
@@ -44,29 +44,24 @@ export default async function AuditNotificationsPage({ searchParams }: PageProps
         <EmptyState filtered={isFiltered(f)} matchText={t("notifications.empty")} noneText={t("notifications.emptyNone")}
           clearText={t("notifications.clearHint")} clearHref="/audit/notifications" />
       ) : (
+        // Compact: the rows go to NotificationRows as packed strings, and app/globals.css styles the cells
+        // (`audit-list audit-events`: top-aligned, the first column on one line, `small` as a second line).
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="audit-list audit-events">
             <caption className="sr-only">{t("notifications.caption")}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>{(["queued", "recipient", "subject", "partnership", "delivery", "action"] as const).map((h) => <th key={h} scope="col" className="px-3 py-3">{t(`notifications.column.${h}`)}</th>)}</tr>
+            <thead>
+              <tr>{(["queued", "recipient", "subject", "partnership", "delivery", "action"] as const).map((h) => <th key={h} scope="col">{t(`notifications.column.${h}`)}</th>)}</tr>
             </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {rows.map((n) => (
-                <tr key={n.id}>
-                  <td className="whitespace-nowrap px-3 py-3">{formatDateTime(n.createdAt, locale)}</td>
-                  <td className="px-3 py-3">{n.toAddress}</td>
-                  <td className="px-3 py-3">{n.subject}<p className="text-xs text-slate-500">{n.template}</p></td>
-                  <td className="px-3 py-3">
-                    {n.partnershipId && n.customerName ? (
-                      <Link href={`/audit/partnerships/${n.partnershipId}`} className="text-brand-700 hover:underline">{t("events.pair", { customer: n.customerName, partner: n.partnerName ?? "" })}</Link>
-                    ) : "—"}
-                  </td>
-                  <td className="px-3 py-3"><DeliveryState n={n} a={a} locale={locale} /></td>
-                  <td className="px-3 py-3"><RetryButton notificationId={n.id} failed={n.status === "failed"}
-                    words={{ label: t("retry.label", { recipient: n.toAddress }), button: t("retry.button"), pending: t("retry.pending") }} /></td>
-                </tr>
-              ))}
-            </tbody>
+            <NotificationRows
+              words={{ retryLabel: t("retry.label", { recipient: "{recipient}" }), retry: t("retry.button"), pending: t("retry.pending") }}
+              rows={packRows(rows.map((n): NotificationRow => {
+                const delivery = deliveryText(n, a, locale);
+                return [
+                  n.id, formatDateTime(n.createdAt, locale), n.toAddress, n.subject, n.template, n.partnershipId ?? "",
+                  n.partnershipId && n.customerName ? t("events.pair", { customer: n.customerName, partner: n.partnerName ?? "" }) : "",
+                  n.status === "failed" ? "1" : "", DELIVERY_TONES[n.status], delivery.state, delivery.line, delivery.error,
+                ];
+              }))} />
           </table>
         </div>
       )}
