@@ -1,7 +1,7 @@
 // The signed-in shell: the sidebar (a menu button below md), the one `main` landmark, and the focus
 // move to the page's h1 after a client navigation. Used by the manager layout and by the root 404, so
 // a signed-in visitor of an unknown address keeps the sidebar.
-import { LogOut } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { signOutAction, signOutEverywhere } from "@/app/(manager)/actions";
 import { getTranslations } from "@/lib/i18n/server";
 import { navigationFor } from "@/lib/navigation";
@@ -42,7 +42,7 @@ export async function ManagerShell({ viewer, children }: { viewer: Viewer; child
           <ProfileMenu name={viewer.name} email={viewer.email} />
           <form action={signOutAction} className="mt-3">
             <button type="submit" className={buttonClass("secondary")}>
-              <LogOut aria-hidden className="size-4" /> {t("signOut")}
+              <Icon name="log-out" /> {t("signOut")}
             </button>
           </form>
           <form action={signOutEverywhere} className="mt-2">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { buttonClass } from "@/components/ui/styles";
 import { filterChoiceLabels, listAuditPartnerships } from "@/db/audit-console";
 import { effectivePaymentMode } from "@/lib/domain";
@@ -61,7 +61,7 @@ export default async function AuditPartnershipsPage({ searchParams }: PageProps<
       <div className="flex items-center justify-between">
         <h2 className="text-lg font-semibold">{t("partnerships.heading")}</h2>
         <a href={`/audit/export${filterQuery(f)}`} className={buttonClass("secondary")} download>
-          <Download aria-hidden className="size-4" /> {t("partnerships.export")}
+          <Icon name="download" /> {t("partnerships.export")}
         </a>
       </div>
       {rows.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { buttonClass } from "@/components/ui/styles";
 import { filterChoiceLabels } from "@/db/audit-console";
 import { listAuditEventsPage } from "@/db/audit-events-list";
@@ -56,7 +56,7 @@ export default async function AuditEventsPage({ searchParams }: PageProps<"/audi
       <div className="flex items-center justify-between">
         <h2 className="text-lg font-semibold">{t("events.heading")}</h2>
         <a href={`/audit/events/export${filterQuery(f)}`} className={buttonClass("secondary")} download>
-          <Download aria-hidden className="size-4" /> {t("events.export")}
+          <Icon name="download" /> {t("events.export")}
         </a>
       </div>
       {rows.length === 0 ? (
