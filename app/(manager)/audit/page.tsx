@@ -12,7 +12,7 @@ import { requireAuditor } from "./auditor";
 import { EmptyState, isFiltered } from "./empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
-import { packRows } from "./packed-rows";
+import { packRows } from "@/lib/packed-rows";
 import { PartnershipRows, type PartnershipRow } from "./partnership-rows";
 import { PaymentModeChart } from "./payment-mode-chart";
 

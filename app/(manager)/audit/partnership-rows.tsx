@@ -4,7 +4,7 @@
 // (packed-rows.ts). The timeline link's name is made here from the two names and the template.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { unpackRows, type Packed } from "./packed-rows";
+import { unpackRows, type Packed } from "@/lib/packed-rows";
 
 /** One partnership, every field already in the reader's words. */
 export type PartnershipRow = [

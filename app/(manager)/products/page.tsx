@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/pager";
+import { packRows } from "@/lib/packed-rows";
 import { notFound } from "next/navigation";
 import { readCustomerBilling } from "@/db/billing-context";
 import { hasOrderableClient, listManagedClientProducts, listOwnProducts } from "@/db/products";
@@ -13,7 +14,7 @@ import { canPlaceOrders, canSeeProductsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
 import { OrderPanel } from "./order-panel";
 import { categoryLabel, offerQuotes, renewalQuote } from "./quotes";
-import { RenewControl } from "./renew-control";
+import { ProductRows, type ProductRow } from "./product-rows";
 
 /** Where a partner's order panel searches its clients (products/clients/route.ts). */
 const CLIENT_SEARCH = "/products/clients";
@@ -45,6 +46,16 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
   const ownContext = partner ? undefined : contexts.get(m.orgId);
   const canOrderHere = mayOrder && (partner ? hasClient : ownContext !== undefined);
   const empty = cursor ? null : partner ? t("emptyPartner") : canOrderHere ? t("emptyCustomer") : t("emptyCustomerReadOnly");
+  const productRows = rows.map((p): ProductRow => {
+    const { access } = p;
+    const quote = renewalQuote(m, contexts.get(p.orgId), p, locale);
+    const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
+    return [
+      p.id, partner ? p.customerName : "", p.label, categoryLabel(t, p.category), formatMoney(p.priceMinor, p.currency, locale),
+      day(p.renewalDate), d(`productStatus.${p.status}`), partner ? (access ? d(`access.${access}`) : "—") : "",
+      p.renewalDate, renewable ? quote.text : "", renewable ? "renew" : access === "limited" ? "client" : "",
+    ];
+  });
   const col = (k: "client" | "product" | "category" | "price" | "renewal" | "status" | "access" | "actions") => t(`column.${k}`);
 
   return (
@@ -77,29 +88,8 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
                   <th scope="col"><span className="sr-only">{col("actions")}</span></th>
                 </tr>
               </thead>
-              <tbody>
-                {rows.map((p) => {
-                  const { access, customerName } = p;
-                  const quote = renewalQuote(m, contexts.get(p.orgId), p, locale);
-                  const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
-                  return (
-                    <tr key={p.id} className="align-top">
-                      {partner && <td>{customerName}</td>}
-                      <td className="font-medium">{p.label}</td>
-                      <td>{categoryLabel(t, p.category)}</td>
-                      <td className="text-right tabular-nums">{formatMoney(p.priceMinor, p.currency, locale)}</td>
-                      <td>{day(p.renewalDate)}</td>
-                      <td>{d(`productStatus.${p.status}`)}</td>
-                      {partner && <td>{access ? d(`access.${access}`) : "—"}</td>}
-                      <td>
-                        {renewable ? (
-                          <RenewControl key={`${p.id}`} productId={p.id} label={p.label} renewalDate={p.renewalDate} renewalLabel={day(p.renewalDate)} quote={quote.text} />
-                        ) : access === "limited" ? <span className="text-slate-500">{t("clientRenews")}</span> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
+              {/* Compact: the rows go to ProductRows as packed strings (see product-rows.tsx). */}
+              <ProductRows partner={partner} clientRenews={t("clientRenews")} rows={packRows(productRows)} />
             </table>
           </div>
         )}

@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CopyId } from "../copy-id";
-import { unpackRows, type Packed } from "../packed-rows";
+import { unpackRows, type Packed } from "@/lib/packed-rows";
 
 /**
  * One event, every field already in the reader's words ("" when absent). The partnership's two names

@@ -14,7 +14,7 @@ import { requireAuditor } from "../auditor";
 import { EmptyState, isFiltered } from "../empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
-import { packRows } from "../packed-rows";
+import { packRows } from "@/lib/packed-rows";
 import { EventRows, type EventRow } from "./event-rows";
 
 export async function generateMetadata(): Promise<Metadata> {

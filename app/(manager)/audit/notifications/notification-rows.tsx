@@ -5,7 +5,7 @@
 // large account); as this component's props it is each row's text, each distinct string once.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { unpackRows, type Packed } from "../packed-rows";
+import { unpackRows, type Packed } from "@/lib/packed-rows";
 import { RetryButton } from "./retry-button";
 
 /** One notification, every field already in the reader's words ("" when absent). */

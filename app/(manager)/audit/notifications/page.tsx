@@ -8,7 +8,7 @@ import { auditWords } from "../audit-words";
 import { requireAuditor } from "../auditor";
 import { EmptyState, isFiltered } from "../empty-state";
 import { DELIVERY_TONES, deliveryText } from "../event-details";
-import { packRows } from "../packed-rows";
+import { packRows } from "@/lib/packed-rows";
 import { FilterForm } from "@/components/filter-form";
 import { Pager } from "@/components/pager";
 import { NotificationRows, type NotificationRow } from "./notification-rows";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packRows, unpackRows } from "./packed-rows";
+import { packRows, unpackRows } from "@/lib/packed-rows";
 
 describe("packed rows", () => {
   it("sends each distinct string once and gives the rows back as they were", () => {
