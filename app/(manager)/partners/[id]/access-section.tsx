@@ -55,8 +55,10 @@ export function AccessSection(props: Props) {
 
   const toView = () => { setError(null); setStep("view"); setTimeout(() => pencil.current?.focus(), 0); };
   const cancel = () => { form.reset(initial); toView(); };
+  const inFlight = useRef(false);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "Escape" && step !== "view" && !pending) { e.preventDefault(); cancel(); }
+    // Not while the request is out; after its answer, even if the page is still refreshing (see payment-section.tsx).
+    if (e.key === "Escape" && step !== "view" && !inFlight.current) { e.preventDefault(); cancel(); }
   };
   // By id, not a ref: the same handler runs from react-hook-form's submit callback.
   const showError = (message: string) => { setError(message); setTimeout(() => document.getElementById(ERROR_ID)?.focus(), 0); };
@@ -74,7 +76,8 @@ export function AccessSection(props: Props) {
   });
   const onConfirm = () => startTransition(async () => {
     setError(null);
-    const result = await changeAccess({ ...form.getValues(), idempotencyKey: confirmKey.key() });
+    inFlight.current = true;
+    const result = await changeAccess({ ...form.getValues(), idempotencyKey: confirmKey.key() }).finally(() => { inFlight.current = false; });
     if (result.ok) { setSuccess(result.message); toView(); } else showError(result.message);
   });
   const label = (id: string) => products.find((p) => p.id === id)?.label ?? id;

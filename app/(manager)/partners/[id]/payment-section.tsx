@@ -81,8 +81,11 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
     returnFocus.current = true;
     setStep("view");
   };
+  // Escape waits only while the request is out. Once its answer is shown the transition can stay
+  // pending while the page refreshes behind it; a user reading a refusal may close the editor then.
+  const inFlight = useRef(false);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "Escape" && step !== "view" && !pending) {
+    if (e.key === "Escape" && step !== "view" && !inFlight.current) {
       e.preventDefault();
       cancel();
     }
@@ -107,9 +110,11 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const onConfirm = () => {
     setError(null);
     startTransition(async () => {
-      const result = scheduled
-        ? await scheduleSwitchAction({ ...form.getValues(), effectiveDate: effective.date, idempotencyKey: confirmKey.key() })
-        : await changePaymentMode({ ...form.getValues(), idempotencyKey: confirmKey.key() });
+      inFlight.current = true;
+      const result = await (scheduled
+        ? scheduleSwitchAction({ ...form.getValues(), effectiveDate: effective.date, idempotencyKey: confirmKey.key() })
+        : changePaymentMode({ ...form.getValues(), idempotencyKey: confirmKey.key() })
+      ).finally(() => { inFlight.current = false; });
       if (result.ok) {
         setEffective({ when: "now", date: "" });
         setSuccess(result.message);
