@@ -23,3 +23,12 @@ export function packRows<Row extends readonly string[]>(rows: Row[]): Packed<Row
 export function unpackRows<Row extends readonly string[]>({ strings, rows }: Packed<Row>): Row[] {
   return rows.map((row) => row.map((i) => strings[i] ?? "") as unknown as Row);
 }
+
+/**
+ * A template translated on the server with placeholders left in ("{customer} – {partner}"), filled
+ * on the client per row: the words travel once for all rows. Replacement text is taken as is ("$&"
+ * in a name stays "$&").
+ */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
+}

@@ -4,7 +4,7 @@
 // (packed-rows.ts). The timeline link's name is made here from the two names and the template.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { unpackRows, type Packed } from "@/lib/packed-rows";
+import { fillTemplate, unpackRows, type Packed } from "@/lib/packed-rows";
 
 /** One partnership, every field already in the reader's words. */
 export type PartnershipRow = [
@@ -14,7 +14,7 @@ export type PartnershipRow = [
 
 /** `timelineOf` holds "{customer}" and "{partner}" where the two names go. */
 export function PartnershipRows({ rows, timeline, timelineOf }: { rows: Packed<PartnershipRow>; timeline: string; timelineOf: string }) {
-  const nameOf = (customer: string, partner: string) => timelineOf.replace("{customer}", () => customer).replace("{partner}", () => partner);
+  const nameOf = (customer: string, partner: string) => fillTemplate(timelineOf, { customer, partner });
   return (
     <tbody>
       {unpackRows(rows).map(([id, customer, partner, access, mode, status, tone, since, lastChange]) => (

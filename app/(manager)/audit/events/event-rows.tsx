@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { CopyId } from "../copy-id";
-import { unpackRows, type Packed } from "@/lib/packed-rows";
+import { fillTemplate, unpackRows, type Packed } from "@/lib/packed-rows";
 
 /**
  * One event, every field already in the reader's words ("" when absent). The partnership's two names
@@ -24,11 +24,11 @@ export function EventRows({ rows, words }: { rows: Packed<EventRow>; words: { re
   return (
     <tbody>
       {unpackRows(rows).map(([when, seq, kind, refused, repeats, reason, actor, actorOrg, pid, customer, partner, change, ip, browser, ua]) => {
-        const pair = customer && partner ? words.pair.replace("{customer}", () => customer).replace("{partner}", () => partner) : "";
+        const pair = customer && partner ? fillTemplate(words.pair, { customer, partner }) : "";
         return (
           // The event's number is unique: it is the key.
           <tr key={seq}>
-            <td>{when}<small>{words.seq.replace("{seq}", () => seq)}</small></td>
+            <td>{when}<small>{fillTemplate(words.seq, { seq })}</small></td>
             <td>
               {kind}
               {refused && <> <Badge tone="amber">{words.refused}</Badge></>}

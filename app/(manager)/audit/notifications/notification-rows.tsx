@@ -5,7 +5,7 @@
 // large account); as this component's props it is each row's text, each distinct string once.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { unpackRows, type Packed } from "@/lib/packed-rows";
+import { fillTemplate, unpackRows, type Packed } from "@/lib/packed-rows";
 import { RetryButton } from "./retry-button";
 
 /** One notification, every field already in the reader's words ("" when absent). */
@@ -31,7 +31,7 @@ export function NotificationRows({ rows, words }: { rows: Packed<NotificationRow
           </td>
           <td>
             <RetryButton notificationId={id} failed={failed === "1"}
-              words={{ label: words.retryLabel.replace("{recipient}", () => recipient), button: words.retry, pending: words.pending }} />
+              words={{ label: fillTemplate(words.retryLabel, { recipient }), button: words.retry, pending: words.pending }} />
           </td>
         </tr>
       ))}
