@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
     // proxy.ts reads server-action bodies (lib/server/action-request.ts refuses those over 1 MB):
     // buffer a little more than that to see the excess, rather than the 10 MB default.
     proxyClientMaxBodySize: "2mb",
+    // Next loads every route's server code when it starts, on the thread that answers the first request
+    // (about 40 routes: the first answer came twice as late as a small app's). `npm start` loads them
+    // right after its first answer instead (lib/cli/server.ts), the way it starts the background jobs.
+    preloadEntriesOnStart: false,
   },
 };
 

@@ -74,7 +74,8 @@ let answered!: () => void;
 const firstAnswer = new Promise<void>((resolve) => { answered = resolve; });
 let listened!: () => void;
 const listening = new Promise<void>((resolve) => { listened = resolve; });
-holdJobsUntil(listening.then(() => Promise.race([firstAnswer, sleep(JOBS_IDLE_START_MS)])).then(() => {
+const settled = listening.then(() => Promise.race([firstAnswer, sleep(JOBS_IDLE_START_MS)]));
+holdJobsUntil(settled.then(() => {
   if (stopping) throw new Error("stopping");
 }));
 
@@ -113,6 +114,28 @@ await new Promise<void>((resolve, reject) => {
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
 listened();
+// Every route's server code, loaded once the first request is answered (next.config.ts turns Next's own
+// load at start off), so that no later first visit of a page waits for it.
+void settled.then(() => preloadRoutes()).catch((error: unknown) => console.error("Partner Manager: could not preload the routes:", error));
+
+/**
+ * Next's own preload (what it runs at start when `preloadEntriesOnStart` is on), reached through the
+ * custom server's inner server. Not a public API: if a Next upgrade moves it, the routes simply load on
+ * their first request, as they would without it.
+ */
+async function preloadRoutes(): Promise<void> {
+  if (stopping) return;
+  type Inner = { unstable_preloadEntries?: () => Promise<void> };
+  const wrapper = (app as unknown as { server?: { getServer?: () => Promise<Inner> } }).server;
+  const inner = await wrapper?.getServer?.();
+  if (typeof inner?.unstable_preloadEntries !== "function") {
+    console.warn("Partner Manager: this Next version has no route preload; routes load on their first request");
+    return;
+  }
+  const started = performance.now();
+  await inner.unstable_preloadEntries();
+  console.log(`Partner Manager: routes loaded in ${Math.round(performance.now() - started)} ms`);
+}
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
