@@ -6,8 +6,8 @@ import { balanceOf, counts, daysFromToday, META, productByLabel } from "@/lib/te
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
 import { getDatabase } from "./client";
-import { getInvoice, listInvoiceClients, listInvoices, type Cursor } from "./invoices";
-import { ledgerSum, listPrepaidEntries, withdraw } from "./prepaid";
+import { allInvoicesForExport, getInvoice, listInvoiceClients, listInvoices, type Cursor } from "./invoices";
+import { allPrepaidEntriesForExport, ledgerSum, listPrepaidEntries, withdraw } from "./prepaid";
 import { runDueRenewals } from "./renewals";
 import { seedDemoData } from "./seed";
 
@@ -186,6 +186,47 @@ describe.each(enginesUnderTest())("renewals, prepaid account and invoice lists o
         .where(and(eq(schema.invoices.orgId, org)));
       const expected = rows.filter((r) => r.at <= same).sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).map((r) => r.id);
       expect(seen).toEqual(expected);
+    });
+  });
+
+  describe("the exports' reads", () => {
+    /** Every batch of an export, concatenated. */
+    async function all<T>(batches: AsyncIterable<T[]>): Promise<{ rows: T[]; batches: number }> {
+      const rows: T[] = [];
+      let n = 0;
+      for await (const b of batches) { rows.push(...b); n++; }
+      return { rows, batches: n };
+    }
+
+    it("give the invoices the list gives, field for field (dates, nulls, joined names), in small batches", async () => {
+      for (const orgId of [alpine, helvetia]) {
+        const list = (await listInvoices({ orgId, limit: 1000 })).rows;
+        expect(list.length).toBeGreaterThan(2);
+        const exported = await all(allInvoicesForExport({ orgId }, { pageSize: 2 }));
+        expect(exported.rows).toEqual(list);
+        expect(exported.batches).toBe(Math.ceil(list.length / 2));
+        expect(exported.rows.every((r) => r.issuedAt instanceof Date)).toBe(true);
+        // A filter narrows the export as it narrows the list.
+        const paid = (await listInvoices({ orgId, status: "paid", limit: 1000 })).rows;
+        expect((await all(allInvoicesForExport({ orgId, status: "paid" }, { pageSize: 3 }))).rows).toEqual(paid);
+      }
+    });
+
+    it("give the ledger entries the list gives, withdrawals and their statuses included", async () => {
+      const list = (await listPrepaidEntries({ partnerOrgId: alpine, limit: 1000 })).rows;
+      expect(list.some((r) => r.withdrawalStatus !== null)).toBe(true);
+      expect(list.some((r) => r.customerName === null)).toBe(true);
+      const exported = await all(allPrepaidEntriesForExport({ partnerOrgId: alpine }, { pageSize: 4 }));
+      expect(exported.rows).toEqual(list);
+      expect(exported.batches).toBe(Math.ceil(list.length / 4));
+    });
+
+    it("end when the export is abandoned: no batch after the client leaves", async () => {
+      const batches = allInvoicesForExport({ orgId: helvetia }, { pageSize: 1 });
+      const first = await batches.next();
+      expect(first.done).toBe(false);
+      await batches.return(undefined);
+      expect((await batches.next()).done).toBe(true);
     });
   });
 });

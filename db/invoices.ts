@@ -6,6 +6,7 @@ import { zurichDate } from "@/lib/billing/period";
 import { containsText, distinctByIndex, olderThan, rawRows } from "./keyset";
 import type { InvoiceStatus, PaymentMethod } from "@/lib/domain";
 import { getDatabase, type Executor } from "./client";
+import { openRawReader, readSelect, type RawReader } from "./raw-read";
 
 /** "overdue": unpaid and due before `today` (a Zurich calendar day, from the caller's clock). */
 export type InvoiceFilter = { orgId: string; status?: InvoiceStatus | "overdue"; today?: string; from?: Date; to?: Date; forOrgId?: string };
@@ -27,18 +28,19 @@ function invoiceConditions(f: InvoiceFilter, cursor?: Cursor): SQL | undefined {
 }
 
 /** One page of the organization's invoices, newest first, with the organization and product each is for. */
-export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?: number }) {
+export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?: number }, { reader }: { reader?: RawReader } = {}) {
   const { db, schema } = getDatabase();
   const { invoices, orders, products } = schema;
   const forOrg = aliasedTable(schema.organizations, "for_org");
   const limit = f.limit ?? 50;
-  const rows = await db
-    .select({
-      id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, currency: invoices.currency,
-      subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor, paidAt: invoices.paidAt,
-      dueDate: invoices.dueDate, paymentMethod: invoices.paymentMethod,
-      forOrgId: invoices.forOrgId, forOrgName: forOrg.name, productLabel: products.label, orderKind: orders.kind,
-    })
+  const fields = {
+    id: invoices.id, number: invoices.number, issuedAt: invoices.issuedAt, status: invoices.status, currency: invoices.currency,
+    subtotalMinor: invoices.subtotalMinor, vatMinor: invoices.vatMinor, totalMinor: invoices.totalMinor, paidAt: invoices.paidAt,
+    dueDate: invoices.dueDate, paymentMethod: invoices.paymentMethod,
+    forOrgId: invoices.forOrgId, forOrgName: forOrg.name, productLabel: products.label, orderKind: orders.kind,
+  };
+  const query = db
+    .select(fields)
     .from(invoices)
     .innerJoin(forOrg, eq(forOrg.id, invoices.forOrgId))
     .leftJoin(orders, eq(orders.id, invoices.orderId))
@@ -46,9 +48,30 @@ export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?:
     .where(invoiceConditions(f, f.cursor))
     .orderBy(desc(invoices.issuedAt), desc(invoices.id))
     .limit(limit + 1);
+  const rows = reader ? await readSelect(reader, query, fields) : await query;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? { at: last.issuedAt, id: last.id } : null };
+}
+
+/**
+ * Every invoice the filter selects, `pageSize` per query, in the list's order: the export's batches.
+ * Read as plain arrays (db/raw-read.ts), on a reader of its own that closes when the export ends or the
+ * client leaves (the generator's return).
+ */
+export async function* allInvoicesForExport(f: InvoiceFilter, { pageSize }: { pageSize: number }): AsyncGenerator<InvoiceListRow[]> {
+  const reader = await openRawReader();
+  try {
+    let cursor: Cursor | undefined;
+    for (;;) {
+      const page = await listInvoices({ ...f, cursor, limit: pageSize }, { reader });
+      yield page.rows;
+      if (page.next === null) return;
+      cursor = page.next;
+    }
+  } finally {
+    reader.close();
+  }
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][number];

@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Schema, type Tx } from "./client";
 import type { Cursor } from "./invoices";
+import { openRawReader, readSelect, type RawReader } from "./raw-read";
 
 export async function getPrepaidBalance({ orgId }: { orgId: string }): Promise<{ balanceMinor: number; currency: Currency }> {
   const { db, schema } = getDatabase();
@@ -46,19 +47,20 @@ function entryConditions(f: PrepaidFilter, cursor?: Cursor): SQL | undefined {
  * balance right after it (over all entries, whatever the filter): the stored balance_after_minor, so
  * the page is one keyset query whatever its depth, cursor or filter (nothing sums the ledger).
  */
-export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number }) {
+export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; limit?: number }, { reader }: { reader?: RawReader } = {}) {
   const { db, schema } = getDatabase();
   const { prepaidEntries: e, orders, products, withdrawals: w, invoices } = schema;
   const customer = aliasedTable(schema.organizations, "customer");
   const limit = f.limit ?? 50;
-  const rows = await db
-    .select({
-      id: e.id, kind: e.kind, amountMinor: e.amountMinor, currency: e.currency, createdAt: e.createdAt, orderId: e.orderId,
-      balanceAfterMinor: e.balanceAfterMinor,
-      customerOrgId: e.customerOrgId, customerName: customer.name, productLabel: products.label, orderKind: orders.kind,
-      invoiceId: e.invoiceId, invoiceNumber: invoices.number,
-      withdrawalStatus: w.status, withdrawalPaidAt: w.paidAt, withdrawalIban: w.iban, withdrawalReference: w.reference,
-    })
+  const fields = {
+    id: e.id, kind: e.kind, amountMinor: e.amountMinor, currency: e.currency, createdAt: e.createdAt, orderId: e.orderId,
+    balanceAfterMinor: e.balanceAfterMinor,
+    customerOrgId: e.customerOrgId, customerName: customer.name, productLabel: products.label, orderKind: orders.kind,
+    invoiceId: e.invoiceId, invoiceNumber: invoices.number,
+    withdrawalStatus: w.status, withdrawalPaidAt: w.paidAt, withdrawalIban: w.iban, withdrawalReference: w.reference,
+  };
+  const query = db
+    .select(fields)
     .from(e)
     .leftJoin(customer, eq(customer.id, e.customerOrgId))
     .leftJoin(orders, eq(orders.id, e.orderId))
@@ -68,9 +70,28 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
     .where(entryConditions(f, f.cursor))
     .orderBy(desc(e.createdAt), desc(e.id))
     .limit(limit + 1);
+  const rows = reader ? await readSelect(reader, query, fields) : await query;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? { at: last.createdAt, id: last.id } : null };
+}
+
+export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
+
+/** Every entry the filter selects, `pageSize` per query, in the ledger's order, read as allInvoicesForExport reads. */
+export async function* allPrepaidEntriesForExport(f: PrepaidFilter, { pageSize }: { pageSize: number }): AsyncGenerator<PrepaidEntryRow[]> {
+  const reader = await openRawReader();
+  try {
+    let cursor: Cursor | undefined;
+    for (;;) {
+      const page = await listPrepaidEntries({ ...f, cursor, limit: pageSize }, { reader });
+      yield page.rows;
+      if (page.next === null) return;
+      cursor = page.next;
+    }
+  } finally {
+    reader.close();
+  }
 }
 
 type NewLedgerEntry = Omit<Schema["prepaidEntries"]["$inferInsert"], "createdAt" | "balanceAfterMinor">;
@@ -101,8 +122,6 @@ export async function appendLedgerEntry(tx: Tx, entry: NewLedgerEntry, { at, bal
   await tx.insert(e).values({ ...entry, createdAt, balanceAfterMinor });
   return createdAt;
 }
-
-export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
 
 /** The clients that appear in the ledger, for the filter: a loose scan of prepaid_entries_customer_idx, one probe per client. */
 export async function listPrepaidClients({ partnerOrgId, limit = 500 }: { partnerOrgId: string; limit?: number }) {

@@ -5,6 +5,7 @@
 // driver's values (SQLite: numbers and text; PostgreSQL: pg's values, timestamps as text); the caller
 // converts the few columns that need it with the column's own `mapFromDriverValue`.
 import "server-only";
+import { Column, is } from "drizzle-orm";
 import Libsql from "libsql";
 import pg from "pg";
 import { getDatabase, type Database } from "./client";
@@ -72,4 +73,34 @@ export async function openRawReader(database: Database = getDatabase()): Promise
       if (connection.open) connection.close();
     },
   };
+}
+
+type Decoder = (value: unknown) => unknown;
+
+/**
+ * The rows of a drizzle select of plain columns (`db.select(fields)…`), read through `reader`: the same
+ * objects awaiting the query gives (each value through its column's `mapFromDriverValue`, null kept),
+ * without the driver's per-row objects. `fields` is the object the select was given, in its key order
+ * (the order of the SQL's columns); an expression in it is refused rather than guessed.
+ */
+export async function readSelect<Q extends PromiseLike<unknown[]> & { toSQL(): RawQuery }>(reader: RawReader, query: Q, fields: Record<string, unknown>): Promise<Awaited<Q>> {
+  const keys = Object.keys(fields);
+  const decoders: Decoder[] = keys.map((k) => {
+    const column = fields[k] as { mapFromDriverValue?: Decoder } | null;
+    // is(): drizzle's own check, which holds across bundled copies of drizzle (instanceof does not).
+    if (!is(column, Column) || typeof column.mapFromDriverValue !== "function") throw new Error(`readSelect: "${k}" is not a column`);
+    return column.mapFromDriverValue.bind(column);
+  });
+  const rows = await reader.rows(query.toSQL());
+  const out = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const o: Record<string, unknown> = {};
+    for (let c = 0; c < keys.length; c++) {
+      const v = r[c];
+      o[keys[c]!] = v === null || v === undefined ? null : decoders[c]!(v);
+    }
+    out[i] = o;
+  }
+  return out as Awaited<Q>;
 }

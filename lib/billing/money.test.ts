@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyBasisPoints, formatRate } from "./money";
 import { addYears, zurichDate } from "./period";
@@ -49,5 +50,18 @@ describe("periods", () => {
   it("dates an instant in Zurich time", () => {
     expect(zurichDate(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
     expect(zurichDate(new Date("2025-06-30T21:59:00Z"))).toBe("2025-06-30");
+  });
+
+  it("dates every instant as ICU does, the remembered hours included (either side of midnight, in and out of summer time)", () => {
+    const icu = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", year: "numeric", month: "2-digit", day: "2-digit" });
+    // Midnight in Zurich is 22:00 UTC in summer and 23:00 UTC in winter: the last millisecond before and the first at.
+    const edges = ["2026-07-14T21:59:59.999Z", "2026-07-14T22:00:00.000Z", "2026-01-14T22:59:59.999Z", "2026-01-14T23:00:00.000Z",
+      "2026-03-29T00:59:59.999Z", "2026-03-29T01:00:00.000Z", "2026-10-24T21:59:59.999Z", "2026-10-24T22:00:00.000Z", "2026-10-25T22:59:59.999Z", "2026-10-25T23:00:00.000Z"];
+    for (const round of [0, 1]) for (const e of round ? [...edges].reverse() : edges) expect(zurichDate(new Date(e)), e).toBe(icu.format(new Date(e)));
+    fc.assert(fc.property(fc.array(fc.date({ min: new Date("1850-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }), { minLength: 1, maxLength: 50 }), (dates) => {
+      // Twice each, in two orders: the second read comes from what the first remembered.
+      for (const d of [...dates, ...dates.reverse()]) if (zurichDate(d) !== icu.format(d)) return false;
+      return true;
+    }), { numRuns: 300 });
   });
 });

@@ -12,10 +12,25 @@ export function addYears(isoDate: string, years = 1): string {
 // call made a 1M-row CSV export hold gigabytes until a GC (docs/benchmarks.md). en-CA formats as YYYY-MM-DD.
 const ZURICH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", year: "numeric", month: "2-digit", day: "2-digit" });
 const ZURICH_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Zurich", hour: "2-digit", hourCycle: "h23" });
+const SINCE_WHOLE_HOURS = Date.UTC(1894, 5, 1);
+const HOURS_KEPT = 10_000;
+const dayOfHour = new Map<number, string>();
 
 /** The calendar date of an instant in Zurich, where the organizations are: the day an order is placed. */
 export function zurichDate(at: Date): string {
-  return ZURICH_DAY.format(at);
+  const ms = at.getTime();
+  // Since 1894 Zurich's offset from UTC is a whole number of hours (CET, CEST) that changes on the hour,
+  // so every instant of one UTC hour has one Zurich date: remembered per hour (an export formats a
+  // million dates, a few thousand hours), forgotten all at once past HOURS_KEPT.
+  if (!(ms >= SINCE_WHOLE_HOURS)) return ZURICH_DAY.format(at);
+  const hour = Math.floor(ms / 3_600_000);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = ZURICH_DAY.format(at);
+    if (dayOfHour.size >= HOURS_KEPT) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** The instant a Zurich calendar day starts (CET or CEST), for period filters on stored UTC times. */

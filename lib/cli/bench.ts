@@ -47,6 +47,8 @@ const ENGINES = [process.env.BENCH_SQLITE_URL || "file:.data/large.db", process.
 const FLOOR_DIR = path.join("bench", "floor");
 const LOG = path.join(os.tmpdir(), `pm-bench-${process.pid}.log`);
 const SECRET = "bench-secret-not-for-production-0123456789";
+/** package.json's start script (`exec node … lib/cli/start.mjs`): run by sh, it becomes the server process itself. */
+const START_SCRIPT = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
 const APP_ENV = { AUTH_SECRET: SECRET, WORKER_IN_APP: "off", RENEWALS_IN_APP: "off" };
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
@@ -80,9 +82,13 @@ function loadMeter(servers: Server[]) {
 
 function ensureBuilds() {
   for (const [dir, label] of [[".", "the product"], [FLOOR_DIR, "the floor"]] as const) {
-    if (fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && !process.env.BENCH_BUILD) continue;
+    const product = dir === ".";
+    if (fs.existsSync(path.join(dir, ".next", product ? "pm-server/server.mjs" : "BUILD_ID")) && !process.env.BENCH_BUILD) continue;
     console.error(`bench: building ${label}…`);
-    const r = spawnSync(process.execPath, [NEXT_BIN, "build", ...(dir === "." ? [] : [dir])], { stdio: ["ignore", "ignore", "inherit"] });
+    // The product's build includes its server entry (`npm run build`), which `npm start` runs.
+    const r = product
+      ? spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] })
+      : spawnSync(process.execPath, [NEXT_BIN, "build", dir], { stdio: ["ignore", "ignore", "inherit"] });
     if (r.status !== 0) throw new Error(`bench: the build of ${label} failed`);
   }
 }
@@ -161,7 +167,8 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
   const targets = await findTargets();
   const exports = targets.exports.filter((x) => EXPORT_FILTER.test(x.label));
   const floor = await start("floor", PORT + 1, [NEXT_BIN, "start", FLOOR_DIR], {});
-  const app = await start("app", PORT, [NEXT_BIN, "start"], { ...APP_ENV, DATABASE_URL: dbUrl }, "/login");
+  // The product as `npm start` runs it (its script, its node flags), without npm's own process around it.
+  const app = await start("app", PORT, ["-c", START_SCRIPT], { ...APP_ENV, DATABASE_URL: dbUrl }, "/login", "sh");
   const cookies = Object.fromEntries(await Promise.all((Object.keys(USERS) as Who[]).map(async (w) => [w, await signIn(app.base, USERS[w], "manager-demo")]))) as Record<Who, string>;
   const pages = [...targets.pages, ...(await followedNext(app.base, targets.pages, cookies))].filter((t) => PAGE_FILTER.test(t.label));
   out(`## ${engine} (${dbUrl.replace(/\/\/[^@]*@/, "//")})\n`);

@@ -1,9 +1,8 @@
 // GET /prepaid/export.csv: the filtered ledger of the current partner organization, as CSV.
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import type { Cursor } from "@/db/invoices";
 import { getDatabase } from "@/db/client";
-import { listPrepaidEntries, type PrepaidEntryRow, type PrepaidFilter } from "@/db/prepaid";
+import { allPrepaidEntriesForExport, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, minorToDecimal } from "@/lib/csv";
@@ -15,17 +14,6 @@ import { parsePrepaidFilter } from "@/lib/validation/list-filters";
  */
 const LEDGER_CHUNK = 1000;
 
-/** Page after page, each a single keyset query; the balances are the entries' stored balance-after. */
-async function* ledgerPages(filter: PrepaidFilter): AsyncGenerator<PrepaidEntryRow[]> {
-  let cursor: Cursor | undefined;
-  for (;;) {
-    const page = await listPrepaidEntries({ ...filter, cursor, limit: LEDGER_CHUNK });
-    yield page.rows;
-    if (page.next === null) return;
-    cursor = page.next;
-  }
-}
-
 export async function GET(request: NextRequest): Promise<Response> {
   const access = await billingAccess("prepaid");
   if (access.kind === "signed_out") redirect("/login");
@@ -35,7 +23,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return csvResponse(
     `prepaid-account-${zurichDate(new Date())}.csv`,
     ["date", "entry", "client", "product", "order", "order_kind", "currency", "amount", "balance_after", "invoice", "withdrawal_status", "withdrawal_reference"],
-    ledgerPages(filter),
+    allPrepaidEntriesForExport(filter, { pageSize: LEDGER_CHUNK }),
     (e) => [
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
