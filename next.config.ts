@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // Database drivers stay plain Node modules, loaded at run time rather than bundled.
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer", "pdfkit"],
   poweredByHeader: false,
+  // `npm start` compresses the responses itself (lib/cli/server.ts): the CSV exports at gzip's fastest
+  // level. A bare `next start` or `next dev` of this app therefore sends them uncompressed.
+  compress: false,
   // Several instances must serve the same build (docs/deployment.md): build once and ship that .next to
   // every instance. Whoever builds on each instance instead sets the same BUILD_ID (and the same
   // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, which also salts the action ids) for every build.

@@ -85,9 +85,18 @@ type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export const EXPORT_AT = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, i])) as { [K in ExportColumn]: number };
 
 /**
+ * Two places after the columns: `before` and `after` as JSON text, as the CSV writes them. On SQLite the
+ * stored text itself, which is what JSON.stringify wrote (parsing and writing it again gives the same
+ * text); PostgreSQL keeps jsonb, not text, so there the parsed value is written again.
+ */
+export const EXPORT_BEFORE_JSON = EXPORT_COLUMNS.length;
+export const EXPORT_AFTER_JSON = EXPORT_COLUMNS.length + 1;
+
+/**
  * An export row: the driver's values, except `createdAt` (a Date) and `before`/`after` (the parsed
  * JSON, or null), converted by the columns themselves, exactly as the list's rows are; the names are
- * the users' and organizations' (null when the event names none, or one that no longer exists).
+ * the users' and organizations' (null when the event names none, or one that no longer exists); then
+ * the JSON texts (EXPORT_BEFORE_JSON, EXPORT_AFTER_JSON).
  */
 export type AuditEventExportRow = RawRow;
 
@@ -118,6 +127,8 @@ export async function* allAuditEventsForExport(f: EventFilters, { pageSize = 100
   const users = new Map<string, { name: string; email: string } | null>();
   const orgs = new Map<string, string | null>();
   const reader = await openRawReader();
+  // SQLite hands the JSON columns over as the text it stores (see EXPORT_BEFORE_JSON).
+  const storedText = getDatabase().dialect === "sqlite";
   const learn = async (rows: RawRow[]) => {
     if (users.size > namesKept) users.clear();
     if (orgs.size > namesKept) orgs.clear();
@@ -146,12 +157,17 @@ export async function* allAuditEventsForExport(f: EventFilters, { pageSize = 100
       await learn(rows);
       for (const r of rows) {
         r[AT] = a.createdAt.mapFromDriverValue(r[AT] as never);
-        if (r[BEFORE] !== null) r[BEFORE] = a.before.mapFromDriverValue(r[BEFORE] as never);
-        if (r[AFTER] !== null) r[AFTER] = a.after.mapFromDriverValue(r[AFTER] as never);
+        const before = r[BEFORE], after = r[AFTER];
+        if (before !== null) r[BEFORE] = a.before.mapFromDriverValue(before as never);
+        if (after !== null) r[AFTER] = a.after.mapFromDriverValue(after as never);
+        r[EXPORT_BEFORE_JSON] = before === null ? null : storedText ? before : JSON.stringify(r[BEFORE]);
+        r[EXPORT_AFTER_JSON] = after === null ? null : storedText ? after : JSON.stringify(r[AFTER]);
         const actor = r[ACTOR] === null ? null : users.get(r[ACTOR] as string) ?? null;
         r[ACTOR] = actor?.name ?? null;
         r[EMAIL] = actor?.email ?? null;
-        for (const k of [ACTOR_ORG, CUSTOMER, PARTNER]) r[k] = r[k] === null ? null : orgs.get(r[k] as string) ?? null;
+        r[ACTOR_ORG] = r[ACTOR_ORG] === null ? null : orgs.get(r[ACTOR_ORG] as string) ?? null;
+        r[CUSTOMER] = r[CUSTOMER] === null ? null : orgs.get(r[CUSTOMER] as string) ?? null;
+        r[PARTNER] = r[PARTNER] === null ? null : orgs.get(r[PARTNER] as string) ?? null;
       }
       return rows;
     };

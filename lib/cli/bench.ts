@@ -205,11 +205,11 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
   }
 
   if (PARTS.has("exports")) {
-    out("| CSV export | rows | MB | first byte ms | s | rows/s | RSS before MB | peak MB | growth MB | 5 s after MB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out("| CSV export | rows | MB | sent MB | first byte ms | s | rows/s | RSS before MB | peak MB | growth MB | 5 s after MB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const x of exports) {
       await get(`${app.base}${x.path.replace(/\/export(\.csv)?$/, "")}`, cookies[x.who]);
       const r = await measureExport(app.base + x.path, cookies[x.who], app.pid);
-      out(`| ${x.label} | ${r.rows.toLocaleString("en")} | ${f1(r.mb)} | ${r.ttfbMs.toFixed(0)} | ${f1(r.seconds)} | ${r.rowsPerS.toFixed(0)} | ${r.baseMb.toFixed(0)} | ${r.peakMb.toFixed(0)} | ${(r.peakMb - r.baseMb).toFixed(0)} | ${r.afterMb.toFixed(0)} |`);
+      out(`| ${x.label} | ${r.rows.toLocaleString("en")} | ${f1(r.mb)} | ${f1(r.sentMb)} (${r.encoding}) | ${r.ttfbMs.toFixed(0)} | ${f1(r.seconds)} | ${r.rowsPerS.toFixed(0)} | ${r.baseMb.toFixed(0)} | ${r.peakMb.toFixed(0)} | ${(r.peakMb - r.baseMb).toFixed(0)} | ${r.afterMb.toFixed(0)} |`);
     }
     const d = await measureDisconnect(`${app.base}/invoices/export.csv`, cookies.claire, app.pid);
     out(`\nDisconnect after 1 MB of the invoices export: the server used ${d.busyMsBefore.toFixed(0)} ms of CPU per 2 s while streaming, ${d.busyMsAfter.toFixed(0)} ms in the 2 s after the client left (idle: ${d.idleMs.toFixed(0)} ms).`);

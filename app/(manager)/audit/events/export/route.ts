@@ -1,7 +1,7 @@
 // GET /audit/events/export: the audit events as CSV, with the same filters as the Events page.
 // Auditors only; anyone else gets a plain 404.
 import type { NextRequest } from "next/server";
-import { allAuditEventsForExport, EXPORT_AT, type AuditEventExportRow } from "@/db/audit-events-list";
+import { allAuditEventsForExport, EXPORT_AFTER_JSON, EXPORT_AT, EXPORT_BEFORE_JSON, type AuditEventExportRow } from "@/db/audit-events-list";
 import { getDatabase } from "@/db/client";
 import { changeText } from "@/lib/audit-format";
 import { zurichDate } from "@/lib/audit-period";
@@ -31,7 +31,7 @@ export async function GET(request: NextRequest): Promise<Response> {
         + `${csvCell(r[reason] as string | null)},${csvCell(r[actorName] as string | null)},${csvCell(r[actorEmail] as string | null)},`
         + `${csvCell(r[actorOrgName] as string | null)},${csvCell(r[customerName] as string | null)},${csvCell(r[partnerName] as string | null)},`
         + `${csvCell(r[partnershipId] as string | null)},${csvCell(changeText(b, a, words, { fullIds: true }))},`
-        + `${csvCell(b ? JSON.stringify(b) : null)},${csvCell(a ? JSON.stringify(a) : null)},${csvCell(r[ip] as string | null)},`
+        + `${csvCell(r[EXPORT_BEFORE_JSON] as string | null)},${csvCell(r[EXPORT_AFTER_JSON] as string | null)},${csvCell(r[ip] as string | null)},`
         + `${csvCell(r[userAgent] as string | null)},${csvCell(r[requestId] as string | null)},${csvCell(r[id] as string)}\r\n`;
     }
     return text;
