@@ -6,7 +6,7 @@ import { zurichDate } from "@/lib/billing/period";
 import { containsText, distinctByIndex, olderThan, rawRows } from "./keyset";
 import type { InvoiceStatus, PaymentMethod } from "@/lib/domain";
 import { getDatabase, type Executor } from "./client";
-import { openRawReader, readSelect, type RawReader } from "./raw-read";
+import { readerPages, readSelect, type RawReader } from "./raw-read";
 
 /** "overdue": unpaid and due before `today` (a Zurich calendar day, from the caller's clock). */
 export type InvoiceFilter = { orgId: string; status?: InvoiceStatus | "overdue"; today?: string; from?: Date; to?: Date; forOrgId?: string };
@@ -55,23 +55,11 @@ export async function listInvoices(f: InvoiceFilter & { cursor?: Cursor; limit?:
 }
 
 /**
- * Every invoice the filter selects, `pageSize` per query, in the list's order: the export's batches.
- * Read as plain arrays (db/raw-read.ts), on a reader of its own that closes when the export ends or the
- * client leaves (the generator's return).
+ * Every invoice the filter selects, `pageSize` per query, in the list's order: the export's batches,
+ * read as plain arrays (db/raw-read.ts) on a reader of their own.
  */
-export async function* allInvoicesForExport(f: InvoiceFilter, { pageSize }: { pageSize: number }): AsyncGenerator<InvoiceListRow[]> {
-  const reader = await openRawReader();
-  try {
-    let cursor: Cursor | undefined;
-    for (;;) {
-      const page = await listInvoices({ ...f, cursor, limit: pageSize }, { reader });
-      yield page.rows;
-      if (page.next === null) return;
-      cursor = page.next;
-    }
-  } finally {
-    reader.close();
-  }
+export function allInvoicesForExport(f: InvoiceFilter, { pageSize }: { pageSize: number }): AsyncGenerator<InvoiceListRow[]> {
+  return readerPages((cursor: Cursor | undefined, reader) => listInvoices({ ...f, cursor, limit: pageSize }, { reader }));
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][number];

@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Schema, type Tx } from "./client";
 import type { Cursor } from "./invoices";
-import { openRawReader, readSelect, type RawReader } from "./raw-read";
+import { readerPages, readSelect, type RawReader } from "./raw-read";
 
 export async function getPrepaidBalance({ orgId }: { orgId: string }): Promise<{ balanceMinor: number; currency: Currency }> {
   const { db, schema } = getDatabase();
@@ -79,19 +79,8 @@ export async function listPrepaidEntries(f: PrepaidFilter & { cursor?: Cursor; l
 export type PrepaidEntryRow = Awaited<ReturnType<typeof listPrepaidEntries>>["rows"][number];
 
 /** Every entry the filter selects, `pageSize` per query, in the ledger's order, read as allInvoicesForExport reads. */
-export async function* allPrepaidEntriesForExport(f: PrepaidFilter, { pageSize }: { pageSize: number }): AsyncGenerator<PrepaidEntryRow[]> {
-  const reader = await openRawReader();
-  try {
-    let cursor: Cursor | undefined;
-    for (;;) {
-      const page = await listPrepaidEntries({ ...f, cursor, limit: pageSize }, { reader });
-      yield page.rows;
-      if (page.next === null) return;
-      cursor = page.next;
-    }
-  } finally {
-    reader.close();
-  }
+export function allPrepaidEntriesForExport(f: PrepaidFilter, { pageSize }: { pageSize: number }): AsyncGenerator<PrepaidEntryRow[]> {
+  return readerPages((cursor: Cursor | undefined, reader) => listPrepaidEntries({ ...f, cursor, limit: pageSize }, { reader }));
 }
 
 type NewLedgerEntry = Omit<Schema["prepaidEntries"]["$inferInsert"], "createdAt" | "balanceAfterMinor">;

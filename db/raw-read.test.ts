@@ -1,10 +1,10 @@
 // The raw reader of the large exports: arrays in the select's order, the driver's values (converted by
 // the columns exactly as drizzle converts them), and on SQLite a connection of its own that cannot write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import { getDatabase } from "./client";
 import { seedDemoData } from "./seed";
-import { openRawReader } from "./raw-read";
+import { openRawReader, readerPages, type RawReader } from "./raw-read";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 describe.each(enginesUnderTest())("openRawReader on %s", (engine) => {
@@ -33,6 +33,34 @@ describe.each(enginesUnderTest())("openRawReader on %s", (engine) => {
     } finally {
       reader.close();
     }
+  });
+
+  it("reads a list page after page on one reader, which closes when the pages end or are abandoned", async () => {
+    const { db, schema } = getDatabase();
+    const o = schema.organizations;
+    const names = (await db.select({ name: o.name }).from(o).orderBy(asc(o.name))).map((r) => r.name);
+    expect(names.length).toBeGreaterThan(4);
+    const seen: RawReader[] = [];
+    // Two names a page, keyed by the last name read.
+    const pages = () => readerPages(async (after: string | undefined, reader) => {
+      seen.push(reader);
+      const rows = (await reader.rows(db.select({ name: o.name }).from(o).where(after === undefined ? undefined : gt(o.name, after)).orderBy(asc(o.name)).limit(3).toSQL())).map((r) => r[0] as string);
+      return { rows: rows.slice(0, 2), next: rows.length > 2 ? rows[1]! : null };
+    });
+    const read: string[] = [];
+    for await (const page of pages()) read.push(...page);
+    expect(read).toEqual(names);
+    expect(new Set(seen).size).toBe(1);
+    const closed = async (reader: RawReader) => {
+      if (engine !== "sqlite") return true; // PostgreSQL's reader borrows the pool: nothing of its own to close
+      return reader.rows(db.select({ name: o.name }).from(o).limit(1).toSQL()).then(() => false, () => true);
+    };
+    expect(await closed(seen[0]!)).toBe(true);
+    seen.length = 0;
+    const abandoned = pages();
+    expect((await abandoned.next()).value).toEqual(names.slice(0, 2));
+    await abandoned.return(undefined);
+    expect(await closed(seen[0]!)).toBe(true);
   });
 
   it("reads what was committed after it opened, and cannot write", async () => {

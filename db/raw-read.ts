@@ -104,3 +104,22 @@ export async function readSelect<Q extends PromiseLike<unknown[]> & { toSQL(): R
   }
   return out as Awaited<Q>;
 }
+
+/**
+ * A keyset-paginated list read page after page on a reader of its own, as an export's batches: the
+ * reader closes when the pages end or the export does (the generator's return, when the client leaves).
+ */
+export async function* readerPages<R, C>(load: (cursor: C | undefined, reader: RawReader) => Promise<{ rows: R[]; next: C | null }>): AsyncGenerator<R[]> {
+  const reader = await openRawReader();
+  try {
+    let cursor: C | undefined;
+    for (;;) {
+      const page = await load(cursor, reader);
+      yield page.rows;
+      if (page.next === null) return;
+      cursor = page.next;
+    }
+  } finally {
+    reader.close();
+  }
+}
