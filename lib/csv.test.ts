@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { csvCell, csvResponse, csvRow, keysetPages, minorToDecimal } from "./csv";
 
 describe("csvCell", () => {
@@ -84,6 +84,29 @@ describe("csvResponse streaming", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(state.ended).toBe(true);
     expect(state.loaded).toBe(loaded);
+  });
+});
+
+describe("after an export", () => {
+  it("asks V8 for one full collection a moment after the last export of a burst ends, when the collector is exposed", async () => {
+    const g = globalThis as { gc?: unknown };
+    const gc = vi.fn();
+    g.gc = gc;
+    try {
+      async function* rows() { yield [{ n: 1 }]; yield [{ n: 2 }]; }
+      expect(await csvResponse("x.csv", ["n"], rows(), (r) => [r.n]).text()).toContain("2\r\n");
+      const reader = csvResponse("x.csv", ["n"], rows(), (r) => [r.n]).body!.getReader();
+      await reader.read();
+      await reader.cancel();
+      expect(gc).not.toHaveBeenCalled();
+      await new Promise((r) => setTimeout(r, 2_200));
+      expect(gc).toHaveBeenCalledTimes(1);
+      expect(gc).toHaveBeenCalledWith({ type: "major", execution: "async" });
+    } finally {
+      delete g.gc;
+    }
+    // Without the collector exposed (a plain `node`), nothing is scheduled.
+    await csvResponse("x.csv", ["n"], (async function* () { yield [{ n: 1 }]; })(), (r) => [r.n]).text();
   });
 });
 

@@ -87,6 +87,7 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
       const { done, value } = await next;
       if (done) {
         controller.close();
+        collectSoon();
         return;
       }
       if (readAhead) {
@@ -98,6 +99,7 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
     async cancel() {
       await ahead?.catch(() => undefined);
       await iterator.return?.();
+      collectSoon();
     },
   }, { highWaterMark: 0 });
   return new Response(stream, {
@@ -107,6 +109,22 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
       "Cache-Control": "no-store",
     },
   });
+}
+
+/**
+ * After an export, its garbage (a million rows' worth) would wait in V8's old generation for the next
+ * full collection, which an idle server does not trigger: the RSS stayed at its peak. When `npm start`
+ * exposes the collector (`--expose-gc`), one collection runs a moment after the last export of a burst
+ * has ended, off the request path (V8's asynchronous execution). Without it, nothing happens.
+ */
+const COLLECT_AFTER_MS = 2_000;
+let collectTimer: ReturnType<typeof setTimeout> | undefined;
+export function collectSoon(): void {
+  const gc = (globalThis as { gc?: (options?: { type: "major"; execution: "async" }) => unknown }).gc;
+  if (typeof gc !== "function") return;
+  clearTimeout(collectTimer);
+  collectTimer = setTimeout(() => { collectTimer = undefined; void gc({ type: "major", execution: "async" }); }, COLLECT_AFTER_MS);
+  collectTimer.unref?.();
 }
 
 /** The rows of a keyset-paginated list, page after page, as the batches `csvResponse` streams. */
