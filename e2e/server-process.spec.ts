@@ -1,6 +1,7 @@
 // The production server as a process (issue #8, point 2): `npm start` is one server process that stops
 // on SIGTERM within 10 s, frees its port and leaves no process behind; and an email the SMTP server is
 // accepting when SIGTERM arrives is recorded as sent and never sent again.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,10 +43,32 @@ test.describe("the production server process", () => {
     // lib/cli/server.ts): the log says so, after the line that announces the server.
     await expect.poll(() => server.output(), { timeout: 15_000 }).toMatch(/routes loaded in \d+ ms/);
     expect(server.output().indexOf("routes loaded")).toBeGreaterThan(server.output().indexOf("serving on"));
+    // The server runs with V8's heap bounded and its collector exposed (package.json, docs/deployment.md).
+    const commandLines = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).flatMap((p) => {
+      try {
+        // The parent pid is the second field after the command name, which is in parentheses and may hold spaces.
+        const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+        const parent = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+        return parent === String(server.child.pid) ? [fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0")] : [];
+      } catch {
+        return [];
+      }
+    });
+    expect(commandLines.find((args) => args.includes("lib/cli/start.mjs"))).toEqual(expect.arrayContaining(["--max-old-space-size=1024", "--expose-gc"]));
     const took = await stopAndWait(server, "SIGTERM");
     expect(took).toBeLessThan(STOP_LIMIT_MS);
     expect(await listening(server.port)).toBe(false);
     expect(server.output()).toContain("Partner Manager: stopped");
+  });
+
+  test("npm start refuses a heap bound that is not a whole number of megabytes, with a message naming it", async () => {
+    const child = spawn("npm", ["start"], { env: { ...process.env, PM_MAX_OLD_SPACE_MB: "1g" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toContain("PM_MAX_OLD_SPACE_MB must be a whole number of megabytes (got: 1g)");
   });
 
   test("an email the SMTP server is accepting when SIGTERM arrives is marked sent and sent exactly once", async () => {
