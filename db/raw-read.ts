@@ -8,6 +8,7 @@ import "server-only";
 import { Column, is } from "drizzle-orm";
 import Libsql from "libsql";
 import pg from "pg";
+import { keysetPages } from "@/lib/csv";
 import { getDatabase, type Database } from "./client";
 
 export type RawQuery = { sql: string; params: unknown[] };
@@ -112,14 +113,17 @@ export async function readSelect<Q extends PromiseLike<unknown[]> & { toSQL(): R
 export async function* readerPages<R, C>(load: (cursor: C | undefined, reader: RawReader) => Promise<{ rows: R[]; next: C | null }>): AsyncGenerator<R[]> {
   const reader = await openRawReader();
   try {
-    let cursor: C | undefined;
-    for (;;) {
-      const page = await load(cursor, reader);
-      yield page.rows;
-      if (page.next === null) return;
-      cursor = page.next;
-    }
+    yield* keysetPages((cursor: C | undefined) => load(cursor, reader));
   } finally {
     reader.close();
   }
+}
+
+/**
+ * Whether an export should load its next batch while the current one is written (csvResponse's
+ * `readAhead`): only where that overlaps, on PostgreSQL, which runs the query in its own process; SQLite
+ * runs it on this thread.
+ */
+export function exportReadsAhead(): boolean {
+  return getDatabase().dialect === "postgres";
 }

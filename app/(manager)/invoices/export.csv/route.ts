@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { allInvoicesForExport, type InvoiceFilter } from "@/db/invoices";
-import { getDatabase } from "@/db/client";
+import { exportReadsAhead } from "@/db/raw-read";
 import { billingNow } from "@/lib/billing/clock";
 import { zurichDate } from "@/lib/billing/period";
 import { isOverdue } from "@/lib/billing/terms";
@@ -28,7 +28,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       access.membership.orgName, i.forOrgName, i.productLabel, i.orderKind, i.currency,
       minorToDecimal(i.subtotalMinor), minorToDecimal(i.vatMinor), minorToDecimal(i.totalMinor),
     ],
-    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
-    { readAhead: getDatabase().dialect === "postgres" },
+    { readAhead: exportReadsAhead() },
   );
 }

@@ -1,7 +1,7 @@
 // GET /prepaid/export.csv: the filtered ledger of the current partner organization, as CSV.
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { getDatabase } from "@/db/client";
+import { exportReadsAhead } from "@/db/raw-read";
 import { allPrepaidEntriesForExport, type PrepaidFilter } from "@/db/prepaid";
 import { zurichDate } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
@@ -28,7 +28,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
       minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference,
     ],
-    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
-    { readAhead: getDatabase().dialect === "postgres" },
+    { readAhead: exportReadsAhead() },
   );
 }

@@ -2,7 +2,7 @@
 // Auditors only; anyone else gets a plain 404.
 import type { NextRequest } from "next/server";
 import { allAuditEventsForExport, EXPORT_AFTER_JSON, EXPORT_AT, EXPORT_BEFORE_JSON, type AuditEventExportRow } from "@/db/audit-events-list";
-import { getDatabase } from "@/db/client";
+import { exportReadsAhead } from "@/db/raw-read";
 import { changeText } from "@/lib/audit-format";
 import { zurichDate } from "@/lib/audit-period";
 import { csvCell, csvTextResponse } from "@/lib/csv";
@@ -42,7 +42,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       "partnership_id", "change", "before", "after", "ip", "user_agent", "request_id", "event_id"],
     allAuditEventsForExport({ ...f, cursor: null }, { pageSize: EVENTS_CHUNK }),
     lines,
-    // Ahead only where it overlaps: PostgreSQL runs the query in its own process; SQLite on this thread.
-    { readAhead: getDatabase().dialect === "postgres" },
+    { readAhead: exportReadsAhead() },
   );
 }
