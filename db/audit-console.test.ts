@@ -21,6 +21,7 @@ import { seedDemoData } from "./seed";
 
 const META = { requestId: "req-console", ip: "203.0.113.5", userAgent: "console-test" };
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const LONG_AGO = new Date(Date.now() - 1000 * DAY); // before any demo partnership began
 
 async function failedMessage(partnershipId: string | null): Promise<string> {
@@ -207,14 +208,16 @@ describe.each(enginesUnderTest())("auditor's console on %s", (engine) => {
   describe("chart figures", () => {
     it("counts active partnerships by the mode they effectively have, and the recent changes", async () => {
       expect(await countActiveByPaymentMode()).toEqual({ customer: 4, partner: 4 });
-      const recent = await countPaymentModeChangesByWeek([new Date(Date.now() - DAY)]);
+      // Week starts fall on whole hours (Zurich's midnights do); the count reads hourly rows.
+      const hour = Math.floor(Date.now() / HOUR) * HOUR;
+      const recent = await countPaymentModeChangesByWeek([new Date(hour - DAY)]);
       expect(recent.map((b) => [b.toPartner, b.toCustomer])).toEqual([[1, 0]]);
-      expect((await countPaymentModeChangesByWeek([new Date(Date.now() + DAY)])).map((b) => [b.toPartner, b.toCustomer])).toEqual([[0, 0]]);
+      expect((await countPaymentModeChangesByWeek([new Date(hour + DAY)])).map((b) => [b.toPartner, b.toCustomer])).toEqual([[0, 0]]);
       expect(await countPaymentModeChangesByWeek([])).toEqual([]);
     });
 
     it("counts changes per week in SQL as bucketByWeek does from the rows, a change on a boundary in its own week", async () => {
-      const t0 = Date.now() - 30 * DAY;
+      const t0 = Math.floor(Date.now() / HOUR) * HOUR - 30 * DAY;
       const weeks = [0, 7, 14].map((d) => new Date(t0 + d * DAY));
       const events: [number, "ok" | "refused", Record<string, unknown> | null][] = [
         [t0, "ok", { paymentMode: "partner" }], // on the first boundary: the first week

@@ -69,7 +69,7 @@ export const partnerships = pgTable("partnerships", {
     .where(sql`status in ('pending', 'active')`),
   index("partnerships_customer_idx").on(t.customerOrgId, t.createdAt, t.id),
   index("partnerships_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
-  index("partnerships_status_idx").on(t.status, t.paymentMode),
+  index("partnerships_status_idx").on(t.status, t.paymentMode, t.access),
   // The auditor's unfiltered list, newest first.
   index("partnerships_created_idx").on(t.createdAt, t.id),
 ]);
@@ -96,6 +96,22 @@ export const partnershipProducts = pgTable("partnership_products", {
 }, (t) => [
   primaryKey({ columns: [t.partnershipId, t.productId] }),
   index("partnership_products_product_idx").on(t.productId),
+]);
+
+/**
+ * The products each partner manages, one row per active partnership and product it covers (every product
+ * of a full-access client, the listed ones of a limited client): a derived index, kept by triggers on
+ * products, partnerships and partnership_products (migration 0011), so a partner's `/products` reads 51
+ * rows of `managed_products_partner_idx` whatever the number of its clients' products. Never written by the app.
+ */
+export const managedProducts = pgTable("managed_products", {
+  partnershipId: text("partnership_id").notNull(),
+  partnerOrgId: text("partner_org_id").notNull(),
+  productId: text("product_id").notNull(),
+  createdAt: ts("created_at").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.partnershipId, t.productId] }),
+  index("managed_products_partner_idx").on(t.partnerOrgId, t.createdAt, t.productId),
 ]);
 
 export const invitations = pgTable("invitations", {
@@ -332,6 +348,17 @@ export const sessions = pgTable("sessions", {
   index("sessions_user_idx").on(t.userId),
   index("sessions_expires_idx").on(t.expiresAt),
 ]);
+
+/**
+ * Successful payment-mode changes per hour (epoch hours, UTC) and new mode: kept by a trigger on
+ * audit_events (migration 0011), so the console's chart sums at most 12 weeks × 168 hours × 2 rows
+ * whatever the number of events. Zurich's weeks start on whole UTC hours. Never written by the app.
+ */
+export const paymentModeChangeCounts = pgTable("payment_mode_change_counts", {
+  hour: integer("hour").notNull(),
+  paymentMode: text("payment_mode").$type<PaymentMode>().notNull(),
+  changes: integer("changes").notNull(),
+}, (t) => [primaryKey({ columns: [t.hour, t.paymentMode] })]);
 
 /** The head of the audit hash chain: one row, locked by each append so the chain never forks. */
 export const auditChain = pgTable("audit_chain", {
