@@ -69,15 +69,27 @@ export async function listManagedClientProducts({ partnerOrgId, cursor, limit = 
     .limit(limit + 1);
   const { rows: page, next } = paged(found, limit);
   if (page.length === 0) return { rows: [], next };
-  const rows = await db
-    .select({ ...productColumns(), customerName: organizations.name, partnershipId: partnerships.id, access: partnerships.access, paymentMode: partnerships.paymentMode })
-    .from(products)
-    .innerJoin(partnerships, and(eq(partnerships.customerOrgId, products.orgId), eq(partnerships.partnerOrgId, partnerOrgId), eq(partnerships.status, "active")))
-    .innerJoin(organizations, eq(organizations.id, products.orgId))
-    .where(inArray(products.id, page.map((r) => r.id)));
-  const byKey = new Map(rows.map((r) => [`${r.partnershipId} ${r.id}`, r]));
-  // A row gone between the two reads (a partnership ended) is left out; the next page starts where the ids stopped.
-  return { rows: page.flatMap((r) => byKey.get(`${r.partnershipId} ${r.id}`) ?? []), next };
+  // Both by primary key (a join on the client's organization let the planners walk every active
+  // partnership, or every product, instead); the pairs are matched here.
+  const [rows, ships] = await Promise.all([
+    db.select({ ...productColumns(), customerName: organizations.name }).from(products)
+      .innerJoin(organizations, eq(organizations.id, products.orgId))
+      .where(inArray(products.id, [...new Set(page.map((r) => r.id))])),
+    db.select({ id: partnerships.id, customerOrgId: partnerships.customerOrgId, partnerOrgId: partnerships.partnerOrgId, status: partnerships.status, access: partnerships.access, paymentMode: partnerships.paymentMode })
+      .from(partnerships).where(inArray(partnerships.id, [...new Set(page.map((r) => r.partnershipId))])),
+  ]);
+  const productById = new Map(rows.map((r) => [r.id, r]));
+  const shipById = new Map(ships.map((r) => [r.id, r]));
+  // A row gone between the reads (a partnership ended) is left out; the next page starts where the ids stopped.
+  return {
+    rows: page.flatMap((r) => {
+      const product = productById.get(r.id);
+      const ship = shipById.get(r.partnershipId);
+      if (!product || !ship || ship.status !== "active" || ship.partnerOrgId !== partnerOrgId || ship.customerOrgId !== product.orgId) return [];
+      return [{ ...product, partnershipId: ship.id, access: ship.access, paymentMode: ship.paymentMode }];
+    }),
+    next,
+  };
 }
 
 /**
