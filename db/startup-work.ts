@@ -32,7 +32,20 @@ function decide(row: { last: unknown; seeded: unknown } | undefined, dialect: "s
   return { migrate: row.last === null || Number(row.last) < newestMigration(dialect), seed: !row.seeded };
 }
 
-type NativeSqlite = new (file: string) => { prepare(sql: string): { get(): unknown }; close(): void };
+type NativeSqlite = { prepare(sql: string): { get(): unknown }; exec(sql: string): void; close(): void };
+
+/**
+ * The SQLite file of `url` opened with the native driver @libsql/client itself opens local files with
+ * (resolved from there: not a dependency of ours), or null when there is no such file yet or the URL is
+ * not a plain path (what DATABASE_URL holds in practice; anything fancier goes the full client's way).
+ */
+export function openNativeSqlite(url: string): NativeSqlite | null {
+  const file = url.startsWith("file:") ? url.slice("file:".length) : "";
+  if (!file || file === ":memory:" || file.startsWith("//") || file.includes("?")) return null;
+  if (!fs.existsSync(file)) return null;
+  const Database = createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") as new (file: string, options?: { timeout?: number }) => NativeSqlite;
+  return new Database(file, { timeout: 5_000 });
+}
 
 export async function startupWork(url: string): Promise<StartupWork> {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
@@ -50,13 +63,8 @@ export async function startupWork(url: string): Promise<StartupWork> {
       await client.end();
     }
   }
-  const file = url.startsWith("file:") ? url.slice("file:".length) : "";
-  // A plain path (what DATABASE_URL holds in practice); anything fancier goes the full client's way.
-  if (!file || file === ":memory:" || file.startsWith("//") || file.includes("?")) return NEVER_MIGRATED;
-  if (!fs.existsSync(file)) return NEVER_MIGRATED;
-  // The driver @libsql/client itself opens local files with, resolved from there (not a dependency of ours).
-  const Database = createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") as NativeSqlite;
-  const db = new Database(file);
+  const db = openNativeSqlite(url);
+  if (!db) return NEVER_MIGRATED;
   try {
     return decide(db.prepare(QUERY("__drizzle_migrations")).get() as { last: unknown; seeded: unknown }, "sqlite");
   } catch (error) {

@@ -39,6 +39,9 @@ test.describe("the production server process", () => {
     // One server process: npm's shell is replaced by node (exec), and no TypeScript loader runs beside it.
     expect(server.output()).not.toMatch(/tsx/);
     expect(server.output()).toContain(`serving on http://localhost:${server.port}`);
+    // SQLite's planner statistics are refreshed before it serves (db/planner-stats.ts).
+    expect(server.output()).toMatch(/planner statistics refreshed in \d+ ms/);
+    expect(server.output().indexOf("planner statistics")).toBeLessThan(server.output().indexOf("serving on"));
     // Every route's server code loads once the first request is answered, not before it (next.config.ts,
     // lib/cli/server.ts): the log says so, after the line that announces the server.
     await expect.poll(() => server.output(), { timeout: 15_000 }).toMatch(/routes loaded in \d+ ms/);

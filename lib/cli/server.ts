@@ -21,6 +21,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
+import { refreshPlannerStatistics } from "@/db/planner-stats";
 import { startupWork } from "@/db/startup-work";
 import { env } from "@/lib/env";
 import { holdJobsUntil } from "@/lib/server/startup-gate";
@@ -38,11 +39,23 @@ try {
   process.exit(1);
 }
 
+/** Migrates and seeds when needed, then refreshes SQLite's planner statistics. */
+async function prepareDatabase(url: string): Promise<void> {
+  await migrateAndSeed(url);
+  // SQLite's planner statistics, at every start (db/planner-stats.ts): a failure costs plans, not the start.
+  try {
+    const refreshed = refreshPlannerStatistics(url);
+    if (refreshed) console.log(`Partner Manager: planner statistics refreshed in ${refreshed.ms} ms`);
+  } catch (error) {
+    console.warn("Partner Manager: could not refresh the planner statistics:", error);
+  }
+}
+
 /**
  * Migrates and seeds when needed. The check is one query on a connection of its own; only when it finds
  * work does the full client load, with its own pool, closed before Next's code opens the shared one.
  */
-async function prepareDatabase(url: string): Promise<void> {
+async function migrateAndSeed(url: string): Promise<void> {
   const work = await startupWork(url);
   if (!work.migrate && !work.seed) return;
   const { createDatabase, setDatabase } = await import("@/db/client");

@@ -1,0 +1,58 @@
+// SQLite's planner statistics (db/planner-stats.ts): without them the planner answered "these customers'
+// active partnerships" by walking every active partnership; with them it probes the customers' index.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "./client";
+import { refreshPlannerStatistics } from "./planner-stats";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const CUSTOMERS = 300;
+
+/** The plan of the query db/billing-context.ts runs for a page of fifty customers. */
+async function planFor(database: Database): Promise<string> {
+  const ids = Array.from({ length: 50 }, (_, i) => `c${i * 3}`);
+  const rows = await (database.db as unknown as { all(q: unknown): Promise<{ detail: string }[]> }).all(
+    sql`EXPLAIN QUERY PLAN SELECT id, access FROM partnerships WHERE customer_org_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
+  );
+  return rows.map((r) => r.detail).join("\n");
+}
+
+describe("SQLite's planner statistics", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    const at = Date.UTC(2026, 0, 1);
+    await t.database.transaction(async (tx) => {
+      const run = (q: ReturnType<typeof sql>) => (tx as unknown as { run(q: unknown): Promise<unknown> }).run(q);
+      await run(sql`INSERT INTO organizations (id, name, currency, country, is_partner, created_at) VALUES ('partner', 'Partner', 'CHF', 'CH', 1, ${at})`);
+      for (let i = 0; i < CUSTOMERS; i++) {
+        await run(sql`INSERT INTO organizations (id, name, currency, country, created_at) VALUES (${`c${i}`}, ${`Customer ${i}`}, 'CHF', 'CH', ${at})`);
+        await run(sql`INSERT INTO partnerships (id, customer_org_id, partner_org_id, status, access, payment_mode, created_at, updated_at)
+          VALUES (${`p${i}`}, ${`c${i}`}, 'partner', 'active', 'full', 'customer', ${at + i}, ${at + i})`);
+      }
+    });
+  });
+  afterAll(() => t.dispose());
+
+  it("lets the planner probe the customers' index instead of walking every active partnership", async () => {
+    // Without statistics: an equality on the status looks as selective as one on a customer.
+    expect(await planFor(t.database)).toContain("partnerships_status_idx");
+    const refreshed = refreshPlannerStatistics(t.url);
+    expect(refreshed?.ms).toBeGreaterThanOrEqual(0);
+    // A connection opened after the refresh, as the app's is after `npm start` refreshed them.
+    const fresh = createDatabase(t.url);
+    try {
+      const plan = await planFor(fresh);
+      expect(plan).toContain("partnerships_customer_idx");
+      expect(plan).not.toContain("partnerships_status_idx");
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("does nothing where there is nothing to refresh", () => {
+    expect(refreshPlannerStatistics("postgres://postgres@127.0.0.1:5432/none")).toBeNull();
+    expect(refreshPlannerStatistics("file:/nonexistent/dir/pm.db")).toBeNull();
+    expect(refreshPlannerStatistics("file::memory:")).toBeNull();
+  });
+});
