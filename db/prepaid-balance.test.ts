@@ -4,8 +4,6 @@
 // for one partner run concurrently; and the migration's backfill gives the figures the pages computed
 // before it (the account's balance less every newer entry), with the append-only triggers back after.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
@@ -13,7 +11,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOffer } from "@/lib/catalogue";
 import { creditPrepaid, META, partnerActor } from "@/lib/testing/billing";
-import { createBlankTestDatabase, enginesUnderTest, useTestDatabase, type Engine, type TestDatabase } from "@/lib/testing/db";
+import { createBlankTestDatabase, enginesUnderTest, migrationsUpTo, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
 import { getDatabase, type Database } from "./client";
 import { payInvoiceFromPrepaid } from "./invoice-payments";
@@ -112,18 +110,6 @@ describe.each(enginesUnderTest())("the stored balance of each prepaid entry on %
     expect(new Set(times).size).toBe(times.length); // no two entries share a time: the order is the times' order
   });
 });
-
-/** The committed migrations up to and including `last` (a copy of the folder with a shorter journal). */
-function migrationsUpTo(engine: Engine, last: number): string {
-  const from = path.join(process.cwd(), "db", "migrations", engine === "sqlite" ? "sqlite" : "pg");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-migrations-"));
-  fs.cpSync(from, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
 
 describe.each(enginesUnderTest())("migration 0010's backfill on %s", (engine) => {
   let db: { database: Database; dispose(): Promise<void> };

@@ -5,8 +5,6 @@
 // successful payment-mode changes of audit_events per hour and new mode; and the migration fills both
 // from the rows already stored.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
@@ -14,7 +12,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { META } from "@/lib/testing/billing";
-import { createBlankTestDatabase, enginesUnderTest, useTestDatabase, type Engine, type TestDatabase } from "@/lib/testing/db";
+import { createBlankTestDatabase, enginesUnderTest, migrationsUpTo, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, userId } from "@/lib/testing/demo";
 import { insertAuditEvent } from "./audit";
 import { getDatabase, type Database } from "./client";
@@ -246,18 +244,6 @@ describe.each(enginesUnderTest())("migration 0011's derived tables on %s", (engi
   });
 
 });
-
-/** The committed migrations up to and including `last` (a copy of the folder with a shorter journal). */
-function migrationsUpTo(engine: Engine, last: number): string {
-  const from = path.join(process.cwd(), "db", "migrations", engine === "sqlite" ? "sqlite" : "pg");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-migrations-"));
-  fs.cpSync(from, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
 
 describe.each(enginesUnderTest())("migration 0011's backfill on %s", (engine) => {
   let db: TestDatabase | undefined;

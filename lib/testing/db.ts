@@ -76,3 +76,15 @@ export async function useTestDatabase(engine: Engine): Promise<TestDatabase> {
   setDatabase(t.database);
   return t;
 }
+
+/** The committed migrations up to and including `last` (a copy of the folder with a shorter journal). */
+export function migrationsUpTo(engine: Engine, last: number): string {
+  const from = path.join(process.cwd(), "db", "migrations", engine === "sqlite" ? "sqlite" : "pg");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-migrations-"));
+  fs.cpSync(from, dir, { recursive: true });
+  const journalFile = path.join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= last);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
