@@ -13,7 +13,7 @@ export type ExportRun = { rows: number; mb: number; ttfbMs: number; seconds: num
  * 50 ms. The client does as little as it can while the clock runs (it shares the machine's two cores
  * with the server): it keeps the bytes as they arrive and decompresses and counts the lines afterwards.
  */
-export async function measureExport(url: string, cookie: string, serverPid: number): Promise<ExportRun> {
+export async function measureExport(url: string, cookie: string, serverPid: number, settleMs = 5_000): Promise<ExportRun> {
   const pids = processTree(serverPid);
   const baseMb = treeRssMb(pids);
   let peakMb = baseMb;
@@ -37,8 +37,8 @@ export async function measureExport(url: string, cookie: string, serverPid: numb
   const body = encoding === "gzip" ? zlib.gunzipSync(raw) : encoding === "br" ? zlib.brotliDecompressSync(raw) : encoding === "deflate" ? zlib.inflateSync(raw) : raw;
   let lines = 0;
   for (let i = body.indexOf(10); i !== -1; i = body.indexOf(10, i + 1)) lines++;
-  // Memory given back: a few seconds and a few page requests later (a GC needs allocations to run).
-  await sleep(5_000);
+  // Memory given back: a few seconds later (BENCH_SETTLE_S; the server collects 2 s after an export ends).
+  await sleep(settleMs);
   const afterMb = treeRssMb(pids);
   const rows = Math.max(0, lines - 1);
   return { rows, mb: body.length / 2 ** 20, ttfbMs, seconds, rowsPerS: rows / seconds, baseMb, peakMb, afterMb, sentMb: raw.length / 2 ** 20, encoding: encoding ?? "identity" };
