@@ -64,3 +64,31 @@ export async function measureDisconnect(url: string, cookie: string, serverPid: 
   await sleep(2_000);
   return { busyMsBefore, busyMsAfter: treeCpuMs(pids) - c2, idleMs };
 }
+
+/**
+ * Whether the server's RSS comes back after an export: the idle baseline (after `idleMs` of nothing),
+ * one whole export, then a sample every 5 s with no request at all, until the RSS is at or below the
+ * baseline or `maxS` have passed.
+ */
+export async function measureMemoryReturn(url: string, cookie: string, serverPid: number, { idleMs = 8_000, maxS = 150 } = {}): Promise<{ baseMb: number; exportS: number; samples: [number, number][]; backAfterS: number | null }> {
+  await sleep(idleMs);
+  const pids = processTree(serverPid);
+  const baseMb = treeRssMb(pids);
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    http.get(url, { headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", resolve);
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+  const exportS = (performance.now() - t0) / 1000;
+  const samples: [number, number][] = [];
+  for (let s = 0; s <= maxS; s += 5) {
+    const mb = treeRssMb(pids);
+    samples.push([s, mb]);
+    if (mb <= baseMb) return { baseMb, exportS, samples, backAfterS: s };
+    await sleep(5_000);
+  }
+  return { baseMb, exportS, samples, backAfterS: null };
+}

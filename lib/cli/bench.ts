@@ -11,16 +11,17 @@
 // Env: BENCH_SQLITE_URL (file:.data/large.db), BENCH_PG_URL (unset: SQLite only; e.g.
 // postgres://postgres@127.0.0.1:5432/pm_large), BENCH_PORT (3511: app, +1 floor, +2 npm start),
 // BENCH_SECONDS (4 per round), BENCH_ROUNDS (3), BENCH_STARTUP_RUNS (3), BENCH_CONNECTIONS (20), BENCH_LIGHTHOUSE_ROUNDS (3),
-// BENCH_PARTS (js,startup,pages,exports,lighthouse: a comma list to run only some), BENCH_PAGES and
+// BENCH_PARTS (js,startup,pages,exports,memory,lighthouse: a comma list to run only some), BENCH_PAGES and
 // BENCH_EXPORTS (a regular expression: only the pages / exports whose label matches, e.g. "prepaid"),
-// BENCH_SETTLE_S (5: how long after an export its server's RSS is read again).
+// BENCH_SETTLE_S (5: how long after an export its server's RSS is read again), BENCH_MEMORY_S (150: the
+// memory part's longest wait for the RSS to come back after the invoice export).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase, setDatabase } from "@/db/client";
 import { isLargeDataLoaded } from "@/db/seed-large";
-import { measureDisconnect, measureExport } from "@/bench/exports";
+import { measureDisconnect, measureExport, measureMemoryReturn } from "@/bench/exports";
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
@@ -42,7 +43,8 @@ const STARTUP_RUNS = num("BENCH_STARTUP_RUNS", 3);
 // on a busy machine, since the CPU a request costs does not depend on who else shares the cores.
 const CPU_REQUESTS = num("BENCH_CPU_REQUESTS", 30);
 const SETTLE_S = num("BENCH_SETTLE_S", 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,exports,lighthouse").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,exports,memory,lighthouse").split(","));
+const MEMORY_S = num("BENCH_MEMORY_S", 150);
 const PAGE_FILTER = new RegExp(process.env.BENCH_PAGES ?? "");
 const EXPORT_FILTER = new RegExp(process.env.BENCH_EXPORTS ?? "");
 const ENGINES = [process.env.BENCH_SQLITE_URL || "file:.data/large.db", process.env.BENCH_PG_URL].filter((u): u is string => Boolean(u));
@@ -230,6 +232,13 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
     out(`/invoices, 20 requests one after another: median ${f1(median(idle))} ms idle, ${f1(median(busy))} ms while the 1M-row export streams (${f2(median(busy) / median(idle))}×).\n`);
   }
 
+  if (PARTS.has("memory")) {
+    // The invoice export on a server left alone before and after: when is its RSS back to where it was?
+    const m = await measureMemoryReturn(`${app.base}/invoices/export.csv`, cookies.claire, app.pid, { maxS: MEMORY_S });
+    const back = m.backAfterS === null ? `not within ${MEMORY_S} s` : `back at or below it ${m.backAfterS} s after the export ended`;
+    out(`Memory after the invoice export (${f1(m.exportS)} s), no request before or after: RSS ${m.baseMb.toFixed(0)} MB idle before, ${back}. Every 5 s: ${m.samples.map(([s, mb]) => `${s} s ${mb.toFixed(0)}`).join(", ")} MB.\n`);
+  }
+
   if (lighthouse && PARTS.has("lighthouse")) {
     const partner = pages.find((p) => p.label === "/partners/[id]")!;
     const runs = await lighthouseRuns([
@@ -258,7 +267,7 @@ try {
   // On each engine's database (a demo database will do: BENCH_SQLITE_URL, BENCH_PG_URL).
   if (PARTS.has("startup")) for (const url of ENGINES) await startupSection(url);
   // The large data set only for these parts.
-  if (["pages", "exports", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
+  if (["pages", "exports", "memory", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
   out(`Total ${f1((performance.now() - started) / 1000)} s; load average ${os.loadavg().map(f2).join(" ")} at the end.`);
 } catch (error) {
   console.error(error);
