@@ -58,7 +58,8 @@ export async function listOwnProducts({ orgId, cursor, limit = 50 }: { orgId: st
  * ones with limited access; active partnerships only. Each row says which client and which access.
  * The page's ids come from `managed_products` (kept by triggers, migration 0011) through
  * managed_products_partner_idx: 51 index entries whatever the number of the clients' products. The
- * page's rows are then read by id, joined to the live partnership again.
+ * page's products and partnerships are then read by primary key, and a row whose partnership is no
+ * longer this partner's active one with that client is left out.
  */
 export async function listManagedClientProducts({ partnerOrgId, cursor, limit = 50 }: { partnerOrgId: string; cursor?: ProductCursor; limit?: number }) {
   const { db, schema } = getDatabase();

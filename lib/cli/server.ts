@@ -6,7 +6,8 @@
 //
 // Starting: Next.js loads (app.prepare) while the database check runs; the check is one query
 // (db/startup-work.ts), and the database client, drizzle's migrator and the demo data are loaded only
-// when there is something to migrate or seed. Next's instrumentation hook (instrumentation.ts) starts
+// when there is something to migrate or seed; on SQLite the planner's statistics are then refreshed
+// (db/planner-stats.ts). Next's instrumentation hook (instrumentation.ts) starts
 // the outbox worker and the renewal job only once the server listens, the database ready, and has
 // answered its first request (lib/server/startup-gate.ts): they never query a database that is not
 // migrated yet, and the first request does not wait for their modules to load. Nothing else touches the database before the
