@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import pg from "pg";
 import { createDatabase, setDatabase, type Database } from "@/db/client";
 
@@ -77,14 +78,27 @@ export async function useTestDatabase(engine: Engine): Promise<TestDatabase> {
   return t;
 }
 
-/** The committed migrations up to and including `last` (a copy of the folder with a shorter journal). */
-export function migrationsUpTo(engine: Engine, last: number): string {
-  const from = path.join(process.cwd(), "db", "migrations", engine === "sqlite" ? "sqlite" : "pg");
+/**
+ * Applies the committed migrations up to and including `last` (idx in the journal) to `database`, as
+ * the app's migrator does: a migration test writes rows under an older schema, then migrates the rest.
+ */
+export async function migrateUpTo(database: Database, last: number): Promise<void> {
+  const from = path.join(process.cwd(), "db", "migrations", database.dialect === "sqlite" ? "sqlite" : "pg");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-migrations-"));
-  fs.cpSync(from, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
+  try {
+    fs.cpSync(from, dir, { recursive: true });
+    const journalFile = path.join(dir, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
+    journal.entries = journal.entries.filter((e) => e.idx <= last);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    if (database.dialect === "postgres") {
+      const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+      await migrate(database.db, { migrationsFolder: dir });
+    } else {
+      const { migrate } = await import("drizzle-orm/libsql/migrator");
+      await migrate(database.db as unknown as LibSQLDatabase, { migrationsFolder: dir });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
