@@ -11,7 +11,6 @@ import { openNativeSqlite } from "./startup-work";
 
 /** Refreshes SQLite's planner statistics; null on PostgreSQL or when the file does not exist. */
 export function refreshPlannerStatistics(url: string): { ms: number } | null {
-  if (!url.startsWith("file:")) return null;
   const db = openNativeSqlite(url);
   if (!db) return null;
   const started = performance.now();
