@@ -8,6 +8,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export type ExportRun = { rows: number; mb: number; ttfbMs: number; seconds: number; rowsPerS: number; baseMb: number; peakMb: number; afterMb: number; sentMb: number; encoding: string };
 
+/** The whole response as a browser asks for it (compression accepted): its bytes as sent, and its first byte's time. */
+function download(url: string, cookie: string): Promise<{ encoding: string | undefined; chunks: Buffer[]; ttfbMs: number }> {
+  const t0 = performance.now();
+  let ttfbMs = 0;
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } }, (res) => {
+      if (res.statusCode !== 200) { res.resume(); reject(new Error(`bench: ${url} answered ${res.statusCode}`)); return; }
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => { if (chunks.length === 0) ttfbMs = performance.now() - t0; chunks.push(chunk); });
+      res.on("end", () => resolve({ encoding: res.headers["content-encoding"], chunks, ttfbMs }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
 /**
  * Reads the whole export as a browser asks for it (gzip accepted), while sampling the server's RSS every
  * 50 ms. The client does as little as it can while the clock runs (it shares the machine's two cores
@@ -20,16 +35,7 @@ export async function measureExport(url: string, cookie: string, serverPid: numb
   let sampling = true;
   const sampler = (async () => { while (sampling) { peakMb = Math.max(peakMb, treeRssMb(pids)); await sleep(50); } })();
   const t0 = performance.now();
-  let ttfbMs = 0;
-  const { encoding, chunks } = await new Promise<{ encoding: string | undefined; chunks: Buffer[] }>((resolve, reject) => {
-    http.get(url, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } }, (res) => {
-      if (res.statusCode !== 200) { res.resume(); reject(new Error(`bench: ${url} answered ${res.statusCode}`)); return; }
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => { if (chunks.length === 0) ttfbMs = performance.now() - t0; chunks.push(chunk); });
-      res.on("end", () => resolve({ encoding: res.headers["content-encoding"], chunks }));
-      res.on("error", reject);
-    }).on("error", reject);
-  });
+  const { encoding, chunks, ttfbMs } = await download(url, cookie);
   const seconds = (performance.now() - t0) / 1000;
   sampling = false;
   await sampler;
@@ -75,13 +81,7 @@ export async function measureMemoryReturn(url: string, cookie: string, serverPid
   const pids = processTree(serverPid);
   const baseMb = treeRssMb(pids);
   const t0 = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    http.get(url, { headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", resolve);
-      res.on("error", reject);
-    }).on("error", reject);
-  });
+  await download(url, cookie);
   const exportS = (performance.now() - t0) / 1000;
   const samples: [number, number][] = [];
   for (let s = 0; s <= maxS; s += 5) {
