@@ -25,7 +25,12 @@ export type Database = {
   dialect: "sqlite" | "postgres";
   db: Db;
   schema: Schema;
-  /** Runs fn in one transaction; on SQLite it takes the write lock up front to avoid upgrade deadlocks. */
+  /**
+   * Runs fn in one transaction; on SQLite it takes the write lock up front to avoid upgrade deadlocks.
+   * On PostgreSQL a transaction the server aborts as a deadlock's victim (40P01) or a serialization
+   * failure (40001) runs again from the start, up to three attempts in all: fn must therefore have no
+   * effect outside tx (every caller in db/ only reads and writes through tx).
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
   /**
@@ -43,6 +48,32 @@ export const DEFAULT_DATABASE_URL = "file:.data/partner-manager.db";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
+// SQLSTATEs of a transaction PostgreSQL aborted only because of another one: running it again is correct.
+const RETRYABLE = new Set(["40P01", "40001"]);
+const ATTEMPTS = 3;
+
+/** The SQLSTATE of a pg error, also when drizzle has wrapped it (DrizzleQueryError's cause). */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+async function retryAborted<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = sqlState(error);
+      if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+      // A short random pause, so that the two sides of a deadlock do not meet again in step.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
 export function createDatabase(url: string): Database {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -51,7 +82,7 @@ export function createDatabase(url: string): Database {
       dialect: "postgres",
       db,
       schema: pgSchema,
-      transaction: (fn) => db.transaction(fn),
+      transaction: (fn) => retryAborted(() => db.transaction(fn)),
       // The migrator loads only when a start has something to migrate (db/startup-work.ts).
       migrate: async () => {
         const { migrate } = await import("drizzle-orm/node-postgres/migrator");
