@@ -10,6 +10,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import pg from "pg";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
+import { readSelectsNatively } from "./sqlite-read-path";
 
 export type Schema = typeof pgSchema;
 /**
@@ -114,6 +115,8 @@ export function createDatabase(url: string): Database {
       client.execute("PRAGMA foreign_keys = ON"),
     ]);
     const db = lite as unknown as Db;
+    // The selects of pages, outside transactions, on a read-only connection of their own (db/sqlite-read-path.ts).
+    const readPath = file && file !== ":memory:" && !file.startsWith("//") && !file.includes("?") ? readSelectsNatively(lite, file) : null;
     // libsql waits for a locked database synchronously (busy timeout), which blocks the event loop:
     // two write transactions of this process on two connections would wait on each other until the
     // timeout and fail with SQLITE_BUSY. So this process runs its transactions one at a time, and
@@ -135,7 +138,10 @@ export function createDatabase(url: string): Database {
         await migrate(lite, { migrationsFolder: path.join(MIGRATIONS, "sqlite") });
       },
       exclusively: (fn) => fn(),
-      close: async () => client.close(),
+      close: async () => {
+        readPath?.close();
+        client.close();
+      },
     };
   }
   throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:...")`);
