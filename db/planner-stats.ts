@@ -3,7 +3,9 @@
 // for "these fifty customers' active partnerships" it walked partnerships_status_idx (every active
 // partnership of the platform, 5,000 on the large data set) rather than fifty probes of
 // partnerships_customer_idx, and the same for a partner's product page (docs/benchmarks.md, sixth pass).
-// `npm start` refreshes them at every start, while Next prepares (lib/cli/server.ts). analysis_limit
+// `npm start` refreshes them at every start, while Next prepares, and then once a day (lib/cli/server.ts):
+// a connection reads them when it opens, so the daily refresh also reopens the connection of the pages'
+// reads (db/sqlite-read-path.ts); transactions keep theirs, with the start's statistics. analysis_limit
 // makes ANALYZE sample at most 400 rows of each index, as SQLite advises for applications: about 50 ms
 // on the 2.2 GB large data set, a millisecond on the demo data; the ratios between indexes, which are
 // what the planner compares, hold as the data grows.

@@ -9,7 +9,7 @@ import { orgId } from "@/lib/testing/demo";
 import { rawRows } from "./keyset";
 import type { Executor } from "./client";
 import { seedDemoData } from "./seed";
-import { sqliteReadPath } from "./sqlite-read-path";
+import { refreshStatisticsForReads, sqliteReadPath } from "./sqlite-read-path";
 
 describe("SQLite's read path for pages", () => {
   let t: TestDatabase;
@@ -87,5 +87,21 @@ describe("SQLite's read path for pages", () => {
     }
     expect(path().statements).toBeLessThanOrEqual(256);
     expect(path().statements).toBeGreaterThan(100);
+  });
+
+  it("reads with fresh planner statistics after a refresh: it opens a new connection, which loads them", async () => {
+    const { db, schema } = t.database;
+    const { organizations: o } = schema;
+    await db.select({ id: o.id }).from(o).limit(1);
+    const opened = path().connections;
+    expect(refreshStatisticsForReads(t.url, db)?.ms).toBeGreaterThanOrEqual(0);
+    expect(path().statements).toBe(0);
+    const rows = await db.select({ name: o.name }).from(o).where(eq(o.name, "Helvetia Bakery SA"));
+    expect(rows).toEqual([{ name: "Helvetia Bakery SA" }]);
+    expect(path().connections).toBe(opened + 1);
+    // Nothing to refresh on another engine: the read path is left alone.
+    expect(refreshStatisticsForReads("postgres://postgres@127.0.0.1:5432/none", db)).toBeNull();
+    await db.select({ id: o.id }).from(o).limit(1);
+    expect(path().connections).toBe(opened + 1);
   });
 });

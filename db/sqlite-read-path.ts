@@ -14,6 +14,7 @@
 import "server-only";
 import { fillPlaceholders, type Query } from "drizzle-orm";
 import Libsql from "libsql";
+import { refreshPlannerStatistics } from "./planner-stats";
 
 // Statements kept at most: a page runs a few dozen distinct ones; a list filtered by a variable number
 // of ids (`IN (?, ?, …)`) makes one per count, which the bound keeps from growing without limit.
@@ -28,17 +29,25 @@ type Session = {
 };
 
 export type SqliteReadPath = {
-  /** How many selects it has answered, and how many statements it keeps (for its test). */
+  /** How many selects it has answered, how many statements it keeps, how many connections it opened (for its tests). */
   readonly reads: number;
   readonly statements: number;
+  readonly connections: number;
+  /**
+   * Closes the connection; the next select opens a new one. A connection reads the planner's statistics
+   * when it opens, so this is how fresh statistics (db/planner-stats.ts) reach the pages' reads.
+   */
+  reopen(): void;
   close(): void;
 };
 
-const paths = new WeakMap<object, SqliteReadPath>();
+// On the drizzle database itself, under a global symbol: the server's own copy of this module (lib/cli/
+// server.ts, outside Next's bundles) finds the path the bundles' copy made.
+const PATH = Symbol.for("partner-manager.sqlite-read-path");
 
 /** The read path of a drizzle database, if it has one. */
 export function sqliteReadPath(db: object): SqliteReadPath | undefined {
-  return paths.get(db);
+  return (db as { [PATH]?: SqliteReadPath })[PATH];
 }
 
 /** The value @libsql/client would bind for `v` (booleans and dates as numbers, buffers as blobs). */
@@ -60,11 +69,13 @@ export function readSelectsNatively(db: unknown, file: string): SqliteReadPath |
   let closed = false;
   const statements = new Map<string, Statement>();
   let reads = 0;
+  let connections = 0;
 
   const statement = (sql: string): Statement => {
     connection ??= (() => {
       const c = new Libsql(file, { timeout: 10_000 } as never);
       c.exec("PRAGMA query_only = 1");
+      connections++;
       return c;
     })();
     let s = statements.get(sql);
@@ -98,13 +109,27 @@ export function readSelectsNatively(db: unknown, file: string): SqliteReadPath |
   const path: SqliteReadPath = {
     get reads() { return reads; },
     get statements() { return statements.size; },
-    close() {
-      closed = true;
+    get connections() { return connections; },
+    reopen() {
       statements.clear();
       if (connection?.open) connection.close();
       connection = null;
     },
+    close() {
+      closed = true;
+      path.reopen();
+    },
   };
-  paths.set(db as object, path);
+  Object.defineProperty(db, PATH, { value: path });
   return path;
+}
+
+/**
+ * Refreshes SQLite's planner statistics while the server runs, and has the pages' reads of `db` (the
+ * process's drizzle database, when one is open) load them on a new connection.
+ */
+export function refreshStatisticsForReads(url: string, db: object | undefined): { ms: number } | null {
+  const refreshed = refreshPlannerStatistics(url);
+  if (refreshed && db) sqliteReadPath(db)?.reopen();
+  return refreshed;
 }

@@ -28,6 +28,8 @@ import { env } from "@/lib/env";
 import { holdJobsUntil } from "@/lib/server/startup-gate";
 
 const STOP_DEADLINE_MS = 9_000;
+// SQLite's planner statistics, refreshed again this often while the server runs (db/planner-stats.ts).
+const STATISTICS_EVERY_MS = 24 * 60 * 60_000;
 let stopping = false;
 const REQUEST_DRAIN_MS = 6_000;
 const JOBS_IDLE_START_MS = 5_000;
@@ -154,6 +156,7 @@ await new Promise<void>((resolve, reject) => {
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
 listened();
+setInterval(() => void refreshStatistics(config.DATABASE_URL), STATISTICS_EVERY_MS).unref();
 // Every route's server code, loaded once the first request is answered (next.config.ts turns Next's own
 // load at start off), so that no later first visit of a page waits for it.
 void settled.then(() => preloadRoutes()).catch((error: unknown) => console.error("Partner Manager: could not preload the routes:", error));
@@ -175,6 +178,18 @@ async function preloadRoutes(): Promise<void> {
   const started = performance.now();
   await inner.unstable_preloadEntries();
   console.log(`Partner Manager: routes loaded in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** The daily refresh: the database Next's code opened (the same globalThis slot) reads with them next. */
+async function refreshStatistics(url: string): Promise<void> {
+  if (stopping) return;
+  try {
+    const [{ openedDatabase }, { refreshStatisticsForReads }] = await Promise.all([import("@/db/client"), import("@/db/sqlite-read-path")]);
+    const refreshed = refreshStatisticsForReads(url, openedDatabase()?.db);
+    if (refreshed) console.log(`Partner Manager: planner statistics refreshed in ${refreshed.ms} ms`);
+  } catch (error) {
+    console.warn("Partner Manager: could not refresh the planner statistics:", error);
+  }
 }
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
