@@ -26,12 +26,12 @@ export async function waitFor200(url: string, since: number, timeoutMs = 120_000
 }
 
 /** Starts `command args` in its own process group and waits for `probe` to answer 200. */
-export async function startServer({ name, port, args, env, probe = "/", command = process.execPath, log }: {
-  name: string; port: number; args: string[]; env?: Record<string, string>; probe?: string; command?: string; log: string;
+export async function startServer({ name, port, args, env, probe = "/", command = process.execPath, log, cwd }: {
+  name: string; port: number; args: string[]; env?: Record<string, string>; probe?: string; command?: string; log: string; cwd?: string;
 }): Promise<Server & { startMs: number }> {
   const t0 = performance.now();
   const out = fs.openSync(log, "a");
-  const child = spawn(command, args, { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
+  const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
   fs.closeSync(out);
   const base = `http://127.0.0.1:${port}`;
   let exited = false;
