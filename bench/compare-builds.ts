@@ -8,7 +8,9 @@
 //   npm run build && COMPARE_BEFORE_DIR=/tmp/pm-before npm run bench:compare
 //
 // COMPARE_DB (default file:<this checkout>/.data/large.db; give an absolute path), COMPARE_ROUNDS (8),
-// COMPARE_REQUESTS (50 per round), COMPARE_PORT (3621: before, +1 after). Output is markdown.
+// COMPARE_REQUESTS (50 per round), COMPARE_PORT (3621: before, +1 after), COMPARE_AFTER_NODE_ARGS (Node
+// flags for the "after" server only: with COMPARE_BEFORE_DIR=. it compares one build under two settings,
+// e.g. a V8 heap flag). Output is markdown.
 import os from "node:os";
 import path from "node:path";
 import { signInOverHttp } from "@/e2e/action-client";
@@ -38,10 +40,11 @@ const env = { DATABASE_URL: DB, AUTH_SECRET: `compare-builds-${"x".repeat(32)}`,
 const servers: Server[] = [];
 try {
   for (const [name, dir, port] of [["before", path.resolve(BEFORE), PORT], ["after", process.cwd(), PORT + 1]] as const) {
-    servers.push(await startServer({ name, port, args: ["--max-old-space-size=1024", "--expose-gc", path.join(dir, "lib", "cli", "start.mjs")], env, probe: "/login", log: LOG, cwd: dir }));
+    const extra = name === "after" ? (process.env.COMPARE_AFTER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
+    servers.push(await startServer({ name, port, args: ["--max-old-space-size=1024", "--expose-gc", ...extra, path.join(dir, "lib", "cli", "start.mjs")], env, probe: "/login", log: LOG, cwd: dir }));
   }
   const cookies = Object.fromEntries(await Promise.all(Object.entries(USERS).map(async ([who, email]) => [who, await signInOverHttp(servers[1]!.base, email)]))) as Record<Who, string>;
-  console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} · ${ROUNDS} rounds of ${REQUESTS} requests one after another per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
+  console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} rounds of ${REQUESTS} requests one after another per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
   console.log("| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
   for (const [page, who] of PAGES) {
     // Warm both up: the first requests of a page compile its code.
