@@ -19,7 +19,8 @@ import { refreshPlannerStatistics } from "./planner-stats";
 // Statements kept at most: a page runs a few dozen distinct ones; a list filtered by a variable number
 // of ids (`IN (?, ?, …)`) makes one per count, which the bound keeps from growing without limit.
 const MAX_STATEMENTS = 256;
-const SELECT = /^\s*(select|with)\b/i;
+// A plain select only: a statement that starts with WITH may end in an insert or an update.
+const SELECT = /^\s*select\b/i;
 
 type Connection = InstanceType<typeof Libsql>;
 type Statement = ReturnType<Connection["prepare"]>;
