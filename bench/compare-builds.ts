@@ -13,7 +13,7 @@
 // e.g. a V8 heap flag). Output is markdown.
 import os from "node:os";
 import path from "node:path";
-import { signInOverHttp } from "@/e2e/action-client";
+import { get, median, signIn } from "./http";
 import { processTree, startServer, treeCpuMs, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
@@ -26,13 +26,10 @@ const PORT = Number(process.env.COMPARE_PORT ?? 3621);
 const PAGES: [string, Who][] = [["/partners", "claire"], ["/invoices", "claire"], ["/clients", "marc"], ["/products", "marc"], ["/audit/events", "nora"], ["/prepaid", "marc"]];
 const LOG = path.join(os.tmpdir(), `pm-compare-${process.pid}.log`);
 
-const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
-
 async function load(s: Server, page: string, cookie: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const r = await fetch(s.base + page, { headers: { cookie } });
-    await r.arrayBuffer();
-    if (r.status !== 200) throw new Error(`${s.name} ${page}: ${r.status}`);
+    const { status } = await get(s.base + page, cookie);
+    if (status !== 200) throw new Error(`${s.name} ${page}: ${status}`);
   }
 }
 
@@ -43,7 +40,7 @@ try {
     const extra = name === "after" ? (process.env.COMPARE_AFTER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
     servers.push(await startServer({ name, port, args: ["--max-old-space-size=1024", "--expose-gc", ...extra, path.join(dir, "lib", "cli", "start.mjs")], env, probe: "/login", log: LOG, cwd: dir }));
   }
-  const cookies = Object.fromEntries(await Promise.all(Object.entries(USERS).map(async ([who, email]) => [who, await signInOverHttp(servers[1]!.base, email)]))) as Record<Who, string>;
+  const cookies = Object.fromEntries(await Promise.all(Object.entries(USERS).map(async ([who, email]) => [who, await signIn(servers[1]!.base, email, "manager-demo")]))) as Record<Who, string>;
   console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} rounds of ${REQUESTS} requests one after another per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
   console.log("| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
   for (const [page, who] of PAGES) {

@@ -28,6 +28,9 @@ export async function get(url: string, cookie?: string): Promise<Fetched> {
   return { status: res.status, body: buf.toString("utf8"), bytes: buf.length, ms: performance.now() - t0 };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
 export type Load = { p50: number; p975: number; rps: number; requests: number; errors: number };
 
 /** `connections` clients requesting `url` back to back for `seconds`; latencies in ms. */

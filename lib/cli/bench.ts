@@ -23,7 +23,7 @@ import { createDatabase, setDatabase } from "@/db/client";
 import { isLargeDataLoaded } from "@/db/seed-large";
 import { measureDisconnect, measureExport, measureMemoryReturn } from "@/bench/exports";
 import { firstLoadJs } from "@/bench/first-load-js";
-import { get, load, signIn, type Load } from "@/bench/http";
+import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
 import { NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
 import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
@@ -55,7 +55,6 @@ const SECRET = "bench-secret-not-for-production-0123456789";
 const START_SCRIPT = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
 const APP_ENV = { AUTH_SECRET: SECRET, WORKER_IN_APP: "off", RENEWALS_IN_APP: "off" };
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 const engineName = (url: string) => (url.startsWith("file:") ? "SQLite" : "PostgreSQL");
