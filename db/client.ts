@@ -11,6 +11,7 @@ import pg from "pg";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
 import { readSelectsNatively } from "./sqlite-read-path";
+import { plainSqliteFile } from "./startup-work";
 
 export type Schema = typeof pgSchema;
 /**
@@ -116,7 +117,8 @@ export function createDatabase(url: string): Database {
     ]);
     const db = lite as unknown as Db;
     // The selects of pages, outside transactions, on a read-only connection of their own (db/sqlite-read-path.ts).
-    const readPath = file && file !== ":memory:" && !file.startsWith("//") && !file.includes("?") ? readSelectsNatively(lite, file) : null;
+    const plainFile = plainSqliteFile(url);
+    const readPath = plainFile ? readSelectsNatively(lite, plainFile) : null;
     // libsql waits for a locked database synchronously (busy timeout), which blocks the event loop:
     // two write transactions of this process on two connections would wait on each other until the
     // timeout and fail with SQLITE_BUSY. So this process runs its transactions one at a time, and

@@ -35,14 +35,23 @@ function decide(row: { last: unknown; seeded: unknown } | undefined, dialect: "s
 type NativeSqlite = { prepare(sql: string): { get(): unknown }; exec(sql: string): void; close(): void };
 
 /**
- * The SQLite file of `url` opened with the native driver @libsql/client itself opens local files with
- * (resolved from there: not a dependency of ours), or null when there is no such file yet or the URL is
- * not a plain path (what DATABASE_URL holds in practice; anything fancier goes the full client's way).
+ * The file path of a SQLite `url` that is a plain path (what DATABASE_URL holds in practice), or null:
+ * not SQLite, in memory, or anything fancier, which only the full client handles.
  */
-export function openNativeSqlite(url: string): NativeSqlite | null {
+export function plainSqliteFile(url: string): string | null {
   const file = url.startsWith("file:") ? url.slice("file:".length) : "";
   if (!file || file === ":memory:" || file.startsWith("//") || file.includes("?")) return null;
-  if (!fs.existsSync(file)) return null;
+  return file;
+}
+
+/**
+ * The SQLite file of `url` opened with the native driver @libsql/client itself opens local files with
+ * (resolved from there: not a dependency of ours), or null when there is no such file yet or the URL is
+ * not a plain path.
+ */
+export function openNativeSqlite(url: string): NativeSqlite | null {
+  const file = plainSqliteFile(url);
+  if (!file || !fs.existsSync(file)) return null;
   const Database = createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") as new (file: string, options?: { timeout?: number }) => NativeSqlite;
   return new Database(file, { timeout: 5_000 });
 }
