@@ -1,8 +1,8 @@
 // Money, dates and typed amounts as a Swiss user reads and writes them, in each locale.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_AMOUNT_MINOR } from "./billing/money";
-import { LOCALES } from "./i18n/locales";
+import { FORMAT_LOCALE, LOCALES, type Locale } from "./i18n/locales";
 import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount } from "./format";
 
 // Spelled out: NBSP between code and amount, ’ (U+2019) or NNBSP (U+202F) between thousands.
@@ -33,6 +33,36 @@ describe("formatMoney", () => {
 
   it("defaults to English with Swiss formats", () => {
     expect(formatMoney(123_450, "CHF")).toBe(formatMoney(123_450, "CHF", "en"));
+  });
+
+  // formatMoney and formatAmount place the digits themselves in a pattern Intl gives once per format:
+  // every amount must read exactly as Intl writes it (with the pinned Swiss separators).
+  it("writes every amount as Intl does, in every locale and currency", () => {
+    const intl = (minor: number, locale: Locale, options: Intl.NumberFormatOptions) => {
+      const abs = Math.abs(minor);
+      const exact = `${Math.trunc(abs / 100)}.${(abs % 100).toString().padStart(2, "0")}`;
+      const [group, decimal] = locale === "fr-CH" ? [NNBSP, ","] : ["’", "."];
+      const text = new Intl.NumberFormat(FORMAT_LOCALE[locale], options).formatToParts(exact as unknown as number)
+        .map((p) => (p.type === "group" ? group : p.type === "decimal" ? decimal : p.value)).join("");
+      return minor < 0 ? `−${text}` : text;
+    };
+    const amounts = fc.oneof(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.maxSafeInteger(), fc.integer({ min: -99_999, max: 99_999 }));
+    fc.assert(fc.property(amounts, fc.constantFrom(...LOCALES), fc.constantFrom("CHF", "EUR"), (minor, locale, currency) => {
+      expect(formatMoney(minor, currency, locale)).toBe(intl(minor, locale, { style: "currency", currency, currencyDisplay: "code" }));
+      expect(formatAmount(minor, locale)).toBe(intl(minor, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    }), { numRuns: 2_000 });
+  });
+
+  it("asks Intl only once per format, not once per amount", () => {
+    const formats = LOCALES.flatMap((locale) => [(m: number) => formatMoney(m, "CHF", locale), (m: number) => formatMoney(m, "EUR", locale), (m: number) => formatAmount(m, locale)]);
+    formats.forEach((format) => format(1));
+    const spy = vi.spyOn(Intl.NumberFormat.prototype, "formatToParts");
+    try {
+      formats.forEach((format) => [0, -5, 123_456, 99_999_999_999].forEach(format));
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -7,7 +7,14 @@ import { formatDate, formatDateTime, formatMoney, formatAmount } from "@/lib/for
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 
-export function auditWords(locale: Locale) {
+/** One set per locale for the process: it depends on nothing else (its translators are shared too). */
+export function auditWords(locale: Locale): AuditText {
+  let words = byLocale.get(locale);
+  if (!words) byLocale.set(locale, (words = wordsFor(locale)));
+  return words;
+}
+
+function wordsFor(locale: Locale) {
   const t = translator(locale, "audit");
   const d = translator(locale, "domain");
   const number = new Intl.NumberFormat(locale === "en" ? "en-CH" : locale);
@@ -53,4 +60,5 @@ export function auditWords(locale: Locale) {
   return { t, d, words, kind, reason, browser };
 }
 
-export type AuditText = ReturnType<typeof auditWords>;
+export type AuditText = ReturnType<typeof wordsFor>;
+const byLocale = new Map<Locale, AuditText>();
