@@ -76,7 +76,23 @@ async function retryAborted<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createDatabase(url: string): Database {
+export type DatabaseOptions = {
+  /**
+   * Tests only: on PostgreSQL every transaction that succeeds is rolled back once, as if PostgreSQL had
+   * aborted it at commit, and runs again. An fn with an effect outside tx (an email sent, a counter in
+   * memory) then has it twice, and the suite sees it. The retry above makes this a rule for every
+   * caller; this is how the suite enforces it (lib/testing/db.ts: on for every PostgreSQL test database
+   * unless TEST_REPLAY_TRANSACTIONS=0).
+   */
+  replayTransactions?: boolean;
+};
+
+/** The abort a replayed transaction ends its first run with: the SQLSTATE of a serialization failure. */
+function replayAbort(): Error {
+  return Object.assign(new Error("transaction replayed on purpose (replayTransactions)"), { code: "40001" });
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = drizzlePg(pool, { schema: pgSchema });
@@ -84,7 +100,17 @@ export function createDatabase(url: string): Database {
       dialect: "postgres",
       db,
       schema: pgSchema,
-      transaction: (fn) => retryAborted(() => db.transaction(fn)),
+      transaction: (fn) => {
+        let replayed = !options.replayTransactions;
+        return retryAborted(() => db.transaction(async (tx) => {
+          const result = await fn(tx);
+          if (!replayed) {
+            replayed = true;
+            throw replayAbort();
+          }
+          return result;
+        }));
+      },
       // The migrator loads only when a start has something to migrate (db/startup-work.ts).
       migrate: async () => {
         const { migrate } = await import("drizzle-orm/node-postgres/migrator");

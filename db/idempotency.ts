@@ -14,7 +14,8 @@ import { getDatabase, type Tx } from "./client";
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 export const IDEMPOTENCY_KEYS_PER_USER = 100;
 
-type Scope = { userId: string; key: string; action: string; marked: boolean; closed: boolean };
+/** `markedWith`: the audit event the key was last recorded with, in a transaction that may not have committed. */
+type Scope = { userId: string; key: string; action: string; markedWith: string | null; closed: boolean };
 
 // On globalThis: Next compiles actions, route handlers and instrumentation into separate bundles, each
 // with its own copy of this module; the scope opened by the wrapper must be the one the audit append sees.
@@ -23,7 +24,7 @@ const storage = (g.partnerManagerIdempotency ??= new AsyncLocalStorage<Scope>())
 
 /** Runs `fn` with (user, key) as the idempotency scope of the change it may commit. */
 export async function withIdempotencyScope<T>(s: { userId: string; key: string; action: string }, fn: () => Promise<T>): Promise<T> {
-  const scope: Scope = { ...s, marked: false, closed: false };
+  const scope: Scope = { ...s, markedWith: null, closed: false };
   try {
     return await storage.run(scope, fn);
   } finally {
@@ -39,11 +40,22 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
-/** Inside a change's transaction: records the scope's key with the change's audit event (once per scope). */
+/**
+ * Inside a change's transaction: records the scope's key with the change's audit event, once per scope.
+ * "Once" is read from the database, not from memory: PostgreSQL may abort the transaction that recorded
+ * the key (a deadlock, a serialization failure) and database.transaction runs it again, and that run
+ * must record the key again. A row with the event this scope recorded means a transaction of this scope
+ * holds the key (this one, or one that committed); without it, it is recorded (again).
+ */
 export async function markIdempotentChange(tx: Tx, auditEventId: string): Promise<void> {
   const scope = storage.getStore();
-  if (!scope || scope.closed || scope.marked) return;
+  if (!scope || scope.closed) return;
   const { idempotencyKeys: k } = getDatabase().schema;
+  if (scope.markedWith) {
+    const [held] = await tx.select({ key: k.key }).from(k)
+      .where(and(eq(k.userId, scope.userId), eq(k.key, scope.key), eq(k.auditEventId, scope.markedWith)));
+    if (held) return;
+  }
   const now = new Date();
   // An expired row under the same key is taken over; a live one (a concurrent request with this key
   // committed first) is not, and throwing rolls this second change back.
@@ -56,7 +68,7 @@ export async function markIdempotentChange(tx: Tx, auditEventId: string): Promis
     })
     .returning({ key: k.key });
   if (rows.length === 0) throw new IdempotencyKeyTaken();
-  scope.marked = true;
+  scope.markedWith = auditEventId;
 }
 
 export type IdempotencyRecord = { action: string; result: Record<string, unknown> | null; createdAt: Date };

@@ -42,7 +42,9 @@ export async function runDueReminders({ now = new Date(), shouldStop = () => fal
       if (due.length === 0) break;
       const lines = await db.select({ invoiceId: invoiceLines.invoiceId, description: invoiceLines.description, code: invoiceLines.code, params: invoiceLines.params })
         .from(invoiceLines).where(and(inArray(invoiceLines.invoiceId, due.map((d) => d.id)), eq(invoiceLines.position, 1)));
-      await transaction(async (tx) => {
+      // Counted from what the committed run returns: a run PostgreSQL aborted and ran again counts once.
+      report.sent += await transaction(async (tx) => {
+        let sent = 0;
         for (const inv of due) {
           // Still unpaid (a payment may have landed since the read) and not reminded by a concurrent run.
           const [still] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.id, inv.id), eq(invoices.status, "unpaid")));
@@ -51,8 +53,9 @@ export async function runDueReminders({ now = new Date(), shouldStop = () => fal
           if (inserted.length === 0) continue;
           const line = lines.find((l) => l.invoiceId === inv.id) ?? { description: inv.number, code: null, params: null };
           await queueInvoiceReminder(tx, { ...inv, dueDate: inv.dueDate!, firstLine: line }, level, daysPastDue(inv.dueDate!, today), now);
-          report.sent++;
+          sent++;
         }
+        return sent;
       });
     }
   }

@@ -2,7 +2,9 @@
 // database.transaction runs the victim again, so both callers get their result; a real deadlock is
 // built here with two rows locked in opposite orders. Other errors are not retried, and a transaction
 // that keeps failing with a retryable state gives up after three attempts. SQLite runs this process's
-// transactions one at a time, so it has no such abort (and no such test).
+// transactions one at a time, so it has no such abort (and no such test). Last, the replay the rest of
+// the suite runs with on PostgreSQL (lib/testing/db.ts): each successful transaction twice, the first
+// run rolled back, so that an effect outside tx shows.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBlankTestDatabase, enginesUnderTest, type TestDatabase } from "@/lib/testing/db";
@@ -13,7 +15,8 @@ const onPostgres = enginesUnderTest().includes("postgres");
 describe.runIf(onPostgres)("database.transaction on postgres", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createBlankTestDatabase("postgres");
+    // Counted runs: without the suite's replay (TEST_REPLAY_TRANSACTIONS), which is tested below.
+    t = await createBlankTestDatabase("postgres", { replayTransactions: false });
     await t.database.db.execute(sql`CREATE TABLE retry_rows (id text PRIMARY KEY, n integer NOT NULL)`);
     await t.database.db.execute(sql`INSERT INTO retry_rows VALUES ('a', 0), ('b', 0)`);
   });
@@ -60,5 +63,38 @@ describe.runIf(onPostgres)("database.transaction on postgres", () => {
     }).catch((e: unknown) => e);
     expect(sqlState(error)).toBe("40001");
     expect(runs).toBe(3);
+  });
+});
+
+describe.runIf(onPostgres)("replayed transactions (the suite's check of the retry's rule)", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createBlankTestDatabase("postgres", { replayTransactions: true });
+    await t.database.db.execute(sql`CREATE TABLE replay_rows (id text PRIMARY KEY, n integer NOT NULL)`);
+    await t.database.db.execute(sql`INSERT INTO replay_rows VALUES ('a', 0)`);
+  });
+  afterAll(async () => t?.dispose());
+
+  it("runs a successful transaction twice, keeping only the second run's writes", async () => {
+    let runs = 0; // an effect outside tx: it happens once per run, which is what the replay exposes
+    const result = await t.database.transaction(async (tx) => {
+      runs++;
+      await tx.execute(sql`UPDATE replay_rows SET n = n + 1 WHERE id = 'a'`);
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(runs).toBe(2);
+    const { rows } = await t.database.db.execute<{ n: number }>(sql`SELECT n FROM replay_rows WHERE id = 'a'`);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it("does not replay a transaction that fails: its error reaches the caller after one run", async () => {
+    let runs = 0;
+    const error = await t.database.transaction(async (tx) => {
+      runs++;
+      await tx.execute(sql`INSERT INTO replay_rows VALUES ('a', 0)`);
+    }).catch((e: unknown) => e);
+    expect(sqlState(error)).toBe("23505");
+    expect(runs).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import pg from "pg";
-import { createDatabase, setDatabase, type Database } from "@/db/client";
+import { createDatabase, setDatabase, type Database, type DatabaseOptions } from "@/db/client";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -19,7 +19,7 @@ export function enginesUnderTest(): Engine[] {
 export type TestDatabase = { database: Database; url: string; dispose(): Promise<void> };
 
 /** A database of its own with nothing applied yet (no migration), and how to remove it. */
-export async function createBlankTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createBlankTestDatabase(engine: Engine, options: DatabaseOptions = {}): Promise<TestDatabase> {
   if (engine === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-test-"));
     const url = `file:${path.join(dir, "test.db")}`;
@@ -39,7 +39,10 @@ export async function createBlankTestDatabase(engine: Engine): Promise<TestDatab
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  const database = createDatabase(url);
+  // Every successful transaction runs twice, the first run rolled back (db/client.ts): the suite thus
+  // proves that no transaction has an effect outside its tx, which PostgreSQL's retry relies on.
+  // TEST_REPLAY_TRANSACTIONS=0 turns it off (to tell a failure of the rule from another).
+  const database = createDatabase(url, { replayTransactions: process.env.TEST_REPLAY_TRANSACTIONS !== "0", ...options });
   return {
     database, url,
     dispose: async () => {

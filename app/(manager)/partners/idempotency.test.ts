@@ -3,11 +3,11 @@
 // second change and never "changed by someone else meanwhile", including when the commit happened
 // and the response was lost.
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { IDEMPOTENCY_KEYS_PER_USER, storeIdempotentResult } from "@/db/idempotency";
+import { IDEMPOTENCY_KEYS_PER_USER, IdempotencyKeyTaken, markIdempotentChange, storeIdempotentResult, withIdempotencyScope } from "@/db/idempotency";
 import { seedDemoData } from "@/db/seed";
 import { translator } from "@/lib/i18n/translator";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -120,6 +120,30 @@ describe.each(enginesUnderTest())("idempotent confirms on %s", (engine) => {
     const result = await changePaymentMode({ ...(await confirm()), idempotencyKey: "x\u0001; DROP" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { idempotencyKey: [expect.any(String)] } });
     expect(await readPartnership(id)).toEqual(before);
+  });
+
+  // PostgreSQL may abort the transaction that recorded the key and run it again (db/client.ts): the run
+  // that commits must record it too. Whether the key is held is read from the database, not remembered.
+  it("records the key with the request's committed change, also after a run that rolled back, once across its transactions", async () => {
+    const { transaction, db, schema } = getDatabase();
+    const k = schema.idempotencyKeys;
+    const scope = { userId: claire, key: randomUUID(), action: "test" };
+    await withIdempotencyScope(scope, async () => {
+      await transaction(async (tx) => {
+        await markIdempotentChange(tx, "event-1");
+        throw new Error("rolled back after recording the key, as an abort would");
+      }).catch(() => {});
+      await transaction(async (tx) => {
+        await markIdempotentChange(tx, "event-2");
+        await markIdempotentChange(tx, "event-3");
+      });
+      await transaction((tx) => markIdempotentChange(tx, "event-4"));
+    });
+    const rows = await db.select({ auditEventId: k.auditEventId }).from(k).where(and(eq(k.userId, claire), eq(k.key, scope.key)));
+    expect(rows).toEqual([{ auditEventId: "event-2" }]);
+    // Another request with the same key cannot commit a change of its own.
+    await expect(withIdempotencyScope(scope, () => transaction((tx) => markIdempotentChange(tx, "event-5"))))
+      .rejects.toBeInstanceOf(IdempotencyKeyTaken);
   });
 
   it("forgets a key after 24 hours: the same key makes a new change", async () => {
