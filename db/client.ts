@@ -183,11 +183,6 @@ export function getDatabase(): Database {
   return globalForDb.partnerManagerDb;
 }
 
-/** The process-wide database if something has opened it, without opening it. */
-export function openedDatabase(): Database | undefined {
-  return globalForDb.partnerManagerDb;
-}
-
 /** Tests point the data layer at a database of their own. */
 export function setDatabase(database: Database | undefined): void {
   globalForDb.partnerManagerDb = database;

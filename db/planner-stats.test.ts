@@ -1,5 +1,7 @@
 // SQLite's planner statistics (db/planner-stats.ts): without them the planner answered "these customers'
 // active partnerships" by walking every active partnership; with them it probes the customers' index.
+// A refresh reaches the connections already open too, not only those opened after it.
+import { createRequire } from "node:module";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client";
@@ -7,15 +9,24 @@ import { refreshPlannerStatistics } from "./planner-stats";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const CUSTOMERS = 300;
+const IDS = Array.from({ length: 50 }, (_, i) => `c${i * 3}`);
+// The query db/billing-context.ts runs for a page of fifty customers.
+const QUERY = `SELECT id, access FROM partnerships WHERE customer_org_id IN (${IDS.map(() => "?").join(", ")}) AND status = 'active'`;
 
-/** The plan of the query db/billing-context.ts runs for a page of fifty customers. */
 async function planFor(database: Database): Promise<string> {
-  const ids = Array.from({ length: 50 }, (_, i) => `c${i * 3}`);
   const rows = await (database.db as unknown as { all(q: unknown): Promise<{ detail: string }[]> }).all(
-    sql`EXPLAIN QUERY PLAN SELECT id, access FROM partnerships WHERE customer_org_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
+    sql`EXPLAIN QUERY PLAN SELECT id, access FROM partnerships WHERE customer_org_id IN (${sql.join(IDS.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
   );
   return rows.map((r) => r.detail).join("\n");
 }
+
+type Native = {
+  prepare(sql: string): { raw(on: boolean): { all(params: unknown[]): unknown[][] } };
+  exec(sql: string): void;
+  close(): void;
+};
+const Libsql = createRequire(import.meta.url)("libsql") as new (file: string) => Native;
+const nativePlan = (c: Native) => c.prepare(`EXPLAIN QUERY PLAN ${QUERY}`).raw(true).all(IDS).map((r) => r[3]).join("\n");
 
 describe("SQLite's planner statistics", () => {
   let t: TestDatabase;
@@ -47,6 +58,43 @@ describe("SQLite's planner statistics", () => {
       expect(plan).not.toContain("partnerships_status_idx");
     } finally {
       await fresh.close();
+    }
+  });
+
+  it("reaches the connections already open: the client's pool and a native connection's kept statement", async () => {
+    const file = t.url.slice("file:".length);
+    // Statistics that say the opposite of the data (a status matches one row, a customer half of them),
+    // loaded by connections that open now, as the app's are before a daily refresh.
+    expect(refreshPlannerStatistics(t.url)).not.toBeNull();
+    const writer = new Libsql(file);
+    writer.exec(`DELETE FROM sqlite_stat1 WHERE tbl = 'partnerships';
+      INSERT INTO sqlite_stat1 VALUES ('partnerships', 'partnerships_customer_idx', '${CUSTOMERS} ${CUSTOMERS / 2}'),
+        ('partnerships', 'partnerships_status_idx', '${CUSTOMERS} 1')`);
+    writer.close();
+    const open = createDatabase(t.url);
+    // The read path's way: a statement prepared once, kept, and run again later on the same connection.
+    const reader = new Libsql(file);
+    const kept = reader.prepare(QUERY).raw(true);
+    try {
+      const inTransaction = () => open.transaction(async (tx) => (tx as unknown as { all(q: unknown): Promise<unknown[]> }).all(
+        sql`SELECT id FROM partnerships WHERE customer_org_id IN (${sql.join(IDS.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
+      ));
+      expect(await inTransaction()).toHaveLength(IDS.length);
+      expect(kept.all(IDS)).toHaveLength(IDS.length);
+      expect(await planFor(open)).toContain("partnerships_status_idx");
+
+      refreshPlannerStatistics(t.url);
+
+      // Their next statements see the schema change and load the new figures: no connection reopened.
+      expect(await inTransaction()).toHaveLength(IDS.length);
+      expect(kept.all(IDS)).toHaveLength(IDS.length);
+      expect(await planFor(open)).toContain("partnerships_customer_idx");
+      expect(await planFor(open)).not.toContain("partnerships_status_idx");
+      expect(nativePlan(reader)).toContain("partnerships_customer_idx");
+      expect(nativePlan(reader)).not.toContain("partnerships_status_idx");
+    } finally {
+      reader.close();
+      await open.close();
     }
   });
 

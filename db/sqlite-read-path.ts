@@ -14,7 +14,6 @@
 import "server-only";
 import { fillPlaceholders, type Query } from "drizzle-orm";
 import Libsql from "libsql";
-import { refreshPlannerStatistics } from "./planner-stats";
 
 // Statements kept at most: a page runs a few dozen distinct ones; a list filtered by a variable number
 // of ids (`IN (?, ?, …)`) makes one per count, which the bound keeps from growing without limit.
@@ -34,11 +33,6 @@ export type SqliteReadPath = {
   readonly reads: number;
   readonly statements: number;
   readonly connections: number;
-  /**
-   * Closes the connection; the next select opens a new one. A connection reads the planner's statistics
-   * when it opens, so this is how fresh statistics (db/planner-stats.ts) reach the pages' reads.
-   */
-  reopen(): void;
   close(): void;
 };
 
@@ -111,26 +105,13 @@ export function readSelectsNatively(db: unknown, file: string): SqliteReadPath |
     get reads() { return reads; },
     get statements() { return statements.size; },
     get connections() { return connections; },
-    reopen() {
+    close() {
+      closed = true;
       statements.clear();
       if (connection?.open) connection.close();
       connection = null;
     },
-    close() {
-      closed = true;
-      path.reopen();
-    },
   };
   Object.defineProperty(db, PATH, { value: path });
   return path;
-}
-
-/**
- * Refreshes SQLite's planner statistics while the server runs, and has the pages' reads of `db` (the
- * process's drizzle database, when one is open) load them on a new connection.
- */
-export function refreshStatisticsForReads(url: string, db: object | undefined): { ms: number } | null {
-  const refreshed = refreshPlannerStatistics(url);
-  if (refreshed && db) sqliteReadPath(db)?.reopen();
-  return refreshed;
 }

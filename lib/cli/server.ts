@@ -45,13 +45,7 @@ try {
 /** Migrates and seeds when needed, then refreshes SQLite's planner statistics. */
 async function prepareDatabase(url: string): Promise<void> {
   await migrateAndSeed(url);
-  // SQLite's planner statistics, at every start (db/planner-stats.ts): a failure costs plans, not the start.
-  try {
-    const refreshed = refreshPlannerStatistics(url);
-    if (refreshed) console.log(`Partner Manager: planner statistics refreshed in ${refreshed.ms} ms`);
-  } catch (error) {
-    console.warn("Partner Manager: could not refresh the planner statistics:", error);
-  }
+  refreshStatistics(url);
 }
 
 /**
@@ -156,7 +150,7 @@ await new Promise<void>((resolve, reject) => {
 });
 console.log(`Partner Manager: serving on http://localhost:${config.PORT} (pid ${process.pid})`);
 listened();
-setInterval(() => void refreshStatistics(config.DATABASE_URL), STATISTICS_EVERY_MS).unref();
+setInterval(() => refreshStatistics(config.DATABASE_URL), STATISTICS_EVERY_MS).unref();
 // Every route's server code, loaded once the first request is answered (next.config.ts turns Next's own
 // load at start off), so that no later first visit of a page waits for it.
 void settled.then(() => preloadRoutes()).catch((error: unknown) => console.error("Partner Manager: could not preload the routes:", error));
@@ -180,12 +174,14 @@ async function preloadRoutes(): Promise<void> {
   console.log(`Partner Manager: routes loaded in ${Math.round(performance.now() - started)} ms`);
 }
 
-/** The daily refresh: the database Next's code opened (the same globalThis slot) reads with them next. */
-async function refreshStatistics(url: string): Promise<void> {
+/**
+ * SQLite's planner statistics (db/planner-stats.ts), at every start and then daily; every connection
+ * already open plans with the new figures from its next statement. A failure costs plans, not the server.
+ */
+function refreshStatistics(url: string): void {
   if (stopping) return;
   try {
-    const [{ openedDatabase }, { refreshStatisticsForReads }] = await Promise.all([import("@/db/client"), import("@/db/sqlite-read-path")]);
-    const refreshed = refreshStatisticsForReads(url, openedDatabase()?.db);
+    const refreshed = refreshPlannerStatistics(url);
     if (refreshed) console.log(`Partner Manager: planner statistics refreshed in ${refreshed.ms} ms`);
   } catch (error) {
     console.warn("Partner Manager: could not refresh the planner statistics:", error);
