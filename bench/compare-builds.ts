@@ -13,8 +13,8 @@
 // e.g. a V8 heap flag). Output is markdown.
 import os from "node:os";
 import path from "node:path";
-import { get, median, signIn } from "./http";
-import { processTree, startServer, treeCpuMs, type Server } from "./servers";
+import { median, signIn } from "./http";
+import { cpuPerRequest, startServer, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const BEFORE = process.env.COMPARE_BEFORE_DIR;
@@ -25,13 +25,6 @@ const REQUESTS = Number(process.env.COMPARE_REQUESTS ?? 50);
 const PORT = Number(process.env.COMPARE_PORT ?? 3621);
 const PAGES: [string, Who][] = [["/partners", "claire"], ["/invoices", "claire"], ["/clients", "marc"], ["/products", "marc"], ["/audit/events", "nora"], ["/prepaid", "marc"]];
 const LOG = path.join(os.tmpdir(), `pm-compare-${process.pid}.log`);
-
-async function load(s: Server, page: string, cookie: string, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const { status } = await get(s.base + page, cookie);
-    if (status !== 200) throw new Error(`${s.name} ${page}: ${status}`);
-  }
-}
 
 const env = { DATABASE_URL: DB, AUTH_SECRET: `compare-builds-${"x".repeat(32)}`, WORKER_IN_APP: "off", RENEWALS_IN_APP: "off" };
 const servers: Server[] = [];
@@ -45,13 +38,11 @@ try {
   console.log("| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
   for (const [page, who] of PAGES) {
     // Warm both up: the first requests of a page compile its code.
-    for (const s of servers) await load(s, page, cookies[who], 40);
+    for (const s of servers) await cpuPerRequest(s, s.base + page, cookies[who], 40);
     const cpu: Record<string, number[]> = { before: [], after: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
-        const c0 = treeCpuMs(processTree(s.pid));
-        await load(s, page, cookies[who], REQUESTS);
-        cpu[s.name]!.push((treeCpuMs(processTree(s.pid)) - c0) / REQUESTS);
+        cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookies[who], REQUESTS));
       }
     }
     const [b, a] = [median(cpu.before!), median(cpu.after!)];

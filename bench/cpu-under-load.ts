@@ -13,8 +13,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { get, load, median, signIn } from "./http";
-import { NEXT_BIN, processTree, startServer, treeCpuMs, type Server } from "./servers";
+import { load, median, signIn } from "./http";
+import { cpuPerRequest, NEXT_BIN, processTree, startServer, treeCpuMs, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -40,14 +40,8 @@ function machine(): { busy: number; all: number } {
 }
 
 async function sequential(s: Server, url: string, cookie: string | undefined): Promise<number> {
-  const one = async () => {
-    const { status } = await get(url, cookie);
-    if (status !== 200) throw new Error(`${s.name} ${url}: ${status}`);
-  };
-  for (let i = 0; i < WARM_UP; i++) await one();
-  const c0 = treeCpuMs(processTree(s.pid));
-  for (let i = 0; i < SEQUENTIAL; i++) await one();
-  return (treeCpuMs(processTree(s.pid)) - c0) / SEQUENTIAL;
+  await cpuPerRequest(s, url, cookie, WARM_UP);
+  return cpuPerRequest(s, url, cookie, SEQUENTIAL);
 }
 
 async function loaded(s: Server, url: string, cookie: string | undefined) {

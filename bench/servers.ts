@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { get } from "./http";
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
@@ -102,6 +103,20 @@ export function treeCpuMs(pids: number[]): number {
     }
   }
   return ticks * tick;
+}
+
+/**
+ * Requests `url` `n` times one after another, each to answer 200, and returns the CPU (user + system of
+ * the server's process tree) per request, in ms: steadier than latency on a busy machine, since what a
+ * request costs does not depend on who else shares the cores.
+ */
+export async function cpuPerRequest(server: Server, url: string, cookie: string | undefined, n: number): Promise<number> {
+  const before = treeCpuMs(processTree(server.pid));
+  for (let i = 0; i < n; i++) {
+    const { status } = await get(url, cookie);
+    if (status !== 200) throw new Error(`${server.name} ${url}: ${status}`);
+  }
+  return (treeCpuMs(processTree(server.pid)) - before) / n;
 }
 
 /** The machine's load: 1-minute load average and the share of both cores busy over `ms`, from /proc/stat. */

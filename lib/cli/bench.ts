@@ -2,7 +2,7 @@
 // side with a bare Next.js page of the same Next version (bench/floor, built with the project's `next`).
 // For each engine it starts both production servers, signs in through the real login form, and loads
 // every list and detail page as the right user with autocannon, alternating rounds with the floor; then
-// deep pages, every CSV export (rows/s, time to first byte, server RSS sampled from /proc), a disconnect
+// deep pages (and, alternating with their first page, what they cost more), every CSV export (rows/s, time to first byte, server RSS sampled from /proc), a disconnect
 // in the middle of an export, page latency during an export; once: `npm start`'s time to the first 200
 // against a bare `next start`, first-load JS per route, and Lighthouse on the signed-in /partners/[id].
 // Results are markdown on stdout; docs/benchmarks.md holds a run and says how to read it. It asserts
@@ -11,7 +11,7 @@
 // Env: BENCH_SQLITE_URL (file:.data/large.db), BENCH_PG_URL (unset: SQLite only; e.g.
 // postgres://postgres@127.0.0.1:5432/pm_large), BENCH_PORT (3511: app, +1 floor, +2 npm start),
 // BENCH_SECONDS (4 per round), BENCH_ROUNDS (3), BENCH_STARTUP_RUNS (3), BENCH_CONNECTIONS (20), BENCH_LIGHTHOUSE_ROUNDS (3),
-// BENCH_PARTS (js,startup,pages,exports,memory,lighthouse: a comma list to run only some), BENCH_PAGES and
+// BENCH_PARTS (js,startup,pages,deep,exports,memory,lighthouse: a comma list to run only some), BENCH_PAGES and
 // BENCH_EXPORTS (a regular expression: only the pages / exports whose label matches, e.g. "prepaid"),
 // BENCH_SETTLE_S (5: how long after an export its server's RSS is read again), BENCH_MEMORY_S (150: the
 // memory part's longest wait for the RSS to come back after the invoice export).
@@ -25,7 +25,7 @@ import { measureDisconnect, measureExport, measureMemoryReturn } from "@/bench/e
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
-import { NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
+import { cpuPerRequest, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
 import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
 
 const num = (name: string, fallback: number) => {
@@ -43,7 +43,7 @@ const STARTUP_RUNS = num("BENCH_STARTUP_RUNS", 3);
 // on a busy machine, since the CPU a request costs does not depend on who else shares the cores.
 const CPU_REQUESTS = num("BENCH_CPU_REQUESTS", 30);
 const SETTLE_S = num("BENCH_SETTLE_S", 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,exports,memory,lighthouse").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,deep,exports,memory,lighthouse").split(","));
 const MEMORY_S = num("BENCH_MEMORY_S", 150);
 const PAGE_FILTER = new RegExp(process.env.BENCH_PAGES ?? "");
 const EXPORT_FILTER = new RegExp(process.env.BENCH_EXPORTS ?? "");
@@ -156,13 +156,6 @@ async function followedNext(base: string, pages: Target[], cookies: Record<Who, 
   return [{ ...deep, label: "/prepaid, row 250,050 by its Next link", path: href }];
 }
 
-/** The server's CPU (user + system of its process tree, /proc) per request, over `n` requests one after another. */
-async function cpuPerRequest(server: Server, url: string, cookie: string | undefined, n: number): Promise<number> {
-  const before = treeCpuMs(processTree(server.pid));
-  for (let i = 0; i < n; i++) await get(url, cookie);
-  return (treeCpuMs(processTree(server.pid)) - before) / n;
-}
-
 async function engineSection(dbUrl: string, lighthouse: boolean) {
   const engine = engineName(dbUrl);
   setDatabase(createDatabase(dbUrl));
@@ -203,6 +196,29 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
       const deep = t.deepOf && results.has(t.deepOf) ? f2(r.p975 / results.get(t.deepOf)!.p975) : "";
       const cpu = r.cpu ? `${f2(r.cpu.app)} | ${f2(r.cpu.floor)} | **${f2(r.cpu.app / r.cpu.floor)}**` : " |  | ";
       out(`| ${t.label} | ${t.who} | ${f1(r.htmlKb)} | ${f1(r.p50)} | ${f1(r.p975)} | ${r.rps.toFixed(0)} | ${f1(r.floorP975)} | ${r.floorRps.toFixed(0)} | ${f2(r.r50)} | **${f2(r.r975)}** | ${deep} | ${cpu} | ${r.errors} |`);
+    }
+    out();
+  }
+
+  if (PARTS.has("deep")) {
+    out(`Deep pages against their first page, side by side: ${ROUNDS} rounds alternating which goes first, each of ${CPU_REQUESTS} requests one after another (server CPU a request) and ${SECONDS} s under ${CONNECTIONS} connections (p97.5); the ratios are the medians of the rounds' ratios.\n`);
+    out("| deep page | as | CPU ms / request: page 1 | deep | **CPU deep ÷ page 1** | p97.5 ms: page 1 | deep | **p97.5 deep ÷ page 1** |");
+    out("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const t of pages.filter((p) => p.deepOf)) {
+      const first = targets.pages.find((p) => p.label === t.deepOf);
+      if (!first) continue;
+      const [page1, deep] = [app.base + first.path, app.base + t.path];
+      for (const url of [page1, deep]) await cpuPerRequest(app, url, cookies[t.who], 20);
+      const cpu = { page1: [] as number[], deep: [] as number[] };
+      const p975 = { page1: [] as number[], deep: [] as number[] };
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const [which, url] of (r % 2 ? [["deep", deep], ["page1", page1]] : [["page1", page1], ["deep", deep]]) as ["page1" | "deep", string][]) {
+          cpu[which].push(await cpuPerRequest(app, url, cookies[t.who], CPU_REQUESTS));
+          p975[which].push((await load(url, { cookie: cookies[t.who], connections: CONNECTIONS, seconds: SECONDS })).p975);
+        }
+      }
+      const ratio = (x: { page1: number[]; deep: number[] }) => median(x.deep.map((d, i) => d / x.page1[i]!));
+      out(`| ${t.label} | ${t.who} | ${f1(median(cpu.page1))} | ${f1(median(cpu.deep))} | **${f2(ratio(cpu))}** | ${f1(median(p975.page1))} | ${f1(median(p975.deep))} | **${f2(ratio(p975))}** |`);
     }
     out();
   }
@@ -266,7 +282,7 @@ try {
   // On each engine's database (a demo database will do: BENCH_SQLITE_URL, BENCH_PG_URL).
   if (PARTS.has("startup")) for (const url of ENGINES) await startupSection(url);
   // The large data set only for these parts.
-  if (["pages", "exports", "memory", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
+  if (["pages", "deep", "exports", "memory", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
   out(`Total ${f1((performance.now() - started) / 1000)} s; load average ${os.loadavg().map(f2).join(" ")} at the end.`);
 } catch (error) {
   console.error(error);
