@@ -9,7 +9,8 @@
 // pairs, default "/invoices:claire"; who is claire, marc or nora, or "-" for a page without sign-in),
 // LOAD_SEQUENTIAL (300 requests one after another, after 100 to warm up), LOAD_ROUNDS (3 rounds of
 // LOAD_SECONDS = 5 s under load per server, alternating), LOAD_PORT (3631: product, +1 floor),
-// LOAD_NODE_ARGS (extra Node flags for the product, e.g. a V8 heap flag). Output is markdown.
+// LOAD_NODE_ARGS (extra Node flags for the product, e.g. a V8 heap flag), LOAD_FLOOR_NODE_ARGS (the
+// floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Output is markdown.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +63,8 @@ try {
   const env = { DATABASE_URL: DB, AUTH_SECRET: `cpu-under-load-${"x".repeat(32)}`, WORKER_IN_APP: "off", RENEWALS_IN_APP: "off" };
   const app = await startServer({ name: "product", port: PORT, args: ["--max-old-space-size=1024", "--expose-gc", ...extra, path.join("lib", "cli", "start.mjs")], env, probe: "/login", log: LOG });
   servers.push(app);
-  const floor = await startServer({ name: "floor", port: PORT + 1, args: [NEXT_BIN, "start", path.join("bench", "floor")], log: LOG });
+  const floorExtra = (process.env.LOAD_FLOOR_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const floor = await startServer({ name: "floor", port: PORT + 1, args: [...floorExtra, NEXT_BIN, "start", path.join("bench", "floor")], log: LOG });
   servers.push(floor);
   console.log(`# Server CPU per request, alone and under load\n\n${new Date().toISOString()} · ${DB} ${extra.join(" ")} · ${SEQUENTIAL} requests one after another, then ${ROUNDS} rounds of ${SECONDS} s with ${CONNECTIONS} connections per server, alternating · load average ${os.loadavg().map(f2).join(" ")} at the start · server log ${LOG}\n`);
   console.log("| page | as | alone: CPU ms / request | floor alone | **× floor** | under load: req/s | p50 ms | p97.5 ms | CPU ms / request | server cores | machine cores | floor req/s | floor p97.5 ms | floor CPU ms / request | **× floor under load** |");
