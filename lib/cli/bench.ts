@@ -2,9 +2,10 @@
 // side with a bare Next.js page of the same Next version (bench/floor, built with the project's `next`).
 // For each engine it starts both production servers, signs in through the real login form, and loads
 // every list and detail page as the right user with autocannon, alternating rounds with the floor; then
-// deep pages (and, alternating with their first page, what they cost more), every CSV export (rows/s, time to first byte, server RSS sampled from /proc), a disconnect
-// in the middle of an export, page latency during an export; once: `npm start`'s time to the first 200
-// against a bare `next start`, first-load JS per route, and Lighthouse on the signed-in /partners/[id].
+// deep pages against their first page (alternating rounds), every CSV export (rows/s, time to first
+// byte, server RSS sampled from /proc), a disconnect in the middle of an export, page latency during an
+// export; once: `npm start`'s time to the first 200 against a bare `next start`, first-load JS per
+// route, and Lighthouse on the signed-in /partners/[id].
 // Results are markdown on stdout; docs/benchmarks.md holds a run and says how to read it. It asserts
 // nothing: timings depend on the machine, whose load is measured and printed beside them.
 //
