@@ -11,11 +11,10 @@
 // LOAD_SECONDS = 5 s under load per server, alternating), LOAD_PORT (3631: product, +1 floor),
 // LOAD_NODE_ARGS (extra Node flags for the product, e.g. a V8 heap flag), LOAD_FLOOR_NODE_ARGS (the
 // floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Output is markdown.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { load, median, signIn } from "./http";
-import { cpuPerRequest, NEXT_BIN, processTree, startServer, treeCpuMs, type Server } from "./servers";
+import { cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -33,13 +32,6 @@ const CONNECTIONS = 20;
 const WARM_UP = 100;
 const LOG = path.join(os.tmpdir(), `pm-cpu-under-load-${process.pid}.log`);
 
-/** Busy and total jiffies of the whole machine (/proc/stat), for the cores it used meanwhile. */
-function machine(): { busy: number; all: number } {
-  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1).map(Number);
-  const all = f.reduce((a, b) => a + b, 0);
-  return { busy: all - f[3]! - f[4]!, all };
-}
-
 async function sequential(s: Server, url: string, cookie: string | undefined): Promise<number> {
   await cpuPerRequest(s, url, cookie, WARM_UP);
   return cpuPerRequest(s, url, cookie, SEQUENTIAL);
@@ -47,11 +39,11 @@ async function sequential(s: Server, url: string, cookie: string | undefined): P
 
 async function loaded(s: Server, url: string, cookie: string | undefined) {
   const c0 = treeCpuMs(processTree(s.pid));
-  const m0 = machine();
+  const m0 = machineJiffies();
   const r = await load(url, { cookie, connections: CONNECTIONS, seconds: SECONDS });
   if (r.errors > 0) throw new Error(`${s.name} ${url}: ${r.errors} errors under load`);
   const cpu = treeCpuMs(processTree(s.pid)) - c0;
-  const m1 = machine();
+  const m1 = machineJiffies();
   return { ...r, cpuPerRequest: cpu / r.requests, cores: cpu / (SECONDS * 1000), machineCores: (os.cpus().length * (m1.busy - m0.busy)) / (m1.all - m0.all) };
 }
 

@@ -119,16 +119,12 @@ export async function cpuPerRequest(server: Server, url: string, cookie: string 
   return (treeCpuMs(processTree(server.pid)) - before) / n;
 }
 
-/** The machine's load: 1-minute load average and the share of both cores busy over `ms`, from /proc/stat. */
-export async function machineBusy(ms: number): Promise<{ load1: number; busyPct: number }> {
-  const read = () => {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3]! + f[4]!;
-    return { idle, total: f.reduce((s, x) => s + x, 0) };
-  };
-  const a = read();
-  await sleep(ms);
-  const b = read();
-  const load1 = Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
-  return { load1, busyPct: (100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total))) };
+/**
+ * Jiffies (1/100 s) the whole machine has spent since boot, from /proc/stat: `all` of them, and `busy`,
+ * all but idle and waiting for I/O (guest time is left out of both: the kernel counts it in user too).
+ */
+export function machineJiffies(): { busy: number; all: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy, all: busy + idle! + iowait! };
 }

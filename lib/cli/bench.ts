@@ -26,7 +26,7 @@ import { measureDisconnect, measureExport, measureMemoryReturn } from "@/bench/e
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
-import { cpuPerRequest, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
+import { cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
 import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
 
 const num = (name: string, fallback: number) => {
@@ -72,9 +72,8 @@ async function stop(s: Server) { running.delete(s); await s.stop(); }
 /** CPU the rest of the machine used meanwhile (cores), besides our servers and this process. */
 function loadMeter(servers: Server[]) {
   const read = () => {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
     const ours = servers.reduce((s, x) => s + treeCpuMs(processTree(x.pid)), 0) + (process.cpuUsage().user + process.cpuUsage().system) / 1000;
-    return { busyMs: ((f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) * 10), ours, t: performance.now() };
+    return { busyMs: machineJiffies().busy * 10, ours, t: performance.now() };
   };
   const a = read();
   return () => {
