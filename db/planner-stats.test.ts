@@ -10,13 +10,13 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 
 const CUSTOMERS = 300;
 const IDS = Array.from({ length: 50 }, (_, i) => `c${i * 3}`);
-// The query db/billing-context.ts runs for a page of fifty customers.
-const QUERY = `SELECT id, access FROM partnerships WHERE customer_org_id IN (${IDS.map(() => "?").join(", ")}) AND status = 'active'`;
+// The query db/billing-context.ts runs for a page of fifty customers (the ids inline: one text for a
+// native connection and for the client).
+const QUERY = `SELECT id, access FROM partnerships WHERE customer_org_id IN (${IDS.map((id) => `'${id}'`).join(", ")}) AND status = 'active'`;
+const PAGE_QUERY = sql.raw(QUERY);
 
 async function planFor(database: Database): Promise<string> {
-  const rows = await (database.db as unknown as { all(q: unknown): Promise<{ detail: string }[]> }).all(
-    sql`EXPLAIN QUERY PLAN SELECT id, access FROM partnerships WHERE customer_org_id IN (${sql.join(IDS.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
-  );
+  const rows = await (database.db as unknown as { all(q: unknown): Promise<{ detail: string }[]> }).all(sql`EXPLAIN QUERY PLAN ${PAGE_QUERY}`);
   return rows.map((r) => r.detail).join("\n");
 }
 
@@ -26,7 +26,7 @@ type Native = {
   close(): void;
 };
 const Libsql = createRequire(import.meta.url)("libsql") as new (file: string) => Native;
-const nativePlan = (c: Native) => c.prepare(`EXPLAIN QUERY PLAN ${QUERY}`).raw(true).all(IDS).map((r) => r[3]).join("\n");
+const nativePlan = (c: Native) => c.prepare(`EXPLAIN QUERY PLAN ${QUERY}`).raw(true).all([]).map((r) => r[3]).join("\n");
 
 describe("SQLite's planner statistics", () => {
   let t: TestDatabase;
@@ -76,18 +76,16 @@ describe("SQLite's planner statistics", () => {
     const reader = new Libsql(file);
     const kept = reader.prepare(QUERY).raw(true);
     try {
-      const inTransaction = () => open.transaction(async (tx) => (tx as unknown as { all(q: unknown): Promise<unknown[]> }).all(
-        sql`SELECT id FROM partnerships WHERE customer_org_id IN (${sql.join(IDS.map((id) => sql`${id}`), sql`, `)}) AND status = 'active'`,
-      ));
+      const inTransaction = () => open.transaction(async (tx) => (tx as unknown as { all(q: unknown): Promise<unknown[]> }).all(PAGE_QUERY));
       expect(await inTransaction()).toHaveLength(IDS.length);
-      expect(kept.all(IDS)).toHaveLength(IDS.length);
+      expect(kept.all([])).toHaveLength(IDS.length);
       expect(await planFor(open)).toContain("partnerships_status_idx");
 
       refreshPlannerStatistics(t.url);
 
       // Their next statements see the schema change and load the new figures: no connection reopened.
       expect(await inTransaction()).toHaveLength(IDS.length);
-      expect(kept.all(IDS)).toHaveLength(IDS.length);
+      expect(kept.all([])).toHaveLength(IDS.length);
       expect(await planFor(open)).toContain("partnerships_customer_idx");
       expect(await planFor(open)).not.toContain("partnerships_status_idx");
       expect(nativePlan(reader)).toContain("partnerships_customer_idx");
