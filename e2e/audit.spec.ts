@@ -17,6 +17,8 @@ async function flipAlpinePaymentMode(page: Page): Promise<[string, string]> {
   await payment.getByRole("button", { name: "Edit payment mode" }).click();
   await payment.getByRole("radio", { name: new RegExp(to) }).check();
   await payment.getByRole("button", { name: "Continue" }).click();
+  // Confirm once the consequences are shown, as Claire reads them: until then their own status is in the region too.
+  await expect(payment.getByText("Computing the consequences…")).toBeHidden();
   await payment.getByRole("button", { name: "Confirm" }).click();
   await expect(payment.getByRole("status")).toHaveText(new RegExp(`Payment mode changed to “${to}”`));
   await signOut(page);
