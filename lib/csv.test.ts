@@ -62,17 +62,25 @@ describe("csvResponse streaming", () => {
     return { state, batches: batches() };
   }
 
-  it("sends the header before any batch is loaded, then loads one batch per read", async () => {
+  it("sends the header before any batch is loaded, then keeps one batch ready ahead of the reader, never more", async () => {
     const { state, batches } = counting();
     const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n]).body!.getReader();
+    await new Promise((r) => setTimeout(r, 20));
+    // Nothing is loaded before the client reads: a request that is never read costs no query.
+    expect(state.loaded).toBe(0);
     const header = await reader.read();
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(header.value)).toBe("\uFEFFn\r\n");
-    expect(state.loaded).toBe(0);
-    expect(new TextDecoder().decode((await reader.read()).value)).toBe("1\r\n");
-    await new Promise((r) => setTimeout(r, 20));
-    // Nothing is produced ahead of the reader: memory stays bounded whatever the export's size.
-    expect(state.loaded).toBe(1);
+    for (let i = 1; i <= 3; i++) {
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(`${i}\r\n`);
+      await new Promise((r) => setTimeout(r, 20));
+      // The batch after the one just read is ready (it is written while this one is sent), never two:
+      // memory stays bounded whatever the export's size.
+      expect(state.loaded).toBe(i + 1);
+    }
     await reader.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.ended).toBe(true);
+    expect(state.loaded).toBe(4);
   });
 
   it("stops loading when the client disconnects (the stream is cancelled)", async () => {
@@ -110,8 +118,41 @@ describe("after an export", () => {
   });
 });
 
+describe("csvResponse with a slow source", () => {
+  it("ends a load in flight at a cancel without starting another", async () => {
+    const state = { loaded: 0, ended: false };
+    async function* batches() {
+      try {
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 30));
+          state.loaded++;
+          yield [{ n: state.loaded }];
+        }
+      } finally {
+        state.ended = true;
+      }
+    }
+    const reader = csvResponse("x.csv", ["n"], batches(), (r) => [r.n]).body!.getReader();
+    await reader.read();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("1\r\n");
+    // The second batch is loading now (its load takes 30 ms); the client leaves.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(state.loaded).toBe(1);
+    await reader.cancel();
+    // The cancel waits for that load to finish and ends the generator: nothing keeps running after it.
+    expect(state).toEqual({ loaded: 2, ended: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(state.loaded).toBe(2);
+  });
+
+  it("passes a failing load on to the reader", async () => {
+    async function* failing() { yield [{ n: 1 }]; throw new Error("the database went away"); }
+    await expect(csvResponse("x.csv", ["n"], failing(), (r) => [r.n]).text()).rejects.toThrow("the database went away");
+  });
+});
+
 describe("csvResponse reading ahead", () => {
-  it("loads at most one batch ahead of the reader, and none after a cancel", async () => {
+  it("loads at most two batches ahead of the reader (one ready, one loading), and none after a cancel", async () => {
     const state = { loaded: 0, ended: false };
     async function* batches() {
       try {
@@ -125,18 +166,18 @@ describe("csvResponse reading ahead", () => {
       }
     }
     const reader = csvResponse("x.csv", ["n"], batches(), (r) => [r.n], { readAhead: true }).body!.getReader();
-    await reader.read();
+    await new Promise((r) => setTimeout(r, 20));
     expect(state.loaded).toBe(0);
+    await reader.read();
     for (let i = 1; i <= 3; i++) {
       expect(new TextDecoder().decode((await reader.read()).value)).toBe(`${i}\r\n`);
       await new Promise((r) => setTimeout(r, 20));
-      // The batch after the one just read is loaded (or loading), never two.
-      expect(state.loaded).toBe(i + 1);
+      expect(state.loaded).toBe(i + 2);
     }
     await reader.cancel();
     await new Promise((r) => setTimeout(r, 20));
     expect(state.ended).toBe(true);
-    expect(state.loaded).toBe(4);
+    expect(state.loaded).toBe(5);
   });
 
   it("gives the same text as without reading ahead, and passes a failing load on", async () => {

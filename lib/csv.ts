@@ -49,15 +49,18 @@ async function backgroundTurn(): Promise<void> {
 
 /**
  * A streamed CSV download: the header row at once (the download starts before any query), then one
- * batch per pull. The stream pulls only when the client has taken the previous batch (the socket's
- * backpressure), so memory stays bounded whatever the size; each pull first waits for a quiet event
- * loop (backgroundTurn), so other requests run before the next chunk. A client
- * that disconnects cancels the stream, which ends the generator: no further query runs.
+ * batch per pull. The stream keeps one batch ready ahead of the writer (`highWaterMark: 1`): while a
+ * batch is compressed and sent (gzip works on libuv's threads, lib/cli/server.ts), the next one is
+ * loaded and written to text. Beyond that one the stream pulls only when the client has taken a batch
+ * (the socket's backpressure), so memory stays bounded whatever the size. Each pull first waits its
+ * turn (backgroundTurn), so other requests run before the next chunk. A client that disconnects
+ * cancels the stream, which ends the generator: no further query runs.
  * A UTF-8 BOM lets spreadsheets read accented names right.
  *
- * `readAhead: true` starts loading the next batch as soon as one is handed over, so that the database
- * works on it while this one is written to the client (PostgreSQL runs the query in its own process):
- * at most one batch ahead, still bounded; a cancel lets that one load finish and then ends the generator.
+ * `readAhead: true` also starts loading the batch after that one as soon as a batch is handed over,
+ * before its turn (PostgreSQL runs the query in its own process, so the round trip overlaps this
+ * thread's work): one more batch at most, still bounded; a cancel lets that load finish and then ends
+ * the generator.
  */
 export function csvResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toCells: (row: T) => Cell[], { readAhead = false } = {}): Response {
   return csvTextResponse(filename, header, batches, (rows) => {
@@ -76,12 +79,14 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let ahead: Promise<IteratorResult<T[]>> | null = null;
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
     },
     async pull(controller) {
       await backgroundTurn();
+      if (cancelled) return; // the client left while this pull waited its turn: no further query
       const next = ahead ?? iterator.next();
       ahead = null;
       const { done, value } = await next;
@@ -97,11 +102,12 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
       controller.enqueue(encoder.encode(toText(value)));
     },
     async cancel() {
+      cancelled = true;
       await ahead?.catch(() => undefined);
       await iterator.return?.();
       collectSoon();
     },
-  }, { highWaterMark: 0 });
+  }, { highWaterMark: 1 });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

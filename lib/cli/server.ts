@@ -118,12 +118,15 @@ try {
 // Response compression, which next.config.ts turns off in Next (`compress: false`) so that it happens
 // here: the same middleware Next uses, at its default level for pages and at gzip's fastest level for
 // the CSV exports, where compressing a million rows at the default level took a fifth of the export's
-// CPU (docs/benchmarks.md); the fastest level makes downloads 4.0× smaller instead of 4.3×.
+// CPU (docs/benchmarks.md); the fastest level makes downloads 4.0× smaller instead of 4.3×. An export's
+// gzip writes into 512 KiB at a time rather than zlib's 16 KiB, so that a whole batch of CSV (a few
+// hundred KB, ~100 KB compressed) is one job on libuv's threads, which runs while this thread writes
+// the next batch (lib/csv.ts keeps one ready); in 16 KiB steps each step waited for this thread.
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
-const compression = requireCjs("next/dist/compiled/compression") as (options?: { level?: number }) => Middleware;
+const compression = requireCjs("next/dist/compiled/compression") as (options?: { level?: number; chunkSize?: number }) => Middleware;
 const { releaseCompressionStream } = requireCjs("next/dist/server/lib/release-compression-stream") as { releaseCompressionStream(res: http.ServerResponse): void };
 const compressPage = compression();
-const compressExport = compression({ level: zlib.constants.Z_BEST_SPEED });
+const compressExport = compression({ level: zlib.constants.Z_BEST_SPEED, chunkSize: 512 * 1024 });
 
 let firstRequest = true;
 const server = http.createServer((req, res) => {
