@@ -45,22 +45,24 @@ describe("csvResponse", () => {
   });
 });
 
-describe("csvResponse streaming", () => {
-  /** A generator that counts the batches it loaded and notes when it was ended. */
-  function counting() {
-    const state = { loaded: 0, ended: false };
-    async function* batches() {
-      try {
-        for (;;) {
-          state.loaded++;
-          yield [{ n: state.loaded }];
-        }
-      } finally {
-        state.ended = true;
+/** A generator that counts the batches it loaded (each taking `loadMs`, if given) and notes when it was ended. */
+function counting(loadMs = 0) {
+  const state = { loaded: 0, ended: false };
+  async function* batches() {
+    try {
+      for (;;) {
+        if (loadMs) await new Promise((r) => setTimeout(r, loadMs));
+        state.loaded++;
+        yield [{ n: state.loaded }];
       }
+    } finally {
+      state.ended = true;
     }
-    return { state, batches: batches() };
   }
+  return { state, batches: batches() };
+}
+
+describe("csvResponse streaming", () => {
 
   it("sends the header before any batch is loaded, then keeps one batch ready ahead of the reader, never more", async () => {
     const { state, batches } = counting();
@@ -120,19 +122,8 @@ describe("after an export", () => {
 
 describe("csvResponse with a slow source", () => {
   it("ends a load in flight at a cancel without starting another", async () => {
-    const state = { loaded: 0, ended: false };
-    async function* batches() {
-      try {
-        for (;;) {
-          await new Promise((r) => setTimeout(r, 30));
-          state.loaded++;
-          yield [{ n: state.loaded }];
-        }
-      } finally {
-        state.ended = true;
-      }
-    }
-    const reader = csvResponse("x.csv", ["n"], batches(), (r) => [r.n]).body!.getReader();
+    const { state, batches } = counting(30);
+    const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n]).body!.getReader();
     await reader.read();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("1\r\n");
     // The second batch is loading now (its load takes 30 ms); the client leaves.
@@ -153,19 +144,8 @@ describe("csvResponse with a slow source", () => {
 
 describe("csvResponse reading ahead", () => {
   it("loads at most two batches ahead of the reader (one ready, one loading), and none after a cancel", async () => {
-    const state = { loaded: 0, ended: false };
-    async function* batches() {
-      try {
-        for (;;) {
-          await new Promise((r) => setTimeout(r, 1));
-          state.loaded++;
-          yield [{ n: state.loaded }];
-        }
-      } finally {
-        state.ended = true;
-      }
-    }
-    const reader = csvResponse("x.csv", ["n"], batches(), (r) => [r.n], { readAhead: true }).body!.getReader();
+    const { state, batches } = counting(1);
+    const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n], { readAhead: true }).body!.getReader();
     await new Promise((r) => setTimeout(r, 20));
     expect(state.loaded).toBe(0);
     await reader.read();

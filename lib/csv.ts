@@ -86,7 +86,7 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
     },
     async pull(controller) {
       await backgroundTurn();
-      if (cancelled) return; // the client left while this pull waited its turn: no further query
+      if (cancelled) return; // the client left while this pull waited its turn: nothing more to read or close
       const next = ahead ?? iterator.next();
       ahead = null;
       const { done, value } = await next;
