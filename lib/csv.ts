@@ -90,6 +90,7 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
       const next = ahead ?? iterator.next();
       ahead = null;
       const { done, value } = await next;
+      if (cancelled) return; // the client left during this load: the cancel ends the generator after it
       if (done) {
         controller.close();
         collectSoon();
