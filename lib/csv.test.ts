@@ -63,7 +63,6 @@ function counting(loadMs = 0) {
 }
 
 describe("csvResponse streaming", () => {
-
   it("sends the header before any batch is loaded, then keeps one batch ready ahead of the reader, never more", async () => {
     const { state, batches } = counting();
     const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n]).body!.getReader();
