@@ -10,9 +10,12 @@
 // COMPARE_DB (default file:<this checkout>/.data/large.db; give an absolute path), COMPARE_ROUNDS (8),
 // COMPARE_REQUESTS (50 per round), COMPARE_PORT (3621: before, +1 after), COMPARE_AFTER_NODE_ARGS (Node
 // flags for the "after" server only: with COMPARE_BEFORE_DIR=. it compares one build under two settings,
-// e.g. a V8 heap flag). Output is markdown.
+// e.g. a V8 heap flag). COMPARE_PART=exports compares the three million-row CSV exports instead (rows/s,
+// each read whole with gzip accepted, as the page bench's exports are; COMPARE_ROUNDS defaults to 4 there).
+// Output is markdown.
 import os from "node:os";
 import path from "node:path";
+import { measureExport } from "./exports";
 import { median, signIn } from "./http";
 import { cpuPerRequest, startServer, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
@@ -20,9 +23,11 @@ import { USERS, type Who } from "./targets";
 const BEFORE = process.env.COMPARE_BEFORE_DIR;
 if (!BEFORE) throw new Error("COMPARE_BEFORE_DIR: a built checkout of the build to compare against");
 const DB = process.env.COMPARE_DB ?? `file:${path.resolve(".data/large.db")}`;
-const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 8);
+const EXPORTS = process.env.COMPARE_PART === "exports";
+const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? (EXPORTS ? 4 : 8));
 const REQUESTS = Number(process.env.COMPARE_REQUESTS ?? 50);
 const PORT = Number(process.env.COMPARE_PORT ?? 3621);
+const LARGE_EXPORTS: [string, Who][] = [["/invoices/export.csv", "claire"], ["/prepaid/export.csv", "marc"], ["/audit/events/export", "nora"]];
 const PAGES: [string, Who][] = [["/partners", "claire"], ["/invoices", "claire"], ["/clients", "marc"], ["/products", "marc"], ["/audit/events", "nora"], ["/prepaid", "marc"]];
 const LOG = path.join(os.tmpdir(), `pm-compare-${process.pid}.log`);
 
@@ -34,6 +39,38 @@ try {
     servers.push(await startServer({ name, port, args: ["--max-old-space-size=1024", "--expose-gc", ...extra, path.join(dir, "lib", "cli", "start.mjs")], env, probe: "/login", log: LOG, cwd: dir }));
   }
   const cookies = Object.fromEntries(await Promise.all(Object.entries(USERS).map(async ([who, email]) => [who, await signIn(servers[1]!.base, email, "manager-demo")]))) as Record<Who, string>;
+  if (EXPORTS) {
+    await compareExports(cookies);
+  } else {
+    await comparePages(cookies);
+  }
+  console.log(`\nLoad average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end.`);
+} finally {
+  await Promise.all(servers.map((s) => s.stop()));
+}
+
+async function compareExports(cookies: Record<Who, string>): Promise<void> {
+  console.log(`# Two builds, the million-row exports\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} · ${ROUNDS} rounds alternating which build goes first · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
+  console.log("| export | as | before: rows/s, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
+  for (const [url, who] of LARGE_EXPORTS) {
+    const rate: Record<string, number[]> = { before: [], after: [] };
+    let rows = -1;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of round % 2 ? [...servers].reverse() : servers) {
+        const run = await measureExport(s.base + url, cookies[who], s.pid, 1_000);
+        // Both builds must send the same rows, or the comparison means nothing.
+        if (rows !== -1 && run.rows !== rows) throw new Error(`bench: ${url} sent ${run.rows} rows from ${s.name}, ${rows} before`);
+        rows = run.rows;
+        rate[s.name]!.push(run.rowsPerS);
+      }
+    }
+    const [b, a] = [median(rate.before!), median(rate.after!)];
+    const k = (xs: number[]) => xs.map((x) => Math.round(x).toLocaleString("en-US")).join(" ");
+    console.log(`| ${url} (${rows.toLocaleString("en-US")} rows) | ${who} | ${k(rate.before!)} | ${k(rate.after!)} | ${Math.round(b).toLocaleString("en-US")} | ${Math.round(a).toLocaleString("en-US")} | **${(a / b).toFixed(2)}** |`);
+  }
+}
+
+async function comparePages(cookies: Record<Who, string>): Promise<void> {
   console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} rounds of ${REQUESTS} requests one after another per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
   console.log("| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
   for (const [page, who] of PAGES) {
@@ -48,7 +85,4 @@ try {
     const [b, a] = [median(cpu.before!), median(cpu.after!)];
     console.log(`| ${page} | ${who} | ${cpu.before!.map((x) => x.toFixed(1)).join(" ")} | ${cpu.after!.map((x) => x.toFixed(1)).join(" ")} | ${b.toFixed(1)} | ${a.toFixed(1)} | **${(a / b).toFixed(2)}** |`);
   }
-  console.log(`\nLoad average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end.`);
-} finally {
-  await Promise.all(servers.map((s) => s.stop()));
 }
