@@ -10,20 +10,24 @@
 // COMPARE_DB (default file:<this checkout>/.data/large.db; give an absolute path), COMPARE_ROUNDS (8),
 // COMPARE_REQUESTS (50 per round), COMPARE_PORT (3621: before, +1 after), COMPARE_AFTER_NODE_ARGS (Node
 // flags for the "after" server only: with COMPARE_BEFORE_DIR=. it compares one build under two settings,
-// e.g. a V8 heap flag). COMPARE_PART=exports compares the three million-row CSV exports instead (rows/s,
+// e.g. a V8 heap flag). COMPARE_CONNECTIONS=20 measures each round under that many connections instead
+// of one request after another (autocannon for COMPARE_SECONDS, 5 by default): CPU per request and
+// p97.5, as the page bench loads a page. COMPARE_PART=exports compares the three million-row CSV exports instead (rows/s,
 // each read whole with gzip accepted, as the page bench's exports are; COMPARE_ROUNDS defaults to 4 there).
 // Output is markdown.
 import os from "node:os";
 import path from "node:path";
 import { measureExport } from "./exports";
-import { median, signIn } from "./http";
-import { cpuPerRequest, startServer, type Server } from "./servers";
+import { load, median, signIn } from "./http";
+import { cpuPerRequest, processTree, startServer, treeCpuMs, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const BEFORE = process.env.COMPARE_BEFORE_DIR;
 if (!BEFORE) throw new Error("COMPARE_BEFORE_DIR: a built checkout of the build to compare against");
 const DB = process.env.COMPARE_DB ?? `file:${path.resolve(".data/large.db")}`;
 const EXPORTS = process.env.COMPARE_PART === "exports";
+const CONNECTIONS = Number(process.env.COMPARE_CONNECTIONS ?? 0);
+const SECONDS = Number(process.env.COMPARE_SECONDS ?? 5);
 const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? (EXPORTS ? 4 : 8));
 const REQUESTS = Number(process.env.COMPARE_REQUESTS ?? 50);
 const PORT = Number(process.env.COMPARE_PORT ?? 3621);
@@ -71,18 +75,29 @@ async function compareExports(cookies: Record<Who, string>): Promise<void> {
 }
 
 async function comparePages(cookies: Record<Who, string>): Promise<void> {
-  console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} rounds of ${REQUESTS} requests one after another per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
-  console.log("| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |\n| --- | --- | --- | --- | ---: | ---: | ---: |");
+  const how = CONNECTIONS > 0 ? `rounds of ${SECONDS} s under ${CONNECTIONS} connections` : `rounds of ${REQUESTS} requests one after another`;
+  console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} ${how} per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
+  console.log(`| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |${CONNECTIONS > 0 ? " p97.5 ms before | after | **after ÷ before** |" : ""}\n| --- | --- | --- | --- | ---: | ---: | ---: |${CONNECTIONS > 0 ? " ---: | ---: | ---: |" : ""}`);
   for (const [page, who] of PAGES) {
     // Warm both up: the first requests of a page compile its code.
     for (const s of servers) await cpuPerRequest(s, s.base + page, cookies[who], 40);
     const cpu: Record<string, number[]> = { before: [], after: [] };
+    const p975: Record<string, number[]> = { before: [], after: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
-        cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookies[who], REQUESTS));
+        if (CONNECTIONS > 0) {
+          const c0 = treeCpuMs(processTree(s.pid));
+          const r = await load(s.base + page, { cookie: cookies[who], connections: CONNECTIONS, seconds: SECONDS });
+          if (r.errors > 0) throw new Error(`bench: ${s.name} ${page}: ${r.errors} errors under load`);
+          cpu[s.name]!.push((treeCpuMs(processTree(s.pid)) - c0) / r.requests);
+          p975[s.name]!.push(r.p975);
+        } else {
+          cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookies[who], REQUESTS));
+        }
       }
     }
     const [b, a] = [median(cpu.before!), median(cpu.after!)];
-    console.log(`| ${page} | ${who} | ${cpu.before!.map((x) => x.toFixed(1)).join(" ")} | ${cpu.after!.map((x) => x.toFixed(1)).join(" ")} | ${b.toFixed(1)} | ${a.toFixed(1)} | **${(a / b).toFixed(2)}** |`);
+    const latency = CONNECTIONS > 0 ? ` ${median(p975.before!)} | ${median(p975.after!)} | **${(median(p975.after!) / median(p975.before!)).toFixed(2)}** |` : "";
+    console.log(`| ${page} | ${who} | ${cpu.before!.map((x) => x.toFixed(1)).join(" ")} | ${cpu.after!.map((x) => x.toFixed(1)).join(" ")} | ${b.toFixed(1)} | ${a.toFixed(1)} | **${(a / b).toFixed(2)}** |${latency}`);
   }
 }

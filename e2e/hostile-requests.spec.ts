@@ -26,6 +26,8 @@ function multipart(entries: [string, string | Blob][]): FormData {
 const TEXT = "text/plain;charset=UTF-8";
 const CORPUS: Body[] = [
   { name: "invalid JSON", body: "{{{", expect: [400] },
+  // The mark by which the server lets its own GETs skip proxy.ts: a client's is removed, so the guard still runs.
+  { name: "invalid JSON, claiming the server's mark that skips the proxy", body: "{{{", headers: { "x-pm-secured": "1" }, expect: [400] },
   { name: "an empty body", body: "", expect: [400] },
   { name: "a JSON object instead of the arguments array", body: '{"partnershipId":"x"}', expect: [400] },
   { name: "a JSON string", body: '"hello"', expect: [400] },

@@ -9,6 +9,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { PEER_ADDRESS_HEADER, REQUEST_ID_HEADER } from "@/lib/client-address";
+import { stampSecurityHeaders } from "./security-headers";
 
 type RequestStart = { request: IncomingMessage; response: ServerResponse; socket: Socket };
 
@@ -29,5 +30,10 @@ const installed = globalThis as unknown as { pmRequestIdentity?: boolean };
 export function stampEveryRequest(): void {
   if (installed.pmRequestIdentity) return;
   installed.pmRequestIdentity = true;
-  subscribe("http.server.request.start", (message) => stampRequest(message as RequestStart));
+  subscribe("http.server.request.start", (message) => {
+    const start = message as RequestStart;
+    stampRequest(start);
+    // And the security headers of GET and HEAD requests, which then skip proxy.ts (lib/server/security-headers.ts).
+    stampSecurityHeaders(start.request, start.response);
+  });
 }

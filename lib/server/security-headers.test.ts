@@ -1,8 +1,10 @@
-// The headers proxy.ts puts on every response: a nonce-based CSP without inline scripts, no framing,
-// no sniffing, and HSTS only when the app is served over https.
+// The headers every response gets (from proxy.ts, or as a GET arrives): a nonce-based CSP without
+// inline scripts, no framing, no sniffing, and HSTS only when the app is served over https.
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { contentSecurityPolicy, staticSecurityHeaders } from "./security-headers";
+import { contentSecurityPolicy, SECURED_HEADER, staticSecurityHeaders } from "./security-headers";
 
 const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 
@@ -59,9 +61,13 @@ describe("staticSecurityHeaders", () => {
 });
 
 describe("proxy.ts", () => {
-  it("runs on every path (no matcher) and answers each request with a fresh nonce, also handed to Next", async () => {
+  it("runs on every path unless the server marked the request as having its headers already", async () => {
     const mod = await proxyUnder("http://127.0.0.1:3000");
-    expect((mod as { config?: unknown }).config).toBeUndefined();
+    expect(mod.config).toEqual({ matcher: [{ source: "/:path*", missing: [{ type: "header", key: SECURED_HEADER }] }] });
+  });
+
+  it("answers each request it runs for with a fresh nonce, also handed to Next", async () => {
+    const mod = await proxyUnder("http://127.0.0.1:3000");
     const nonces = new Set<string>();
     for (const path of ["/partners", "/api/auth/session", "/_next/static/chunks/x.js", "/invoices/export.csv"]) {
       const res = await mod.proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
@@ -80,5 +86,69 @@ describe("proxy.ts", () => {
   it("adds HSTS when APP_URL is https", async () => {
     const mod = await proxyUnder("https://manager.example.com");
     expect((await mod.proxy(new NextRequest("https://manager.example.com/"))).headers.get("strict-transport-security")).toMatch(/^max-age=31536000/);
+  });
+});
+
+/** A request as Node's server hands it over, with these headers, and its response. */
+function arriving(method: string, headers: Record<string, string>) {
+  const request = new IncomingMessage(new Socket());
+  request.method = method;
+  for (const [name, value] of Object.entries(headers)) request.headers[name] = value;
+  return { request, response: new ServerResponse(request) };
+}
+
+async function stampUnder(appUrl: string) {
+  vi.stubEnv("APP_URL", appUrl);
+  vi.stubEnv("AUTH_SECRET", "a-test-secret-of-at-least-32-characters");
+  vi.resetModules();
+  return (await import("./security-headers")).stampSecurityHeaders;
+}
+
+describe("stampSecurityHeaders (as a request arrives)", () => {
+  it("gives a GET or HEAD its policy on the request and the response, with one fresh nonce, and marks it", async () => {
+    const stamp = await stampUnder("http://127.0.0.1:3000");
+    const nonces = new Set<string>();
+    for (const method of ["GET", "HEAD", "GET"]) {
+      const { request, response } = arriving(method, {});
+      stamp(request, response);
+      const csp = String(response.getHeader("content-security-policy"));
+      expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      // Next reads the nonce from the request's policy: the same policy, so its scripts carry this nonce.
+      expect(request.headers["content-security-policy"]).toBe(csp);
+      expect(request.headers[SECURED_HEADER]).toBe("1");
+      expect(response.getHeader("x-content-type-options")).toBe("nosniff");
+      expect(response.getHeader("x-frame-options")).toBe("DENY");
+      expect(response.getHeader("strict-transport-security")).toBeUndefined();
+      nonces.add(/'nonce-([^']+)'/.exec(csp)![1]!);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it("replaces a policy a client sent, so that Next never takes a client's nonce", async () => {
+    const stamp = await stampUnder("http://127.0.0.1:3000");
+    const { request, response } = arriving("GET", {
+      "content-security-policy": "script-src 'nonce-chosen-by-the-client'",
+      "content-security-policy-report-only": "script-src 'nonce-also-chosen'",
+    });
+    stamp(request, response);
+    expect(request.headers["content-security-policy"]).not.toContain("chosen");
+    expect(request.headers["content-security-policy-report-only"]).toBeUndefined();
+  });
+
+  it("leaves every other method to proxy.ts: no headers, and a mark a client sent is removed", async () => {
+    const stamp = await stampUnder("http://127.0.0.1:3000");
+    for (const method of ["POST", "PUT", "DELETE", "OPTIONS"]) {
+      const { request, response } = arriving(method, { [SECURED_HEADER]: "1", "next-action": "abc" });
+      stamp(request, response);
+      expect(request.headers[SECURED_HEADER], method).toBeUndefined();
+      expect(response.getHeader("content-security-policy"), method).toBeUndefined();
+    }
+  });
+
+  it("adds HSTS when APP_URL is https", async () => {
+    const stamp = await stampUnder("https://manager.example.com");
+    const { request, response } = arriving("GET", {});
+    stamp(request, response);
+    expect(response.getHeader("strict-transport-security")).toMatch(/^max-age=31536000/);
   });
 });

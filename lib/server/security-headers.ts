@@ -1,11 +1,24 @@
-// The security headers of every response, set by proxy.ts: a Content-Security-Policy with a fresh
-// nonce per request (Next.js reads it from the request's CSP header and stamps its own scripts and
-// styles with it), and the headers that stop framing, sniffing, referrer leaks and unused features.
-// Why each directive is there: docs/security.md.
+// The security headers of every response: a Content-Security-Policy with a fresh nonce per request
+// (Next.js reads it from the request's CSP header and stamps its own scripts and styles with it), and
+// the headers that stop framing, sniffing, referrer leaks and unused features. Why each directive is
+// there: docs/security.md.
+//
+// Set in one of two places. GET and HEAD requests get them as they arrive at the server
+// (stampSecurityHeaders, from lib/server/request-identity.ts), marked so that proxy.ts does not run for
+// them at all (its matcher): running the proxy cost a bare Next page 0.8 ms a request, 41 % of its
+// CPU (docs/benchmarks.md, "Eleventh pass"). Every other request (server actions, sign-in and sign-out
+// posts) goes through proxy.ts, which guards the actions and sets the same headers (withSecurityHeaders).
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+
+/**
+ * On a request: its security headers are set already, proxy.ts need not run. Only the server sets it
+ * (a client's own is removed from every request); proxy.ts's matcher names it as a literal.
+ */
+export const SECURED_HEADER = "x-pm-secured";
 
 export type PolicyOptions = { nonce: string; https: boolean; dev: boolean };
 
@@ -51,8 +64,7 @@ export function staticSecurityHeaders(https: boolean): Record<string, string> {
  */
 export function withSecurityHeaders(request: NextRequest, response?: Response): Response {
   const https = env().APP_URL.startsWith("https:");
-  const nonce = randomBytes(18).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
+  const csp = freshPolicy(https);
   let out = response;
   if (!out) {
     const requestHeaders = new Headers(request.headers);
@@ -62,4 +74,27 @@ export function withSecurityHeaders(request: NextRequest, response?: Response): 
   out.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(staticSecurityHeaders(https))) out.headers.set(name, value);
   return out;
+}
+
+function freshPolicy(https: boolean): string {
+  return contentSecurityPolicy({ nonce: randomBytes(18).toString("base64"), https, dev: process.env.NODE_ENV === "development" });
+}
+
+/**
+ * As a request arrives, before any handler: a GET or HEAD gets its policy on the request (where Next
+ * reads the nonce, replacing any a client sent) and its headers on the response, and the mark that
+ * lets it skip proxy.ts. Any other method only loses a mark a client may have sent, so it goes through
+ * proxy.ts (the guard of the server actions) whatever it claims.
+ */
+export function stampSecurityHeaders(request: IncomingMessage, response: ServerResponse): void {
+  delete request.headers[SECURED_HEADER];
+  if (request.method !== "GET" && request.method !== "HEAD") return;
+  if (response.headersSent) return;
+  const https = env().APP_URL.startsWith("https:");
+  const csp = freshPolicy(https);
+  request.headers["content-security-policy"] = csp;
+  delete request.headers["content-security-policy-report-only"];
+  request.headers[SECURED_HEADER] = "1";
+  response.setHeader("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(staticSecurityHeaders(https))) response.setHeader(name, value);
 }
