@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { listening } from "../e2e/servers";
 import { get } from "./http";
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -30,6 +31,9 @@ export async function waitFor200(url: string, since: number, timeoutMs = 120_000
 export async function startServer({ name, port, args, env, probe = "/", command = process.execPath, log, cwd }: {
   name: string; port: number; args: string[]; env?: Record<string, string>; probe?: string; command?: string; log: string; cwd?: string;
 }): Promise<Server & { startMs: number }> {
+  // A server left running by an interrupted run (its own process group outlives the bench) would answer
+  // in this one's place while the new one fails to listen: its figures would be the old server's.
+  if (await listening(port)) throw new Error(`bench: something already listens on port ${port} (a server of an interrupted run? ${name} needs it): stop it first`);
   const t0 = performance.now();
   const out = fs.openSync(log, "a");
   const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env } });
@@ -42,6 +46,8 @@ export async function startServer({ name, port, args, env, probe = "/", command 
     try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
     for (let i = 0; i < 100 && !exited; i++) await sleep(50);
     if (!exited) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
+    // Gone before the next server of the run starts on the same port (startServer refuses a taken one).
+    for (let i = 0; i < 40 && !exited; i++) await sleep(50);
   };
   try {
     const startMs = await waitFor200(`${base}${probe}`, t0);
