@@ -18,8 +18,8 @@
 import os from "node:os";
 import path from "node:path";
 import { measureExport } from "./exports";
-import { load, median, signIn } from "./http";
-import { cpuPerRequest, processTree, startServer, treeCpuMs, type Server } from "./servers";
+import { median, signIn } from "./http";
+import { cpuPerRequest, cpuUnderLoad, startServer, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const BEFORE = process.env.COMPARE_BEFORE_DIR;
@@ -86,10 +86,8 @@ async function comparePages(cookies: Record<Who, string>): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
         if (CONNECTIONS > 0) {
-          const c0 = treeCpuMs(processTree(s.pid));
-          const r = await load(s.base + page, { cookie: cookies[who], connections: CONNECTIONS, seconds: SECONDS });
-          if (r.errors > 0) throw new Error(`bench: ${s.name} ${page}: ${r.errors} errors under load`);
-          cpu[s.name]!.push((treeCpuMs(processTree(s.pid)) - c0) / r.requests);
+          const r = await cpuUnderLoad(s, s.base + page, cookies[who], { connections: CONNECTIONS, seconds: SECONDS });
+          cpu[s.name]!.push(r.cpuPerRequest);
           p975[s.name]!.push(r.p975);
         } else {
           cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookies[who], REQUESTS));

@@ -13,8 +13,8 @@
 // floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Output is markdown.
 import os from "node:os";
 import path from "node:path";
-import { load, median, signIn } from "./http";
-import { cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, type Server } from "./servers";
+import { median, signIn } from "./http";
+import { cpuPerRequest, cpuUnderLoad, NEXT_BIN, startServer, type Server } from "./servers";
 import { USERS, type Who } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -37,15 +37,7 @@ async function sequential(s: Server, url: string, cookie: string | undefined): P
   return cpuPerRequest(s, url, cookie, SEQUENTIAL);
 }
 
-async function loaded(s: Server, url: string, cookie: string | undefined) {
-  const c0 = treeCpuMs(processTree(s.pid));
-  const m0 = machineJiffies();
-  const r = await load(url, { cookie, connections: CONNECTIONS, seconds: SECONDS });
-  if (r.errors > 0) throw new Error(`${s.name} ${url}: ${r.errors} errors under load`);
-  const cpu = treeCpuMs(processTree(s.pid)) - c0;
-  const m1 = machineJiffies();
-  return { ...r, cpuPerRequest: cpu / r.requests, cores: cpu / (SECONDS * 1000), machineCores: (os.cpus().length * (m1.busy - m0.busy)) / (m1.all - m0.all) };
-}
+const loaded = (s: Server, url: string, cookie: string | undefined) => cpuUnderLoad(s, url, cookie, { connections: CONNECTIONS, seconds: SECONDS });
 
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);

@@ -2,9 +2,10 @@
 // in its own process group so it is stopped whole; their memory and CPU read from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { listening } from "../e2e/servers";
-import { get } from "./http";
+import { get, load } from "./http";
 
 export const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
@@ -123,6 +124,20 @@ export async function cpuPerRequest(server: Server, url: string, cookie: string 
     if (status !== 200) throw new Error(`${server.name} ${url}: ${status}`);
   }
   return (treeCpuMs(processTree(server.pid)) - before) / n;
+}
+
+/**
+ * `url` under `connections` connections for `seconds` (autocannon): its latency and rate, the server's
+ * CPU per request and cores used, and the cores the whole machine used meanwhile. Any error fails it.
+ */
+export async function cpuUnderLoad(server: Server, url: string, cookie: string | undefined, { connections, seconds }: { connections: number; seconds: number }) {
+  const c0 = treeCpuMs(processTree(server.pid));
+  const m0 = machineJiffies();
+  const r = await load(url, { cookie, connections, seconds });
+  if (r.errors > 0) throw new Error(`${server.name} ${url}: ${r.errors} errors under load`);
+  const cpu = treeCpuMs(processTree(server.pid)) - c0;
+  const m1 = machineJiffies();
+  return { ...r, cpuPerRequest: cpu / r.requests, cores: cpu / (seconds * 1000), machineCores: (os.cpus().length * (m1.busy - m0.busy)) / (m1.all - m0.all) };
 }
 
 /**

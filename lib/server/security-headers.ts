@@ -63,21 +63,22 @@ export function staticSecurityHeaders(https: boolean): Record<string, string> {
  * the policy on the request too (that is where Next.js looks for the nonce).
  */
 export function withSecurityHeaders(request: NextRequest, response?: Response): Response {
-  const https = env().APP_URL.startsWith("https:");
-  const csp = freshPolicy(https);
+  const { csp, headers } = freshHeaders();
   let out = response;
   if (!out) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
     out = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  out.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(staticSecurityHeaders(https))) out.headers.set(name, value);
+  for (const [name, value] of Object.entries(headers)) out.headers.set(name, value);
   return out;
 }
 
-function freshPolicy(https: boolean): string {
-  return contentSecurityPolicy({ nonce: randomBytes(18).toString("base64"), https, dev: process.env.NODE_ENV === "development" });
+/** A response's security headers with a fresh nonce, and its policy alone (for the request). */
+function freshHeaders(): { csp: string; headers: Record<string, string> } {
+  const https = env().APP_URL.startsWith("https:");
+  const csp = contentSecurityPolicy({ nonce: randomBytes(18).toString("base64"), https, dev: process.env.NODE_ENV === "development" });
+  return { csp, headers: { "Content-Security-Policy": csp, ...staticSecurityHeaders(https) } };
 }
 
 /**
@@ -90,11 +91,9 @@ export function stampSecurityHeaders(request: IncomingMessage, response: ServerR
   delete request.headers[SECURED_HEADER];
   if (request.method !== "GET" && request.method !== "HEAD") return;
   if (response.headersSent) return;
-  const https = env().APP_URL.startsWith("https:");
-  const csp = freshPolicy(https);
+  const { csp, headers } = freshHeaders();
   request.headers["content-security-policy"] = csp;
   delete request.headers["content-security-policy-report-only"];
   request.headers[SECURED_HEADER] = "1";
-  response.setHeader("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(staticSecurityHeaders(https))) response.setHeader(name, value);
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 }
