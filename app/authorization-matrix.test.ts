@@ -109,6 +109,7 @@ async function callRoute(route: string, who: Who): Promise<Outcome> {
   const { GET } = (await import(/* @vite-ignore */ `./(manager)${route}/route.ts`)) as { GET: (req: NextRequest, ctx: unknown) => Promise<Response> };
   const out = await outcomeOf(() => GET(new NextRequest(`https://manager.example.test${route}${ROUTE_QUERY[route] ?? ""}`), { params: Promise.resolve(paramsFor(route, who)) }));
   if (out === "404" || out === "redirect") return out;
+  await out.body?.cancel(); // the download is not read: its export gives its slot back (lib/server/export-slots.ts)
   if (out.status === 200) return "ok";
   if (out.status === 404) return "404";
   throw new Error(`${route} answered ${out.status} to ${who}`);

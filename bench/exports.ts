@@ -92,3 +92,55 @@ export async function measureMemoryReturn(url: string, cookie: string, serverPid
   }
   return { baseMb, exportS, samples, backAfterS: null };
 }
+
+export type HeldRun = { statuses: Record<number, number>; baseMb: number; peakMb: number; pageMs: number; idlePageMs: number; freedAfterS: number | null; afterMb: number };
+
+/**
+ * `n` downloads of one export opened at once by one user, each read for one chunk and then left unread
+ * (a client that holds its connections open): what they were answered, the server's RSS peak over 5 s,
+ * a page's median latency meanwhile against idle, and after how many seconds the user can start an
+ * export again (the server cut the stalled ones: STALLED_RESPONSE_SECONDS), polled every 2 s up to `maxS`.
+ */
+export async function measureHeldExports(exportUrl: string, pageUrl: string, cookie: string, serverPid: number, n: number, maxS = 120): Promise<HeldRun> {
+  const pids = processTree(serverPid);
+  const pageMs = async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await (await fetch(pageUrl, { headers: { cookie } })).arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  };
+  const idlePageMs = await pageMs();
+  const baseMb = treeRssMb(pids);
+  const statuses: Record<number, number> = {};
+  const held: http.ClientRequest[] = [];
+  await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve) => {
+    const req = http.get(exportUrl, { headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
+      statuses[res.statusCode!] = (statuses[res.statusCode!] ?? 0) + 1;
+      if (res.statusCode !== 200) { res.resume(); res.on("end", resolve); return; }
+      res.once("data", () => { res.pause(); resolve(); });
+      res.on("error", () => undefined);
+    });
+    req.on("error", () => resolve());
+    held.push(req);
+  })));
+  let peakMb = baseMb;
+  for (let i = 0; i < 10; i++) { peakMb = Math.max(peakMb, treeRssMb(pids)); await sleep(500); }
+  const during = await pageMs();
+  // When may this user export again? A fresh request answers 200 once the server has cut the held ones.
+  const since = performance.now();
+  let freedAfterS: number | null = null;
+  while (freedAfterS === null && performance.now() - since < maxS * 1000) {
+    const status = await new Promise<number>((resolve) => {
+      const req = http.get(exportUrl, { headers: { cookie } }, (res) => { resolve(res.statusCode!); req.destroy(); });
+      req.on("error", () => resolve(0));
+    });
+    if (status === 200) freedAfterS = (performance.now() - since) / 1000;
+    else await sleep(2_000);
+  }
+  for (const req of held) req.destroy();
+  await sleep(5_000);
+  return { statuses, baseMb, peakMb, pageMs: during, idlePageMs, freedAfterS, afterMb: treeRssMb(pids) };
+}

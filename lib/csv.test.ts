@@ -186,3 +186,38 @@ describe("minorToDecimal", () => {
     expect(minorToDecimal(minor)).toBe(text);
   });
 });
+
+describe("csvResponse and its export slot", () => {
+  const slot = () => {
+    const s = { releases: 0, release: () => { s.releases++; } };
+    return s;
+  };
+
+  it("holds the slot while the download runs and gives it back once, after the last batch", async () => {
+    const s = slot();
+    async function* four() { for (let n = 1; n <= 4; n++) yield [{ n }]; }
+    const reader = csvResponse("x.csv", ["n"], four(), (r) => [r.n], { slot: s }).body!.getReader();
+    for (let i = 0; i < 3; i++) await reader.read(); // the header and two batches
+    expect(s.releases).toBe(0);
+    while (!(await reader.read()).done);
+    expect(s.releases).toBe(1);
+  });
+
+  it("gives the slot back when the client leaves, and when a load fails, once each", async () => {
+    const left = slot();
+    const { state, batches } = counting();
+    const reader = csvResponse("x.csv", ["n"], batches, (r) => [r.n], { slot: left, readAhead: true }).body!.getReader();
+    await reader.read();
+    await reader.read();
+    expect(left.releases).toBe(0);
+    await reader.cancel();
+    expect(state.ended).toBe(true);
+    expect(left.releases).toBe(1);
+
+    const failed = slot();
+    async function* failing() { yield [{ n: 1 }]; throw new Error("the database went away"); }
+    const response = csvResponse("x.csv", ["n"], failing(), (r) => [r.n], { slot: failed });
+    await expect(response.text()).rejects.toThrow("the database went away");
+    expect(failed.releases).toBe(1);
+  });
+});

@@ -47,6 +47,9 @@ async function backgroundTurn(): Promise<void> {
   }
 }
 
+/** How a download is streamed: `readAhead` (below), and the export slot it gives back when it ends (lib/server/export-slots.ts). */
+export type CsvOptions = { readAhead?: boolean; slot?: { release(): void } };
+
 /**
  * A streamed CSV download: the header row at once (the download starts before any query), then one
  * batch per pull. The stream keeps one batch ready ahead of the writer (`highWaterMark: 1`): while a
@@ -61,13 +64,16 @@ async function backgroundTurn(): Promise<void> {
  * before its turn (PostgreSQL runs the query in its own process, so the round trip overlaps this
  * thread's work): one more batch at most, still bounded; a cancel lets that load finish and then ends
  * the generator.
+ *
+ * `slot` is released once, when the last batch has been read, when a load fails (the stream errors) or
+ * when the client leaves (cancel), so that a download holds its export slot exactly while it runs.
  */
-export function csvResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toCells: (row: T) => Cell[], { readAhead = false } = {}): Response {
+export function csvResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toCells: (row: T) => Cell[], options: CsvOptions = {}): Response {
   return csvTextResponse(filename, header, batches, (rows) => {
     let text = "";
     for (const row of rows) text += csvRow(toCells(row));
     return text;
-  }, { readAhead });
+  }, options);
 }
 
 /**
@@ -75,7 +81,7 @@ export function csvResponse<T>(filename: string, header: string[], batches: Asyn
  * largest exports, which build their lines straight from the driver's rows, with csvCell for every
  * cell, rather than through an array of cells per row.
  */
-export function csvTextResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toText: (rows: T[]) => string, { readAhead = false } = {}): Response {
+export function csvTextResponse<T>(filename: string, header: string[], batches: AsyncIterable<T[]>, toText: (rows: T[]) => string, { readAhead = false, slot }: CsvOptions = {}): Response {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let ahead: Promise<IteratorResult<T[]>> | null = null;
@@ -87,26 +93,36 @@ export function csvTextResponse<T>(filename: string, header: string[], batches: 
     async pull(controller) {
       await backgroundTurn();
       if (cancelled) return; // the client left while this pull waited its turn: nothing more to read or close
-      const next = ahead ?? iterator.next();
-      ahead = null;
-      const { done, value } = await next;
-      if (cancelled) return; // the client left during this load: the cancel ends the generator after it
-      if (done) {
-        controller.close();
-        collectSoon();
-        return;
+      try {
+        const next = ahead ?? iterator.next();
+        ahead = null;
+        const { done, value } = await next;
+        if (cancelled) return; // the client left during this load: the cancel ends the generator after it
+        if (done) {
+          controller.close();
+          slot?.release();
+          collectSoon();
+          return;
+        }
+        if (readAhead) {
+          ahead = iterator.next();
+          ahead.catch(() => undefined); // its error, if any, is thrown by the next pull's await
+        }
+        controller.enqueue(encoder.encode(toText(value)));
+      } catch (error) {
+        slot?.release(); // the stream errors with it: nothing more will be read
+        throw error;
       }
-      if (readAhead) {
-        ahead = iterator.next();
-        ahead.catch(() => undefined); // its error, if any, is thrown by the next pull's await
-      }
-      controller.enqueue(encoder.encode(toText(value)));
     },
     async cancel() {
       cancelled = true;
-      await ahead?.catch(() => undefined);
-      await iterator.return?.();
-      collectSoon();
+      try {
+        await ahead?.catch(() => undefined);
+        await iterator.return?.();
+      } finally {
+        slot?.release();
+        collectSoon();
+      }
     },
   }, { highWaterMark: 1 });
   return new Response(stream, {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP", "TRUSTED_PROXY_HOPS", "SELLER_NAME", "SELLER_QR_IBAN", "SELLER_VAT_NUMBER", "PAYMENT_TERMS_DAYS"];
+const KEYS = ["DATABASE_URL", "SMTP_URL", "MAIL_FROM", "AUTH_SECRET", "PORT", "APP_URL", "OUTBOX_POLL_MS", "WORKER_IN_APP", "RENEWALS_IN_APP", "TRUSTED_PROXY_HOPS", "EXPORTS_AT_ONCE", "STALLED_RESPONSE_SECONDS", "SELLER_NAME", "SELLER_QR_IBAN", "SELLER_VAT_NUMBER", "PAYMENT_TERMS_DAYS"];
 const SECRET = "s".repeat(32);
 
 /** A fresh copy of lib/env (it caches its answer) under exactly these variables. */
@@ -65,6 +65,15 @@ describe("env", () => {
     for (const bad of ["-1", "1.5", "all", "11"]) {
       const env = await loadEnv({ AUTH_SECRET: SECRET, TRUSTED_PROXY_HOPS: bad });
       expect(() => env(), bad).toThrow(/- TRUSTED_PROXY_HOPS: .*(whole number|negative|mistake)/);
+    }
+  });
+
+  it("bounds the CSV downloads running at once and how long a stalled one may hold its connection", async () => {
+    expect((await loadEnv({ AUTH_SECRET: SECRET }))()).toMatchObject({ EXPORTS_AT_ONCE: 8, STALLED_RESPONSE_SECONDS: 60 });
+    expect((await loadEnv({ AUTH_SECRET: SECRET, EXPORTS_AT_ONCE: "2", STALLED_RESPONSE_SECONDS: "300" }))()).toMatchObject({ EXPORTS_AT_ONCE: 2, STALLED_RESPONSE_SECONDS: 300 });
+    for (const [name, bad] of [["EXPORTS_AT_ONCE", "0"], ["EXPORTS_AT_ONCE", "1.5"], ["EXPORTS_AT_ONCE", "65"], ["STALLED_RESPONSE_SECONDS", "4"], ["STALLED_RESPONSE_SECONDS", "never"], ["STALLED_RESPONSE_SECONDS", "3601"]] as const) {
+      const env = await loadEnv({ AUTH_SECRET: SECRET, [name]: bad });
+      expect(() => env(), `${name}=${bad}`).toThrow(new RegExp(`- ${name}: .*(whole number|at least|mistake|below|above)`));
     }
   });
 

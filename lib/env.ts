@@ -37,6 +37,21 @@ const schema = z.object({
     .min(0, "TRUSTED_PROXY_HOPS cannot be negative")
     .max(10, "TRUSTED_PROXY_HOPS above 10 is surely a mistake")
     .default(0),
+  // CSV downloads running at once in one server process (lib/server/export-slots.ts); more answer 429.
+  EXPORTS_AT_ONCE: z.coerce
+    .number("EXPORTS_AT_ONCE must be a whole number")
+    .int("EXPORTS_AT_ONCE must be a whole number")
+    .min(1, "EXPORTS_AT_ONCE must be at least 1")
+    .max(64, "EXPORTS_AT_ONCE above 64 is surely a mistake: each export holds memory and a database connection's time")
+    .default(8),
+  // A response whose client has taken nothing for this long is cut (lib/cli/server.ts): a stalled
+  // download would otherwise hold its memory and its export slot for as long as the connection lasts.
+  STALLED_RESPONSE_SECONDS: z.coerce
+    .number("STALLED_RESPONSE_SECONDS must be a whole number of seconds")
+    .int("STALLED_RESPONSE_SECONDS must be a whole number of seconds")
+    .min(5, "STALLED_RESPONSE_SECONDS below 5 would cut slow but working connections")
+    .max(3600, "STALLED_RESPONSE_SECONDS above 3600 (an hour) lets a stalled download hold its export too long")
+    .default(60),
   // The platform operator, who issues every invoice (MWSTG art. 26): the defaults are a fictitious demo
   // company and the Swiss Payment Standards' sample QR-IBAN, so a demo invoice can never be paid for real.
   SELLER_NAME: z.string().min(2).max(70).default("Demo Hosting AG (fictitious)"),

@@ -12,17 +12,18 @@
 // Env: BENCH_SQLITE_URL (file:.data/large.db), BENCH_PG_URL (unset: SQLite only; e.g.
 // postgres://postgres@127.0.0.1:5432/pm_large), BENCH_PORT (3511: app, +1 floor, +2 npm start),
 // BENCH_SECONDS (4 per round), BENCH_ROUNDS (3), BENCH_STARTUP_RUNS (3), BENCH_CONNECTIONS (20), BENCH_LIGHTHOUSE_ROUNDS (3),
-// BENCH_PARTS (js,startup,pages,deep,exports,memory,lighthouse: a comma list to run only some), BENCH_PAGES and
+// BENCH_PARTS (js,startup,pages,deep,exports,held,memory,lighthouse: a comma list to run only some), BENCH_PAGES and
 // BENCH_EXPORTS (a regular expression: only the pages / exports whose label matches, e.g. "prepaid"),
 // BENCH_SETTLE_S (5: how long after an export its server's RSS is read again), BENCH_MEMORY_S (150: the
-// memory part's longest wait for the RSS to come back after the invoice export).
+// memory part's longest wait for the RSS to come back after the invoice export), BENCH_HELD (100: the held part's
+// number of invoice exports opened at once by one user and left unread).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase, setDatabase } from "@/db/client";
 import { isLargeDataLoaded } from "@/db/seed-large";
-import { measureDisconnect, measureExport, measureMemoryReturn } from "@/bench/exports";
+import { measureDisconnect, measureExport, measureHeldExports, measureMemoryReturn } from "@/bench/exports";
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
@@ -44,7 +45,8 @@ const STARTUP_RUNS = num("BENCH_STARTUP_RUNS", 3);
 // on a busy machine, since the CPU a request costs does not depend on who else shares the cores.
 const CPU_REQUESTS = num("BENCH_CPU_REQUESTS", 30);
 const SETTLE_S = num("BENCH_SETTLE_S", 5);
-const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,deep,exports,memory,lighthouse").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "js,startup,pages,deep,exports,held,memory,lighthouse").split(","));
+const HELD = num("BENCH_HELD", 100);
 const MEMORY_S = num("BENCH_MEMORY_S", 150);
 const PAGE_FILTER = new RegExp(process.env.BENCH_PAGES ?? "");
 const EXPORT_FILTER = new RegExp(process.env.BENCH_EXPORTS ?? "");
@@ -247,6 +249,14 @@ async function engineSection(dbUrl: string, lighthouse: boolean) {
     out(`/invoices, 20 requests one after another: median ${f1(median(idle))} ms idle, ${f1(median(busy))} ms while the 1M-row export streams (${f2(median(busy) / median(idle))}×).\n`);
   }
 
+  if (PARTS.has("held")) {
+    // Exports opened and left unread by one user (docs/security.md, "Downloads").
+    const h = await measureHeldExports(`${app.base}/invoices/export.csv`, `${app.base}/invoices`, cookies.claire, app.pid, HELD);
+    const answers = Object.entries(h.statuses).map(([status, count]) => `${count} × ${status}`).join(", ");
+    const freed = h.freedAfterS === null ? "not within 120 s" : `${f1(h.freedAfterS)} s later`;
+    out(`${HELD} invoice exports opened at once by Claire and left unread: answered ${answers}; RSS ${h.baseMb.toFixed(0)} MB before, peak ${h.peakMb.toFixed(0)} MB; /invoices median ${f1(h.idlePageMs)} ms idle, ${f1(h.pageMs)} ms meanwhile; a new export of hers accepted ${freed}; RSS ${h.afterMb.toFixed(0)} MB 5 s after the client let go.\n`);
+  }
+
   if (PARTS.has("memory")) {
     // The invoice export on a server left alone before and after: when is its RSS back to where it was?
     const m = await measureMemoryReturn(`${app.base}/invoices/export.csv`, cookies.claire, app.pid, { maxS: MEMORY_S });
@@ -282,7 +292,7 @@ try {
   // On each engine's database (a demo database will do: BENCH_SQLITE_URL, BENCH_PG_URL).
   if (PARTS.has("startup")) for (const url of ENGINES) await startupSection(url);
   // The large data set only for these parts.
-  if (["pages", "deep", "exports", "memory", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
+  if (["pages", "deep", "exports", "held", "memory", "lighthouse"].some((p) => PARTS.has(p))) for (const [i, url] of ENGINES.entries()) await engineSection(url, i === 0);
   out(`Total ${f1((performance.now() - started) / 1000)} s; load average ${os.loadavg().map(f2).join(" ")} at the end.`);
 } catch (error) {
   console.error(error);

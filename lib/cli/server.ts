@@ -26,6 +26,7 @@ import { refreshPlannerStatistics } from "@/db/planner-stats";
 import { startupWork } from "@/db/startup-work";
 import { env } from "@/lib/env";
 import { holdJobsUntil } from "@/lib/server/startup-gate";
+import { cutStalledConnections } from "@/lib/server/stalled-connections";
 
 const STOP_DEADLINE_MS = 9_000;
 // SQLite's planner statistics, refreshed again this often while the server runs (db/planner-stats.ts).
@@ -147,6 +148,8 @@ function isExport(url: string | undefined): boolean {
   const path = (url ?? "").split("?")[0]!;
   return path.endsWith("/export") || path.endsWith("/export.csv");
 }
+// A download whose client has read nothing for this long is cut, which ends its export (lib/server/stalled-connections.ts).
+cutStalledConnections(server, config.STALLED_RESPONSE_SECONDS * 1000);
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(config.PORT, () => resolve());

@@ -3,17 +3,19 @@
 import type { NextRequest } from "next/server";
 import { allAuditPartnerships } from "@/db/audit-console";
 import { csvResponse } from "@/lib/csv";
+import { exportWithSlot } from "@/lib/server/export-slots";
 import { effectivePaymentMode } from "@/lib/domain";
 import { zurichDate } from "@/lib/audit-period";
 import { parsePartnershipFilters } from "@/lib/validation/audit-filters";
 import { auditorOrNull, notFoundResponse } from "../auditor";
 
 export async function GET(request: NextRequest): Promise<Response> {
-  if (!(await auditorOrNull())) return notFoundResponse();
+  const auditor = await auditorOrNull();
+  if (!auditor) return notFoundResponse();
   const f = parsePartnershipFilters(Object.fromEntries(request.nextUrl.searchParams));
   // An export is the whole filtered list, not one page of it.
   const filters = { ...f, cursor: null };
-  return csvResponse(
+  return exportWithSlot(request, auditor.id, (slot) => csvResponse(
     `partnerships-${zurichDate(new Date())}.csv`,
     ["partnership_id", "customer", "partner", "status", "access", "payment_mode", "version", "created_at", "activated_at", "ended_at", "updated_at"],
     allAuditPartnerships(filters),
@@ -21,5 +23,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       p.id, p.customerName, p.partnerName, p.status, p.access, effectivePaymentMode(p), p.version,
       p.createdAt.toISOString(), p.activatedAt?.toISOString(), p.endedAt?.toISOString(), p.updatedAt.toISOString(),
     ],
-  );
+    { slot },
+  ));
 }

@@ -1,14 +1,16 @@
 // The partner's active clients as CSV (what /clients shows, every page of it).
+import type { NextRequest } from "next/server";
 import { listActiveClients, listManagedProductsFor, type ClientCursor } from "@/db/lifecycle";
 import { csvResponse, EXPORT_CHUNK, keysetPages } from "@/lib/csv";
 import { ACCESS_LABELS, effectivePaymentMode, PAYMENT_MODE_INFO } from "@/lib/domain";
 import { canSeeClientsPage } from "@/lib/permissions";
+import { exportWithSlot } from "@/lib/server/export-slots";
 import { getViewer } from "@/lib/session";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: NextRequest): Promise<Response> {
   const viewer = await getViewer();
   const m = viewer?.current;
-  if (!m || !canSeeClientsPage(m)) return new Response("Not found", { status: 404 });
+  if (!viewer || !m || !canSeeClientsPage(m)) return new Response("Not found", { status: 404 });
   const partnerOrgId = m.orgId;
 
   // Each page of clients with its managed products: one query per page, not per row.
@@ -19,7 +21,7 @@ export async function GET(): Promise<Response> {
     }
   }
 
-  return csvResponse(
+  return exportWithSlot(request, viewer.id, (slot) => csvResponse(
     `clients-${new Date().toISOString().slice(0, 10)}.csv`,
     ["Client", "Access", "Payment mode", "Products", "Since (UTC)"],
     pagesWithProducts(),
@@ -30,5 +32,6 @@ export async function GET(): Promise<Response> {
       r.access === "full" ? "All" : r.products.map((p) => p.label).join("; "),
       (r.activatedAt ?? r.createdAt).toISOString().slice(0, 10),
     ],
-  );
+    { slot },
+  ));
 }

@@ -8,6 +8,7 @@ import { zurichDate } from "@/lib/billing/period";
 import { isOverdue } from "@/lib/billing/terms";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, EXPORT_CHUNK, minorToDecimal } from "@/lib/csv";
+import { exportWithSlot } from "@/lib/server/export-slots";
 import { parseInvoiceFilter } from "@/lib/validation/list-filters";
 
 export async function GET(request: NextRequest): Promise<Response> {
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const today = zurichDate(billingNow());
   const filter: InvoiceFilter = { orgId: access.membership.orgId, status: f.status, today, forOrgId: f.client, from: f.fromAt, to: f.toBefore };
   // Stable machine columns and values (codes, ISO dates, decimal points) in every language (docs/i18n.md).
-  return csvResponse(
+  return exportWithSlot(request, access.viewer.id, (slot) => csvResponse(
     `invoices-${today}.csv`,
     ["number", "issued", "due", "status", "overdue", "paid", "payment_method", "payer", "for_organization", "product", "order", "currency", "subtotal", "vat", "total"],
     allInvoicesForExport(filter, { pageSize: EXPORT_CHUNK }),
@@ -28,6 +29,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       access.membership.orgName, i.forOrgName, i.productLabel, i.orderKind, i.currency,
       minorToDecimal(i.subtotalMinor), minorToDecimal(i.vatMinor), minorToDecimal(i.totalMinor),
     ],
-    { readAhead: exportReadsAhead() },
-  );
+    { readAhead: exportReadsAhead(), slot },
+  ));
 }

@@ -6,6 +6,7 @@ import { exportReadsAhead } from "@/db/raw-read";
 import { changeText } from "@/lib/audit-format";
 import { zurichDate } from "@/lib/audit-period";
 import { csvCell, csvTextResponse } from "@/lib/csv";
+import { exportWithSlot } from "@/lib/server/export-slots";
 import { auditWords } from "../../audit-words";
 import { parseEventFilters } from "@/lib/validation/audit-filters";
 import { auditorOrNull, notFoundResponse } from "../../auditor";
@@ -15,7 +16,8 @@ import { rememberedWords } from "./remembered-words";
 const EVENTS_CHUNK = 1000;
 
 export async function GET(request: NextRequest): Promise<Response> {
-  if (!(await auditorOrNull())) return notFoundResponse();
+  const auditor = await auditorOrNull();
+  if (!auditor) return notFoundResponse();
   // Machine-stable like every CSV (docs/i18n.md): the change column in English with whole identifiers.
   const words = rememberedWords(auditWords("en").words);
   const f = parseEventFilters(Object.fromEntries(request.nextUrl.searchParams));
@@ -36,12 +38,12 @@ export async function GET(request: NextRequest): Promise<Response> {
     }
     return text;
   };
-  return csvTextResponse(
+  return exportWithSlot(request, auditor.id, (slot) => csvTextResponse(
     `audit-events-${zurichDate(new Date())}.csv`,
     ["seq", "created_at", "kind", "outcome", "reason", "actor", "actor_email", "actor_organization", "customer", "partner",
       "partnership_id", "change", "before", "after", "ip", "user_agent", "request_id", "event_id"],
     allAuditEventsForExport({ ...f, cursor: null }, { pageSize: EVENTS_CHUNK }),
     lines,
-    { readAhead: exportReadsAhead() },
-  );
+    { readAhead: exportReadsAhead(), slot },
+  ));
 }
