@@ -5,7 +5,7 @@
 import { test as base, expect, type BrowserContext } from "@playwright/test";
 
 export { expect };
-export type { Browser, BrowserContext, Page } from "@playwright/test";
+export type { Browser, BrowserContext, Page, Route } from "@playwright/test";
 
 type CspWatch = { violations: string[]; allow(pattern: RegExp): void };
 

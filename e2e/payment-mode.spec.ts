@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import { actionIds } from "./action-client";
+import { expect, test, type Route } from "./fixtures";
 import { expectTranslated } from "./i18n";
 import { mailsTo } from "./mailbox";
 import { sidebar, signIn, signOut } from "./pages";
@@ -31,9 +32,21 @@ test.describe("changing the payment mode (the FAQ's steps)", () => {
     await expect(modes.getByRole("radio", { name: /Le client paie/ })).toBeChecked();
     await expectTranslated(main, "fr-CH");
     await modes.getByRole("radio", { name: /Le partenaire paie/ }).check();
+    // The consequences in numbers are held back on their way from the server: Confirm waits for them.
+    const previewId = actionIds()["app/(manager)/partners/schedule-actions.ts#previewSwitch"]!;
+    let heldPreview: (route: Route) => void = () => {};
+    const previewHeld = new Promise<Route>((resolve) => { heldPreview = resolve; });
+    await page.route(/\/partners\//, (route) => (route.request().headers()["next-action"] === previewId ? heldPreview(route) : route.fallback()));
     await payment.getByRole("button", { name: "Continuer" }).click();
 
     await expect(payment.getByRole("heading", { name: "Vérifier le changement" })).toBeFocused();
+    const held = await previewHeld;
+    await expect(payment.getByRole("status").filter({ hasText: "Calcul des conséquences…" })).toBeVisible();
+    await expect(payment.getByRole("button", { name: "Confirmer" })).toBeDisabled();
+    await held.continue();
+    await page.unroute(/\/partners\//);
+    await expect(payment.getByRole("region", { name: "Ce qui change, en chiffres" }).getByRole("table").first()).toBeVisible();
+    await expect(payment.getByRole("button", { name: "Confirmer" })).toBeEnabled();
     await expect(payment.getByText("Le client paie → Le partenaire paie")).toBeVisible();
     await expect(payment.getByText("Les factures déjà émises restent où elles sont")).toBeVisible();
     await expect(payment.getByText("Alpine Web Studio est informé par e-mail.")).toBeVisible();

@@ -11,8 +11,10 @@ import { previewSwitch } from "../schedule-actions";
 import type { PreviewView, SideView } from "./preview-view";
 
 
-export function ConsequencePreview({ partnershipId, current, chosen, effectiveDate, partnerName }: {
+export function ConsequencePreview({ partnershipId, current, chosen, effectiveDate, partnerName, onSettled }: {
   partnershipId: string; current: PaymentMode; chosen: PaymentMode; effectiveDate: string | null; partnerName: string;
+  /** Told whether the figures of the current choice are shown (or failed): the verify step confirms only then. Stable. */
+  onSettled?: (settled: boolean) => void;
 }) {
   const t = useTranslations("schedule.preview");
   const d = useTranslations("domain");
@@ -29,6 +31,9 @@ export function ConsequencePreview({ partnershipId, current, chosen, effectiveDa
   }, [partnershipId, chosen, effectiveDate, key, t]);
 
   const loaded = state?.key === key ? state : null;
+  const settled = loaded !== null;
+  useEffect(() => { onSettled?.(settled); }, [settled, onSettled]);
+  useEffect(() => () => onSettled?.(false), [onSettled]);
   const allRows = all?.key === key ? all : null;
   const expand = (open: boolean) => {
     if (!open || allRows) return;

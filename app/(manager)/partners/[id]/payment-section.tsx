@@ -48,6 +48,8 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string>("");
   const [pending, startTransition] = useTransition();
+  // Confirm waits for the consequences in numbers (or their failure): nobody confirms a switch unseen.
+  const [previewSettled, setPreviewSettled] = useState(false);
   const confirmKey = useConfirmKey();
   const pencil = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
@@ -198,10 +200,10 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
             <li>{t("invoicesStay")}</li>
             <li>{t("notified", { partnerName })}</li>
           </ul>
-          <ConsequencePreview partnershipId={partnershipId} current={paymentMode} chosen={chosen} effectiveDate={scheduled ? effective.date : null} partnerName={partnerName} />
+          <ConsequencePreview partnershipId={partnershipId} current={paymentMode} chosen={chosen} effectiveDate={scheduled ? effective.date : null} partnerName={partnerName} onSettled={setPreviewSettled} />
           <p ref={errorRef} tabIndex={-1} role="alert" className="text-sm text-red-700">{error}</p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending}>
+            <button type="button" className={buttonClass("primary")} onClick={onConfirm} disabled={pending || !previewSettled}>
               {scheduled ? (pending ? e("scheduling") : e("schedule")) : pending ? s("saving") : s("confirm")}
             </button>
             <button type="button" className={buttonClass("secondary")} onClick={() => setStep("edit")} disabled={pending}>{s("back")}</button>
