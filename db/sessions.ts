@@ -1,17 +1,28 @@
 // Signed-in sessions. The cookie carries a session id; getUserWithMemberships (db/users.ts) accepts it
 // only while its row is live, so revoking the row ends the session on every app instance at once.
 import "server-only";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, notInArray } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import { getDatabase } from "./client";
 
-/** Starts a session for a user who just proved their password; forgets sessions long expired. */
+/**
+ * Sessions kept per user, live or not: a 21st sign-in ends the oldest. Without a bound, signing in again
+ * and again (each sign-in only costs the right password) would add a row each time until they expired.
+ */
+export const SESSIONS_PER_USER = 20;
+
+/** Starts a session for a user who just proved their password; forgets sessions long expired, and this user's beyond the newest SESSIONS_PER_USER. */
 export async function createSession({ userId, ttlMs, now = new Date() }: { userId: string; ttlMs: number; now?: Date }): Promise<string> {
-  const { transaction, schema } = getDatabase();
+  const { transaction, schema, dialect } = getDatabase();
+  const s = schema.sessions;
   const id = newId();
   await transaction(async (tx) => {
-    await tx.insert(schema.sessions).values({ id, userId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
-    await tx.delete(schema.sessions).where(lt(schema.sessions.expiresAt, new Date(now.getTime() - 24 * 60 * 60_000)));
+    // One sign-in of this user at a time counts their sessions (SQLite runs every transaction alone).
+    if (dialect === "postgres") await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, userId)).for("update");
+    await tx.insert(s).values({ id, userId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+    await tx.delete(s).where(lt(s.expiresAt, new Date(now.getTime() - 24 * 60 * 60_000)));
+    const newest = tx.select({ id: s.id }).from(s).where(eq(s.userId, userId)).orderBy(desc(s.createdAt), desc(s.id)).limit(SESSIONS_PER_USER);
+    await tx.delete(s).where(and(eq(s.userId, userId), notInArray(s.id, newest)));
   });
   return id;
 }
