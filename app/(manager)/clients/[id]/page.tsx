@@ -12,6 +12,7 @@ import { getPendingSwitch } from "@/db/scheduled-switches";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { isWellFormedId } from "@/lib/ids";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
@@ -21,7 +22,7 @@ import { ScheduledSwitch } from "../../partners/[id]/scheduled-switch";
 /** The partnership the signed-in partner may see, or null. */
 async function visibleClient(id: string) {
   const m = (await getViewer())?.current;
-  if (!m || !canSeeClientsPage(m) || id.length > 64) return null;
+  if (!m || !canSeeClientsPage(m) || !isWellFormedId(id)) return null;
   return getPartnerPartnership({ id, partnerOrgId: m.orgId });
 }
 
@@ -35,7 +36,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const { notice } = await searchParams;
   const viewer = await requireViewer();
   const m = viewer.current;
-  if (!m || !canSeeClientsPage(m) || id.length > 64) notFound();
+  if (!m || !canSeeClientsPage(m) || !isWellFormedId(id)) notFound();
   const p = await getPartnerPartnership({ id, partnerOrgId: m.orgId });
   if (!p) notFound();
   const [managed, links, t, d, locale, pendingSwitch] = await Promise.all([

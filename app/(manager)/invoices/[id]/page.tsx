@@ -18,13 +18,14 @@ import type { InvoiceParty } from "@/lib/domain";
 import { formatDate, formatMoney, formatRate } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { isWellFormedId } from "@/lib/ids";
 import { PayFromPrepaid } from "./pay-from-prepaid";
 
 /** The invoice the viewer may see, or null: another organization's, a forged id, a role without invoices (rule 4). */
 async function visibleInvoice(id: string) {
   const access = await billingAccess("invoices");
   if (access.kind === "signed_out") redirect("/login");
-  if (access.kind === "denied" || id.length > 64) return null;
+  if (access.kind === "denied" || !isWellFormedId(id)) return null;
   const invoice = await getInvoice({ id, orgId: access.membership.orgId });
   return invoice ? { invoice, membership: access.membership } : null;
 }

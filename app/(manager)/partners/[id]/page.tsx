@@ -16,6 +16,7 @@ import { now } from "@/lib/clock";
 import { formatDate, formatDateTime, formatLongDate } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { isWellFormedId } from "@/lib/ids";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { partnershipPeriod, partnershipTense } from "@/lib/partnership-facts";
 import { canSeePartnersPage, paymentModeChangeDenial } from "@/lib/permissions";
@@ -31,7 +32,7 @@ import { AccessView, PaymentView } from "./section-views";
 const visiblePartnership = cache(async (id: string) => {
   const viewer = await requireViewer();
   const m = viewer.current;
-  if (!m || !canSeePartnersPage(m) || id.length > 64) return null;
+  if (!m || !canSeePartnersPage(m) || !isWellFormedId(id)) return null;
   const p = await getCustomerPartnership({ id, customerOrgId: m.orgId });
   return p ? { p, m } : null;
 });

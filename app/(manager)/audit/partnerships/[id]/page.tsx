@@ -9,20 +9,19 @@ import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLocale } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { isWellFormedId } from "@/lib/ids";
 import { encodeCursor, param, parseCursor } from "@/lib/validation/audit-filters";
 import { auditWords, type AuditText } from "../../audit-words";
 import { auditorOrNull, requireAuditor } from "../../auditor";
 import { ChangeLines, DeliveryState, RequestDetails } from "../../event-details";
 import { Pager } from "@/components/pager";
 
-const validId = (id: string) => /^[\w-]{1,64}$/.test(id);
-
 export async function generateMetadata({ params }: PageProps<"/audit/partnerships/[id]">): Promise<Metadata> {
   const { id } = await params;
   // Only an auditor's page is titled with the names; anyone else gets the 404 the page throws.
   const [viewerIsAuditor, p] = await Promise.all([
     auditorOrNull(),
-    validId(id) ? getAuditPartnership({ id }) : Promise.resolve(null),
+    isWellFormedId(id) ? getAuditPartnership({ id }) : Promise.resolve(null),
   ]);
   if (!viewerIsAuditor || !p) return {};
   const { t } = auditWords(await getLocale());
@@ -52,7 +51,7 @@ function Notifications({ items, caption, a, locale }: { items: TimelineNotificat
 export default async function PartnershipTimelinePage({ params, searchParams }: PageProps<"/audit/partnerships/[id]">) {
   await requireAuditor();
   const { id } = await params;
-  if (!validId(id)) notFound();
+  if (!isWellFormedId(id)) notFound();
   const p = await getAuditPartnership({ id });
   if (!p) notFound();
   const cursor = parseCursor(param(await searchParams, "after"));

@@ -4,12 +4,13 @@ import { getInvoice } from "@/db/invoices";
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { getLocale } from "@/lib/i18n/server";
+import { isWellFormedId } from "@/lib/ids";
 
 export async function GET(_request: Request, { params }: RouteContext<"/invoices/[id]/pdf">): Promise<Response> {
   const { id } = await params;
   const access = await billingAccess("invoices");
   if (access.kind === "signed_out") redirect("/login");
-  if (access.kind === "denied" || id.length > 64) return NOT_FOUND_RESPONSE();
+  if (access.kind === "denied" || !isWellFormedId(id)) return NOT_FOUND_RESPONSE();
   const invoice = await getInvoice({ id, orgId: access.membership.orgId });
   if (!invoice) return NOT_FOUND_RESPONSE();
   // In the language of the viewer, who belongs to the payer (rule 4).
