@@ -152,4 +152,36 @@ describe.each(enginesUnderTest())("route handlers fuzzed on %s", (engine) => {
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });
+
+  // Every other page under (manager), with hostile query strings (filters, cursors, notices), as a user
+  // who may open it: the page's own reads run (those of the components it renders run in React, which
+  // this does not: the e2e suite renders them) and nothing throws but Next's control flow.
+  const LIST_CALLERS: Record<string, string> = {
+    "audit/events": "nora@manager.test", "audit/notifications": "nora@manager.test", audit: "nora@manager.test",
+    clients: "marc@alpine-web.test", products: "marc@alpine-web.test", prepaid: "marc@alpine-web.test",
+  };
+  it("answers hostile query strings on every other page without a throw", { timeout: 300_000 }, async () => {
+    const pages = (function walk(dir: string): string[] {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name.startsWith("[") ? [] : walk(full);
+        return e.name === "page.tsx" ? [path.relative(path.join("app", "(manager)"), path.dirname(full))] : [];
+      });
+    })(path.join("app", "(manager)"));
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const errors = vi.spyOn(console, "error");
+    for (const page of pages) {
+      const mod = (await import(/* @vite-ignore */ `./(manager)/${page ? `${page}/` : ""}page.tsx`)) as { default: (p: unknown) => Promise<unknown> };
+      actAs(await userId(LIST_CALLERS[page] ?? "claire@helvetia-bakery.test"));
+      await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom(...PARAMS, "notice", "page"), fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: 5 }), async (search) => {
+        try {
+          await outcomeOf(() => mod.default({ params: Promise.resolve({}), searchParams: Promise.resolve(search) }));
+        } catch (error) {
+          throw new Error(`/${page} threw for ${JSON.stringify(search).slice(0, 300)}: ${String(error)}`);
+        }
+      }), { numRuns: Math.ceil(RUNS / 5), seed: 20_261_201 });
+    }
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
 });
