@@ -8,7 +8,7 @@ import { calculateQRReferenceChecksum } from "swissqrbill/utils";
 import { afterAll, describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "@/db/invoices";
 import type { Locale } from "../i18n/locales";
-import { renderInvoicePdf } from "./invoice-pdf";
+import { qrField, renderInvoicePdf } from "./invoice-pdf";
 import { INVOICE } from "./invoice-pdf.fixture";
 import { invoiceQrReference, isValidQrReference, mod10RecursiveCheckDigit } from "./references";
 
@@ -117,6 +117,15 @@ describe("the QR-bill on the last page (Swiss Payment Standards 2.x)", () => {
     expect(qr?.slice(18, 20)).toEqual(["23.90", "EUR"]);
     expect(qr?.slice(20, 27)).toEqual(["", "", "", "", "", "", ""]);
     expect(qr?.slice(27, 31)).toEqual(["QRR", invoiceQrReference("p", 7), "INV-000007", "EPD"]);
+  });
+
+  it("holds any name and address, emoji and scripts beyond Latin-1 included, cut to the fields' lengths between characters", async () => {
+    // 69 letters and an emoji: 71 UTF-16 units, and the 70th is half of the emoji.
+    const name = `${"A".repeat(69)}😀`;
+    const inv: InvoiceDetail = { ...INVOICE, buyer: { name, address: { street: "😀".repeat(35), postalCode: "3000", city: `漢字 ${"é".repeat(31)}😀`, country: "CH" } } };
+    expect(qrField(name, 70)).toBe("A".repeat(69));
+    const qr = decodeQrBill(await pdfFile(inv, "en"));
+    expect(qr?.slice(20, 27)).toEqual(["S", "A".repeat(69), "😀".repeat(35), "", "3000", `漢字 ${"é".repeat(31)}`, "CH"]);
   });
 
   it("is absent from a paid invoice, which says it is paid", async () => {

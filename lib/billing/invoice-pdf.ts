@@ -22,11 +22,25 @@ const pdfText = (s: string) =>
 
 const QR_LANGUAGE: Record<Locale, "DE" | "FR" | "IT" | "EN"> = { "de-CH": "DE", "fr-CH": "FR", "it-CH": "IT", en: "EN" };
 
+/**
+ * Text cut to the QR-bill's field length (Swiss Payment Standards; swissqrbill counts UTF-16 units and
+ * refuses anything longer), never between the two halves of a character beyond the BMP (an emoji): half
+ * of one cannot be encoded, and the whole PDF failed on it.
+ */
+export const qrField = (s: string, max: number) => {
+  const cut = s.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+};
+
 /** The QR-bill's data: creditor (seller, QR-IBAN), amount, currency, debtor (buyer's address), QR reference. */
 export function qrBillData(inv: Pick<InvoiceDetail, "totalMinor" | "currency" | "qrReference" | "number">, seller: InvoiceParty, buyer: InvoiceParty | null) {
   if (!seller.address || !seller.iban || !inv.qrReference) return null;
-  const party = (p: InvoiceParty & { address: NonNullable<InvoiceParty["address"]> }) =>
-    ({ name: p.name.slice(0, 70), address: p.address.street, zip: p.address.postalCode, city: p.address.city, country: p.address.country });
+  // The forms keep an address within these lengths; an issued invoice keeps what it was issued with, and
+  // an organization's name is the operator's: cut here, so that no stored text can stop a QR-bill.
+  const party = (p: InvoiceParty & { address: NonNullable<InvoiceParty["address"]> }) => ({
+    name: qrField(p.name, 70), address: qrField(p.address.street, 70), zip: qrField(p.address.postalCode, 16),
+    city: qrField(p.address.city, 35), country: p.address.country,
+  });
   return {
     creditor: { ...party({ ...seller, address: seller.address }), account: seller.iban },
     // Exact: an integer of minor units over 100 is the closest double to the decimal, which the library
