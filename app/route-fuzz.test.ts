@@ -1,4 +1,4 @@
-// Every route handler under app/ (exports, the PDF, the filters' search routes), fuzzed in-process with
+// Every route handler under app/ (exports, the PDF, the filters' search routes) and every page, fuzzed in-process with
 // hostile query strings and path parameters on every engine, signed in as a user who may open it (so the
 // input reaches the data layer): none may throw (other than Next's control flow), answer anything but
 // 200, 400 or 404, fail while its body is read, log an error or change a stored row; the audit chain
@@ -181,6 +181,29 @@ describe.each(enginesUnderTest())("route handlers fuzzed on %s", (engine) => {
         }
       }), { numRuns: Math.ceil(RUNS / 5), seed: 20_261_201 });
     }
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  // The sign-in page (its `next` and whatever else a link carries) and an invitation link, signed in and
+  // out. A path segment arrives decoded from UTF-8, so it is always well-formed text.
+  it("answers hostile sign-in queries and invitation tokens, signed in or out, without a throw", { timeout: 120_000 }, async () => {
+    type Props = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string | string[]>> };
+    const { default: Login } = (await import("./(auth)/login/page")) as { default: (p: Props) => Promise<unknown> };
+    const { default: Invitation } = (await import("./(auth)/invitations/[token]/page")) as { default: (p: Props) => Promise<unknown> };
+    const errors = vi.spyOn(console, "error");
+    const marc = await userId("marc@alpine-web.test");
+    await fc.assert(fc.asyncProperty(
+      fc.boolean(), fc.dictionary(fc.constantFrom("next", "error", "callbackUrl", "email", ...PARAMS), fc.oneof(hostile, fc.array(hostile, { maxLength: 2 })), { maxKeys: 4 }),
+      hostile.map((s) => s.toWellFormed()),
+      async (signedIn, search, token) => {
+        actAs(signedIn ? marc : null);
+        const login = await outcomeOf(() => Login({ params: Promise.resolve({}), searchParams: Promise.resolve(search) }));
+        // Signed in, the sign-in page sends the user on (to a page of ours: lib/safe-redirect.ts).
+        if (signedIn) expect(login).toBe("redirect");
+        await outcomeOf(() => Invitation({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) }));
+      },
+    ), { numRuns: RUNS, seed: 20_261_201 });
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });
