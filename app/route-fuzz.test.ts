@@ -189,8 +189,8 @@ describe.each(enginesUnderTest())("route handlers fuzzed on %s", (engine) => {
   // out. A path segment arrives decoded from UTF-8, so it is always well-formed text.
   it("answers hostile sign-in queries and invitation tokens, signed in or out, without a throw", { timeout: 120_000 }, async () => {
     type Props = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string | string[]>> };
-    const { default: Login } = (await import("./(auth)/login/page")) as { default: (p: Props) => Promise<unknown> };
-    const { default: Invitation } = (await import("./(auth)/invitations/[token]/page")) as { default: (p: Props) => Promise<unknown> };
+    const { default: Login } = (await import("./(auth)/login/page")) as unknown as { default: (p: Props) => Promise<unknown> };
+    const { default: Invitation } = (await import("./(auth)/invitations/[token]/page")) as unknown as { default: (p: Props) => Promise<unknown> };
     const errors = vi.spyOn(console, "error");
     const marc = await userId("marc@alpine-web.test");
     await fc.assert(fc.asyncProperty(
