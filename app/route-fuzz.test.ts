@@ -4,7 +4,6 @@
 // 200, 400 or 404, fail while its body is read, log an error or change a stored row; the audit chain
 // still verifies. Auth.js's own route (app/api/auth) is its library's, fuzzed over HTTP by
 // e2e/hostile-requests.spec.ts and app/api/auth/session-layer.test.ts. Server actions: app/action-fuzz.test.ts.
-import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
@@ -16,6 +15,7 @@ import { seedDemoData } from "@/db/seed";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId, userId } from "@/lib/testing/demo";
 import { outcomeOf } from "@/lib/testing/session";
+import { filesUnder, routeOf } from "@/lib/testing/app-modules";
 import { fingerprint } from "@/lib/testing/fingerprint";
 import { actAs } from "@/lib/testing/request-stub";
 
@@ -44,18 +44,10 @@ type Handler = (request: NextRequest, context: { params: Promise<Record<string, 
 
 /** Every route.ts under app/ but Auth.js's, by its URL pattern ("/invoices/[id]/pdf"). */
 async function routes(): Promise<[string, Handler][]> {
-  const files = (function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return walk(full);
-      return e.name === "route.ts" ? [full] : [];
-    });
-  })("app").filter((f) => !f.split(path.sep).includes("api"));
   const out: [string, Handler][] = [];
-  for (const file of files) {
-    const url = `/${path.dirname(file).split(path.sep).slice(1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+  for (const file of filesUnder("app").filter((f) => f.endsWith("/route.ts") && !f.startsWith("app/api/"))) {
     const mod = (await import(path.resolve(file))) as { GET?: Handler };
-    if (mod.GET) out.push([url, mod.GET]);
+    if (mod.GET) out.push([routeOf(file), mod.GET]);
   }
   return out;
 }
@@ -157,27 +149,22 @@ describe.each(enginesUnderTest())("route handlers fuzzed on %s", (engine) => {
   // who may open it: the page's own reads run (those of the components it renders run in React, which
   // this does not: the e2e suite renders them) and nothing throws but Next's control flow.
   const LIST_CALLERS: Record<string, string> = {
-    "audit/events": "nora@manager.test", "audit/notifications": "nora@manager.test", audit: "nora@manager.test",
-    clients: "marc@alpine-web.test", products: "marc@alpine-web.test", prepaid: "marc@alpine-web.test",
+    "/audit/events": "nora@manager.test", "/audit/notifications": "nora@manager.test", "/audit": "nora@manager.test",
+    "/clients": "marc@alpine-web.test", "/products": "marc@alpine-web.test", "/prepaid": "marc@alpine-web.test",
   };
   it("answers hostile query strings on every other page without a throw", { timeout: 300_000 }, async () => {
-    const pages = (function walk(dir: string): string[] {
-      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) return e.name.startsWith("[") ? [] : walk(full);
-        return e.name === "page.tsx" ? [path.relative(path.join("app", "(manager)"), path.dirname(full))] : [];
-      });
-    })(path.join("app", "(manager)"));
-    expect(pages.length).toBeGreaterThanOrEqual(10);
+    const files = filesUnder(path.join("app", "(manager)")).filter((f) => f.endsWith("/page.tsx") && !f.includes("["));
+    expect(files.length).toBeGreaterThanOrEqual(10);
     const errors = vi.spyOn(console, "error");
-    for (const page of pages) {
-      const mod = (await import(/* @vite-ignore */ `./(manager)/${page ? `${page}/` : ""}page.tsx`)) as { default: (p: unknown) => Promise<unknown> };
+    for (const file of files) {
+      const page = routeOf(file);
+      const mod = (await import(path.resolve(file))) as { default: (p: unknown) => Promise<unknown> };
       actAs(await userId(LIST_CALLERS[page] ?? "claire@helvetia-bakery.test"));
       await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom(...PARAMS, "notice", "page"), fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: 5 }), async (search) => {
         try {
           await outcomeOf(() => mod.default({ params: Promise.resolve({}), searchParams: Promise.resolve(search) }));
         } catch (error) {
-          throw new Error(`/${page} threw for ${JSON.stringify(search).slice(0, 300)}: ${String(error)}`);
+          throw new Error(`${page} threw for ${JSON.stringify(search).slice(0, 300)}: ${String(error)}`);
         }
       }), { numRuns: Math.ceil(RUNS / 5), seed: 20_261_201 });
     }

@@ -2,10 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-function walk(dir: string): string[] {
+/** Every file under `dir`, with "/" separators (`app/(manager)/partners/[id]/page.tsx`). */
+export function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    return e.isDirectory() ? walk(full) : [full.split(path.sep).join("/")];
+    return e.isDirectory() ? filesUnder(full) : [full.split(path.sep).join("/")];
   });
 }
 
@@ -17,7 +18,7 @@ export function routeOf(file: string): string {
 
 /** Every page (`page.tsx`) and route handler (`route.ts`) under app/, as URL patterns. */
 export function appEndpoints(): { pages: string[]; routes: string[] } {
-  const files = walk("app");
+  const files = filesUnder("app");
   return {
     pages: files.filter((f) => f.endsWith("/page.tsx")).map(routeOf).sort(),
     routes: files.filter((f) => f.endsWith("/route.ts")).map(routeOf).sort(),
@@ -26,7 +27,7 @@ export function appEndpoints(): { pages: string[]; routes: string[] } {
 
 /** `<file>#<export>` for each export of every "use server" module under app/. */
 export function serverActionExports(): string[] {
-  return walk("app")
+  return filesUnder("app")
     .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(f, "utf8")))
     .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/^export\s+(?:async\s+function|function|const)\s+(\w+)/gm)]
       .map((m) => `${file}#${m[1]}`));
