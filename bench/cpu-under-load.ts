@@ -14,28 +14,17 @@
 import os from "node:os";
 import path from "node:path";
 import { median, signIn } from "./http";
-import { cpuPerRequest, cpuUnderLoad, NEXT_BIN, startServer, type Server } from "./servers";
-import { USERS, type Who } from "./targets";
+import { cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
+import { pagesFromEnv, USERS } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
-const PAGES = (process.env.LOAD_PAGES ?? "/invoices:claire").split(",").map((pair) => {
-  const [page, who] = pair.split(":");
-  if (!page || !(who === "-" || who! in USERS)) throw new Error(`LOAD_PAGES: "${pair}" is not path:who (who: ${Object.keys(USERS).join(", ")} or -)`);
-  return { page, who: who as Who | "-" };
-});
+const PAGES = pagesFromEnv("LOAD_PAGES", "/invoices:claire");
 const SEQUENTIAL = Number(process.env.LOAD_SEQUENTIAL ?? 300);
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const PORT = Number(process.env.LOAD_PORT ?? 3631);
 const CONNECTIONS = 20;
-// Requests before each measurement alone: the first hundred of a server still compile its code (JIT).
-const WARM_UP = 100;
 const LOG = path.join(os.tmpdir(), `pm-cpu-under-load-${process.pid}.log`);
-
-async function sequential(s: Server, url: string, cookie: string | undefined): Promise<number> {
-  await cpuPerRequest(s, url, cookie, WARM_UP);
-  return cpuPerRequest(s, url, cookie, SEQUENTIAL);
-}
 
 const loaded = (s: Server, url: string, cookie: string | undefined) => cpuUnderLoad(s, url, cookie, { connections: CONNECTIONS, seconds: SECONDS });
 
@@ -55,7 +44,7 @@ try {
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const { page, who } of PAGES) {
     const cookie = who === "-" ? undefined : await signIn(app.base, USERS[who], "manager-demo");
-    const [alone, floorAlone] = [await sequential(app, app.base + page, cookie), await sequential(floor, `${floor.base}/`, undefined)];
+    const [alone, floorAlone] = [await warmCpuPerRequest(app, app.base + page, cookie, SEQUENTIAL), await warmCpuPerRequest(floor, `${floor.base}/`, undefined, SEQUENTIAL)];
     type Loaded = Awaited<ReturnType<typeof loaded>>;
     const rounds: { page: Loaded; floor: Loaded }[] = [];
     for (let i = 0; i < ROUNDS; i++) {

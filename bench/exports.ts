@@ -2,6 +2,7 @@
 // resident memory sampled from /proc while it runs and after it ends; and what a disconnect costs.
 import http from "node:http";
 import zlib from "node:zlib";
+import { median } from "./http";
 import { processTree, treeCpuMs, treeRssMb } from "./servers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -110,7 +111,7 @@ export async function measureHeldExports(exportUrl: string, pageUrl: string, coo
       await (await fetch(pageUrl, { headers: { cookie } })).arrayBuffer();
       times.push(performance.now() - t0);
     }
-    return times.sort((a, b) => a - b)[2]!;
+    return median(times);
   };
   const idlePageMs = await pageMs();
   const baseMb = treeRssMb(pids);

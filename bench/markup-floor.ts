@@ -7,30 +7,24 @@
 //   npm run build && npm run bench:markup
 //
 // MARKUP_DB (default file:<this checkout>/.data/large.db; give an absolute path), MARKUP_PAGES (path:who
-// pairs, default "/partners:claire,/invoices:claire,/audit/events:nora"), MARKUP_SEQUENTIAL (200, after 100
+// pairs, who "-" for a page without sign-in; default "/partners:claire,/invoices:claire,/audit/events:nora"), MARKUP_SEQUENTIAL (200, after 100
 // to warm up), MARKUP_ROUNDS (3 rounds of MARKUP_SECONDS = 5 s under load per server), MARKUP_PORT (3641:
 // product, +1 floor). Builds the floor again when its build has no markup page. Output is markdown.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { get, median, signIn } from "./http";
 import { bodyMarkup, countElements } from "./markup";
-import { cpuPerRequest, cpuUnderLoad, NEXT_BIN, startServer, type Server } from "./servers";
-import { USERS, type Who } from "./targets";
+import { buildFloor, cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
+import { pagesFromEnv, USERS } from "./targets";
 
 const DB = process.env.MARKUP_DB ?? `file:${path.resolve(".data/large.db")}`;
-const PAGES = (process.env.MARKUP_PAGES ?? "/partners:claire,/invoices:claire,/audit/events:nora").split(",").map((pair) => {
-  const [page, who] = pair.split(":");
-  if (!page || !(who! in USERS)) throw new Error(`MARKUP_PAGES: "${pair}" is not path:who (who: ${Object.keys(USERS).join(", ")})`);
-  return { page, who: who as Who };
-});
+const PAGES = pagesFromEnv("MARKUP_PAGES", "/partners:claire,/invoices:claire,/audit/events:nora");
 const SEQUENTIAL = Number(process.env.MARKUP_SEQUENTIAL ?? 200);
 const ROUNDS = Number(process.env.MARKUP_ROUNDS ?? 3);
 const SECONDS = Number(process.env.MARKUP_SECONDS ?? 5);
 const PORT = Number(process.env.MARKUP_PORT ?? 3641);
 const CONNECTIONS = 20;
-const WARM_UP = 100;
 const FLOOR_DIR = path.join("bench", "floor");
 const LOG = path.join(os.tmpdir(), `pm-markup-floor-${process.pid}.log`);
 const MARKUP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pm-markup-"));
@@ -42,8 +36,7 @@ const f2 = (x: number) => x.toFixed(2);
 const routes = path.join(FLOOR_DIR, ".next", "app-path-routes-manifest.json");
 if (!fs.existsSync(routes) || !fs.readFileSync(routes, "utf8").includes("/markup")) {
   console.error("bench: building the floor…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build", FLOOR_DIR], { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error("bench: the build of the floor failed");
+  buildFloor(FLOOR_DIR);
 }
 
 const servers: Server[] = [];
@@ -57,7 +50,7 @@ try {
   console.log("| page | as | elements | HTML KB: page · markup floor | alone, CPU ms / request: page · bare floor · markup floor | page ÷ markup floor | markup floor ÷ bare floor | under load, CPU ms / request: page · bare · markup | p97.5 ms: page · bare · markup | **page ÷ markup floor, p97.5** |");
   console.log("| --- | --- | ---: | --- | --- | ---: | ---: | --- | --- | ---: |");
   for (const { page, who } of PAGES) {
-    const cookie = await signIn(app.base, USERS[who], "manager-demo");
+    const cookie = who === "-" ? undefined : await signIn(app.base, USERS[who], "manager-demo");
     const { body: html } = await get(app.base + page, cookie);
     const slug = page.replace(/[^\w]+/g, "-").replace(/^-|-$/g, "") || "home";
     const tree = bodyMarkup(html);
@@ -69,10 +62,7 @@ try {
     const cookieOf = { page: cookie, bare: undefined, markup: undefined };
     const kinds = ["page", "bare", "markup"] as const;
     const alone: Record<(typeof kinds)[number], number> = { page: 0, bare: 0, markup: 0 };
-    for (const k of kinds) {
-      await cpuPerRequest(server[k], urls[k], cookieOf[k], WARM_UP);
-      alone[k] = await cpuPerRequest(server[k], urls[k], cookieOf[k], SEQUENTIAL);
-    }
+    for (const k of kinds) alone[k] = await warmCpuPerRequest(server[k], urls[k], cookieOf[k], SEQUENTIAL);
     type Loaded = Awaited<ReturnType<typeof cpuUnderLoad>>;
     const rounds: Record<(typeof kinds)[number], Loaded>[] = [];
     for (let i = 0; i < ROUNDS; i++) {

@@ -1,6 +1,6 @@
 // Servers the bench starts and watches: `next start` of a build (the product's or the floor's), each
 // in its own process group so it is stopped whole; their memory and CPU read from /proc.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -124,6 +124,18 @@ export async function cpuPerRequest(server: Server, url: string, cookie: string 
     if (status !== 200) throw new Error(`${server.name} ${url}: ${status}`);
   }
   return (treeCpuMs(processTree(server.pid)) - before) / n;
+}
+
+/** The same, after `warmUp` requests that are not counted: a server's first hundred still compile its code (JIT). */
+export async function warmCpuPerRequest(server: Server, url: string, cookie: string | undefined, n: number, warmUp = 100): Promise<number> {
+  await cpuPerRequest(server, url, cookie, warmUp);
+  return cpuPerRequest(server, url, cookie, n);
+}
+
+/** `next build` of the floor app (bench/floor) with the project's own Next. */
+export function buildFloor(dir = path.join("bench", "floor")): void {
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error("bench: the build of the floor failed");
 }
 
 /**

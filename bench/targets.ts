@@ -9,6 +9,15 @@ import { encodeCursor as listCursor } from "@/lib/pagination";
 export type Who = "claire" | "marc" | "nora";
 export const USERS: Record<Who, string> = { claire: "claire@helvetia-bakery.test", marc: "marc@alpine-web.test", nora: "nora@manager.test" };
 
+/** `path:who` pairs from an environment variable (who: a key of USERS, or "-" for a page without sign-in). */
+export function pagesFromEnv(variable: string, fallback: string): { page: string; who: Who | "-" }[] {
+  return (process.env[variable] ?? fallback).split(",").map((pair) => {
+    const [page, who] = pair.split(":");
+    if (!page || !(who === "-" || who! in USERS)) throw new Error(`${variable}: "${pair}" is not path:who (who: ${Object.keys(USERS).join(", ")} or -)`);
+    return { page, who: who as Who | "-" };
+  });
+}
+
 export type Target = { label: string; who: Who; path: string; expect: string; deepOf?: string };
 export type ExportTarget = { label: string; who: Who; path: string };
 

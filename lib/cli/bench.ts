@@ -28,7 +28,7 @@ import { measureDisconnect, measureExport, measureHeldExports, measureMemoryRetu
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
-import { cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
+import { buildFloor, cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
 import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
 
 const num = (name: string, fallback: number) => {
@@ -92,10 +92,12 @@ function ensureBuilds() {
     const product = dir === ".";
     if (fs.existsSync(path.join(dir, ".next", product ? "pm-server/server.mjs" : "BUILD_ID")) && !process.env.BENCH_BUILD) continue;
     console.error(`bench: building ${label}…`);
+    if (!product) {
+      buildFloor(dir);
+      continue;
+    }
     // The product's build includes its server entry (`npm run build`), which `npm start` runs.
-    const r = product
-      ? spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] })
-      : spawnSync(process.execPath, [NEXT_BIN, "build", dir], { stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
     if (r.status !== 0) throw new Error(`bench: the build of ${label} failed`);
   }
 }
