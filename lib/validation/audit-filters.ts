@@ -4,10 +4,11 @@ import "./zod-setup";
 import { z } from "zod";
 import { parseIsoDate, zurichDayStart } from "../audit-period";
 import { ACCESS_LEVELS, AUDIT_KINDS, PAYMENT_MODES } from "../domain";
+import { isWellFormedId } from "../ids";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const id = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
+const id = z.string().trim().refine(isWellFormedId);
 const PARTNERSHIP_STATUSES = ["pending", "active", "ended", "refused", "deleted"] as const;
 const OUTBOX_STATES = ["pending", "sent", "failed"] as const;
 
