@@ -2,8 +2,9 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
-  // Database drivers stay plain Node modules, loaded at run time rather than bundled.
-  serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer", "pdfkit"],
+  // Database drivers stay plain Node modules, loaded at run time rather than bundled; fontkit with them,
+  // as the one copy pdfkit lays text out with (lib/billing/pdf-fonts.ts opens the invoice's fonts with it).
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer", "pdfkit", "fontkit"],
   poweredByHeader: false,
   // `npm start` compresses the responses itself (lib/cli/server.ts): the CSV exports at gzip's fastest
   // level. A bare `next start` or `next dev` of this app therefore sends them uncompressed.

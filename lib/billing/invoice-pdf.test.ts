@@ -66,7 +66,7 @@ describe("the invoice PDF (MWSTG art. 26)", () => {
       "Billed to", "Alpine Web Studio", "Bergstrasse 12", "3000 Bern",
       "Invoice INV-000042", "Date of issue", "1 Mar 2026", "Period of supply", "1 Mar 2026 – 28 Feb 2027", "Due date", "31 Mar 2026",
       "Web Hosting Pro — helvetia: renewal, 1 Mar 2026 – 28 Feb 2027", "Reseller discount (20 % of the public price)",
-      "Amount excl. VAT", "CHF 168.00", "-CHF 33.60", "Total excl. VAT", "CHF 134.40", "VAT 8.1 % on CHF 134.40", "CHF 10.89",
+      "Amount excl. VAT", "CHF 168.00", "−CHF 33.60", "Total excl. VAT", "CHF 134.40", "VAT 8.1 % on CHF 134.40", "CHF 10.89",
       "Total incl. VAT", "CHF 145.29", "Payable within 30 days, by 31 Mar 2026, without deduction.", "Reference", "05 89225 33215 83000 00000 00428",
     ]) expect(t, s).toContain(s);
     expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Title:\s+Invoice INV-000042/);
@@ -76,13 +76,35 @@ describe("the invoice PDF (MWSTG art. 26)", () => {
     const fr = text(await pdfFile(INVOICE, "fr-CH"));
     for (const s of ["Facture INV-000042", "Facturé à", "No TVA : CHE-123.456.789 MWST", "Date d’émission", "1 mars 2026", "Période de la prestation",
       "Échéance", "31 mars 2026", "Web Hosting Pro — helvetia : renouvellement, 1 mars 2026 – 28 févr. 2027", "Remise revendeur (20 % du prix public)",
-      "Montant hors TVA", "168,00 CHF", "-33,60 CHF", "TVA 8,1 % sur 134,40 CHF", "Total TVA comprise", "145,29 CHF",
+      "Montant hors TVA", "168,00 CHF", "−33,60 CHF", "TVA 8,1 % sur 134,40 CHF", "Total TVA comprise", "145,29 CHF",
       "Payable dans les 30 jours, d’ici au 31 mars 2026, sans déduction.", "Une facture émise n’est jamais modifiée."]) expect(fr, s).toContain(s);
     expect(fr).not.toMatch(/Invoice INV|Billed to|CHF 168/);
     const de = text(await pdfFile(INVOICE, "de-CH"));
     for (const s of ["Rechnung INV-000042", "Rechnung an", "MWST-Nr.: CHE-123.456.789 MWST", "Rechnungsdatum", "01.03.2026", "Leistungszeitraum",
       "Verlängerung, 01.03.2026 – 28.02.2027", "Wiederverkäuferrabatt (20 % des öffentlichen Preises)", "Total exkl. MWST", "MWST 8.1 % auf CHF 134.40",
       "Total inkl. MWST", "CHF 145.29", "Zahlbar innert 30 Tagen, bis 31.03.2026, ohne Abzug.", "Zahlteil", "Empfangsschein"]) expect(de, s).toContain(s);
+  });
+
+  it("prints Latin, Greek and Cyrillic names as written, in its embedded typeface, and a character it has no glyph for as ?", async () => {
+    const name = "Dvořák Łódź Ελλάς Москва s.r.o.";
+    const inv: InvoiceDetail = { ...INVOICE, buyer: { name, address: { street: "東京 1", postalCode: "3000", city: "Kraków", country: "CH" } } };
+    const file = await pdfFile(inv, "en");
+    const t = text(file);
+    // Billed to, then the QR-bill's receipt and payment part ("Payable by"), which print the debtor too.
+    expect(t.split(name).length - 1).toBe(3);
+    expect(t.split("3000 Kraków").length - 1).toBe(3);
+    expect(t).toContain("Billed to Dvořák Łódź Ελλάς Москва s.r.o. ?? 1 3000 Kraków");
+    // Every font on the page is embedded (a subset of Arimo): nothing is left to the reader's fonts.
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(fonts.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["Arimo-Bold", "Arimo-Regular"]);
+    for (const l of fonts) expect(l, l).toMatch(/ yes yes yes /);
+  });
+
+  it("writes the same words whatever the process drew before it (the fonts are shared between documents)", async () => {
+    // The French invoice draws É in bold, whose glyph holds an E: the next document's bold E must still read as one.
+    await pdfFile(INVOICE, "fr-CH");
+    const de = text(await pdfFile(INVOICE, "de-CH"));
+    for (const s of ["Empfangsschein", "Annahmestelle", "Rechnung INV-000042"]) expect(de, s).toContain(s);
   });
 
   it("reads a line issued before codes existed as it was issued", async () => {

@@ -13,12 +13,8 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import { addressLines, lineText, paymentTermsText, supplyPeriodText, vatByRate } from "./invoice-text";
 import { formatQrReference } from "./references";
+import { fontsForDocument, printable, SANS, SANS_BOLD } from "./pdf-fonts";
 import { sellerFromConfiguration } from "./seller";
-
-// The standard PDF fonts speak Windows-1252: keep its letters (ü, é, à, ’, «, –, —), turn the narrow
-// no-break space of French amounts into a no-break space, and spell the rest plainly.
-const pdfText = (s: string) =>
-  s.replace(/−/g, "-").replace(/\u202f/g, "\u00a0").replace(/[^\x20-\x7e\u00a0-\u00ff’‘“”–—…•€]/g, "?");
 
 const QR_LANGUAGE: Record<Locale, "DE" | "FR" | "IT" | "EN"> = { "de-CH": "DE", "fr-CH": "FR", "it-CH": "IT", en: "EN" };
 
@@ -60,34 +56,37 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   // Invoices issued before sellers were frozen onto them show the operator as configured now.
   const seller = inv.seller ?? sellerFromConfiguration();
   const buyer: InvoiceParty = inv.buyer ?? { name: inv.payerName, address: null };
-  const title = pdfText(t("title", { number: inv.number }));
+  const title = printable(t("title", { number: inv.number }));
   const doc = new PDFDocument({
     size: "A4", margin: 56, compress, lang: locale,
-    info: { Title: title, Author: pdfText(seller.name), Subject: pdfText(t("subject", { number: inv.number, payerName: buyer.name })) },
+    info: { Title: title, Author: printable(seller.name), Subject: printable(t("subject", { number: inv.number, payerName: buyer.name })) },
   });
+  const fonts = fontsForDocument();
+  // pdfkit takes a font fontkit has opened, though its types name only files and bytes.
+  doc.registerFont(SANS, fonts.regular as unknown as Buffer).registerFont(SANS_BOLD, fonts.bold as unknown as Buffer).font(SANS);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const finished = new Promise<void>((resolve, reject) => { doc.on("end", resolve); doc.on("error", reject); });
-  const money = (m: number) => pdfText(formatMoney(m, inv.currency, locale));
+  const money = (m: number) => printable(formatMoney(m, inv.currency, locale));
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
   // Seller (top left), buyer (where a window envelope shows it).
   const top = doc.y;
-  doc.font("Helvetica-Bold").fontSize(11).text(pdfText(seller.name), left, top, { width: 240 });
-  doc.font("Helvetica").fontSize(9).fillColor("#334155");
-  for (const l of addressLines(seller)) doc.text(pdfText(l), { width: 240 });
-  if (seller.vatNumber) doc.text(pdfText(t("vatNumber", { number: seller.vatNumber })), { width: 240 });
+  doc.font(SANS_BOLD).fontSize(11).text(printable(seller.name), left, top, { width: 240 });
+  doc.font(SANS).fontSize(9).fillColor("#334155");
+  for (const l of addressLines(seller)) doc.text(printable(l), { width: 240 });
+  if (seller.vatNumber) doc.text(printable(t("vatNumber", { number: seller.vatNumber })), { width: 240 });
   const sellerBottom = doc.y;
-  doc.fillColor("#64748b").fontSize(8).text(pdfText(t("billedTo")), left + 300, top + 60, { width: width - 300 });
-  doc.fillColor("#000000").font("Helvetica-Bold").fontSize(10).text(pdfText(buyer.name), { width: width - 300 });
-  doc.font("Helvetica");
-  for (const l of addressLines(buyer)) doc.text(pdfText(l), { width: width - 300 });
+  doc.fillColor("#64748b").fontSize(8).text(printable(t("billedTo")), left + 300, top + 60, { width: width - 300 });
+  doc.fillColor("#000000").font(SANS_BOLD).fontSize(10).text(printable(buyer.name), { width: width - 300 });
+  doc.font(SANS);
+  for (const l of addressLines(buyer)) doc.text(printable(l), { width: width - 300 });
   doc.y = Math.max(sellerBottom, doc.y) + 24;
 
-  doc.font("Helvetica-Bold").fontSize(18).text(title, left, doc.y);
-  doc.moveDown(0.2).font("Helvetica").fontSize(10).fillColor("#475569")
-    .text(pdfText(inv.status === "paid" && inv.paidAt ? t("paidOn", { date: date(inv.paidAt) }) : t("unpaid")));
+  doc.font(SANS_BOLD).fontSize(18).text(title, left, doc.y);
+  doc.moveDown(0.2).font(SANS).fontSize(10).fillColor("#475569")
+    .text(printable(inv.status === "paid" && inv.paidAt ? t("paidOn", { date: date(inv.paidAt) }) : t("unpaid")));
   doc.moveDown(0.8).fillColor("#000000");
 
   const period = supplyPeriodText(inv, locale);
@@ -102,8 +101,8 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font("Helvetica-Bold").fontSize(9).text(pdfText(label), left, y, { width: 130 });
-    doc.font("Helvetica").text(pdfText(value), left + 140, y, { width: width - 140 });
+    doc.font(SANS_BOLD).fontSize(9).text(printable(label), left, y, { width: 130 });
+    doc.font(SANS).text(printable(value), left + 140, y, { width: width - 140 });
     doc.moveDown(0.25);
   }
 
@@ -111,22 +110,22 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   const cols = [left, left + width - 250, left + width - 150, left + width - 80];
   const row = (cells: string[], bold = false) => {
     const y = doc.y + 4;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    doc.font(bold ? SANS_BOLD : SANS).fontSize(9);
     doc.text(cells[0]!, cols[0], y, { width: cols[1]! - cols[0]! - 10 });
     const bottom = doc.y;
     cells.slice(1).forEach((c, i) => doc.text(c, cols[i + 1], y, { width: i === 2 ? 80 : 90, align: "right" }));
     doc.y = Math.max(bottom, doc.y);
   };
   doc.moveDown(1);
-  row([t("description"), t("amount"), t("vatRate"), t("vat")].map(pdfText), true);
+  row([t("description"), t("amount"), t("vatRate"), t("vat")].map(printable), true);
   doc.moveTo(left, doc.y + 2).lineTo(left + width, doc.y + 2).strokeColor("#cbd5e1").stroke();
-  for (const l of inv.lines) row([pdfText(lineText(l, locale)), money(l.amountMinor), formatRate(l.vatRateBp, locale), money(l.vatMinor)]);
+  for (const l of inv.lines) row([printable(lineText(l, locale)), money(l.amountMinor), formatRate(l.vatRateBp, locale), money(l.vatMinor)]);
   doc.moveTo(left, doc.y + 6).lineTo(left + width, doc.y + 6).stroke();
   doc.moveDown(0.8);
   const total = (label: string, value: number, bold = false) => {
     const y = doc.y;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(bold ? 11 : 9);
-    doc.text(pdfText(label), cols[1]! - 120, y, { width: 260, align: "right" });
+    doc.font(bold ? SANS_BOLD : SANS).fontSize(bold ? 11 : 9);
+    doc.text(printable(label), cols[1]! - 120, y, { width: 260, align: "right" });
     doc.text(money(value), cols[3]! - 40, y, { width: 120, align: "right" });
     doc.moveDown(0.3);
   };
@@ -135,17 +134,17 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   total(t("totalInclVat"), inv.totalMinor, true);
 
   const terms = paymentTermsText(inv, locale);
-  doc.moveDown(1.2).font("Helvetica-Bold").fontSize(9).text(pdfText(t("termsHeading")), left, doc.y, { width });
-  doc.font("Helvetica");
-  if (terms) doc.text(pdfText(terms), { width });
+  doc.moveDown(1.2).font(SANS_BOLD).fontSize(9).text(printable(t("termsHeading")), left, doc.y, { width });
+  doc.font(SANS);
+  if (terms) doc.text(printable(terms), { width });
   const qr = inv.status === "unpaid" && inv.totalMinor > 0 ? qrBillData(inv, seller, buyer) : null;
-  doc.text(pdfText(inv.status === "paid" ? t("paidNoSlip") : qr ? t("payWithSlip") : t("payByTransfer")), { width });
-  doc.moveDown(1.5).fontSize(7.5).fillColor("#64748b").text(pdfText(t("footer")), left, doc.y, { width });
+  doc.text(printable(inv.status === "paid" ? t("paidNoSlip") : qr ? t("payWithSlip") : t("payByTransfer")), { width });
+  doc.moveDown(1.5).fontSize(7.5).fillColor("#64748b").text(printable(t("footer")), left, doc.y, { width });
   doc.fillColor("#000000");
 
   // The payment part and receipt at the foot of the last page, or on a page of their own when the
   // content leaves no room for them.
-  if (qr) new SwissQRBill(qr, { language: QR_LANGUAGE[locale] }).attachTo(doc);
+  if (qr) new SwissQRBill(qr, { language: QR_LANGUAGE[locale], fontName: SANS }).attachTo(doc);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
