@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { calculateQRReferenceChecksum } from "swissqrbill/utils";
 import { afterAll, describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "@/db/invoices";
@@ -105,6 +106,18 @@ describe("the invoice PDF (MWSTG art. 26)", () => {
     await pdfFile(INVOICE, "fr-CH");
     const de = text(await pdfFile(INVOICE, "de-CH"));
     for (const s of ["Empfangsschein", "Annahmestelle", "Rechnung INV-000042"]) expect(de, s).toContain(s);
+  });
+
+  it("renders any text in any party's name and address: every script, marks, emoji, controls (fast-check)", async () => {
+    const text = fc.string({ unit: "binary", maxLength: 90 });
+    await fc.assert(fc.asyncProperty(text, text, text, text, async (name, street, city, seller) => {
+      const inv: InvoiceDetail = {
+        ...INVOICE, seller: { ...INVOICE.seller!, name: seller || "S" },
+        buyer: { name, address: { street, postalCode: "3000", city, country: "CH" } },
+      };
+      const pdf = await renderInvoicePdf(inv);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    }), { numRuns: 40 });
   });
 
   it("reads a line issued before codes existed as it was issued", async () => {
