@@ -3,13 +3,13 @@
 // data layer). No argument may throw (other than Next's redirect), answer "something went wrong",
 // log an error, or change a business row; the audit trail stays bounded (repeats are counted) and
 // its chain verifies. The HTTP side (undecodable bodies, 400/403/413) is e2e/hostile-requests.spec.ts.
-import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/db/audit-verify";
 import { seedDemoData } from "@/db/seed";
 import { UNEXPECTED } from "@/lib/action";
+import { serverActionFiles } from "@/lib/testing/app-modules";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId, userId } from "@/lib/testing/demo";
 import { fingerprint } from "@/lib/testing/fingerprint";
@@ -36,18 +36,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
 
 /** Exported async functions of every "use server" module under app/, by `<file>#<name>`. */
 async function serverActions(): Promise<[string, (...args: unknown[]) => Promise<unknown>][]> {
-  const files = (function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return walk(full);
-      return /\.tsx?$/.test(e.name) && !e.name.endsWith(".test.ts") && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
-    });
-  })("app");
   const out: [string, (...args: unknown[]) => Promise<unknown>][] = [];
-  for (const file of files) {
+  for (const file of serverActionFiles()) {
     const mod = (await import(path.resolve(file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
-      if (typeof value === "function") out.push([`${file.split(path.sep).join("/")}#${name}`, value as (...args: unknown[]) => Promise<unknown>]);
+      if (typeof value === "function") out.push([`${file}#${name}`, value as (...args: unknown[]) => Promise<unknown>]);
     }
   }
   return out;

@@ -25,10 +25,14 @@ export function appEndpoints(): { pages: string[]; routes: string[] } {
   };
 }
 
+/** Every "use server" module under app/ (its directive first, after any comment lines). */
+export function serverActionFiles(): string[] {
+  return filesUnder("app").filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(f, "utf8")));
+}
+
 /** `<file>#<export>` for each export of every "use server" module under app/. */
 export function serverActionExports(): string[] {
-  return filesUnder("app")
-    .filter((f) => /\.tsx?$/.test(f) && /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(f, "utf8")))
+  return serverActionFiles()
     .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/^export\s+(?:async\s+function|function|const)\s+(\w+)/gm)]
       .map((m) => `${file}#${m[1]}`));
 }
