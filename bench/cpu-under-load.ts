@@ -10,11 +10,13 @@
 // LOAD_SEQUENTIAL (300 requests one after another, after 100 to warm up), LOAD_ROUNDS (3 rounds of
 // LOAD_SECONDS = 5 s under load per server, alternating), LOAD_PORT (3631: product, +1 floor),
 // LOAD_NODE_ARGS (extra Node flags for the product, e.g. a V8 heap flag), LOAD_FLOOR_NODE_ARGS (the
-// floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Output is markdown.
+// floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Builds the floor when
+// it has no build yet. Output is markdown.
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { median, signIn } from "./http";
-import { cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
+import { buildFloor, cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
 import { pagesFromEnv, USERS } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -30,6 +32,12 @@ const loaded = (s: Server, url: string, cookie: string | undefined) => cpuUnderL
 
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
+// A fresh checkout has no build of the floor (the product's is `npm run build`, named above).
+if (!fs.existsSync(path.join("bench", "floor", ".next", "BUILD_ID"))) {
+  console.error("bench: building the floor…");
+  buildFloor();
+}
+
 const servers: Server[] = [];
 try {
   const extra = (process.env.LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean);

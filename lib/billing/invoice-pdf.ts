@@ -12,8 +12,8 @@ import { formatDate, formatMoney, formatRate } from "../format";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import { addressLines, lineText, paymentTermsText, supplyPeriodText, vatByRate } from "./invoice-text";
-import { formatQrReference } from "./references";
 import { fontsForDocument, printable, SANS, SANS_BOLD } from "./pdf-fonts";
+import { formatQrReference } from "./references";
 import { sellerFromConfiguration } from "./seller";
 
 const QR_LANGUAGE: Record<Locale, "DE" | "FR" | "IT" | "EN"> = { "de-CH": "DE", "fr-CH": "FR", "it-CH": "IT", en: "EN" };
@@ -119,7 +119,7 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   doc.moveDown(1);
   row([t("description"), t("amount"), t("vatRate"), t("vat")].map(printable), true);
   doc.moveTo(left, doc.y + 2).lineTo(left + width, doc.y + 2).strokeColor("#cbd5e1").stroke();
-  for (const l of inv.lines) row([printable(lineText(l, locale)), money(l.amountMinor), formatRate(l.vatRateBp, locale), money(l.vatMinor)]);
+  for (const l of inv.lines) row([printable(lineText(l, locale)), money(l.amountMinor), printable(formatRate(l.vatRateBp, locale)), money(l.vatMinor)]);
   doc.moveTo(left, doc.y + 6).lineTo(left + width, doc.y + 6).stroke();
   doc.moveDown(0.8);
   const total = (label: string, value: number, bold = false) => {
