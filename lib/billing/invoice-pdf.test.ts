@@ -99,6 +99,10 @@ describe("the invoice PDF (MWSTG art. 26)", () => {
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
     expect(fonts.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["Arimo-Bold", "Arimo-Regular"]);
     for (const l of fonts) expect(l, l).toMatch(/ yes yes yes /);
+    // The document's properties are Unicode text, not glyphs: they keep what the typeface cannot print.
+    const tokyo = await pdfFile({ ...INVOICE, buyer: { name: "東京 Trading KK", address: null } }, "en");
+    expect(text(tokyo)).toContain("Billed to ?? Trading KK");
+    expect(execFileSync("pdfinfo", ["-enc", "UTF-8", tokyo], { encoding: "utf8" })).toMatch(/Subject:\s+.*東京 Trading KK/);
   });
 
   it("writes the same words whatever the process drew before it (the fonts are shared between documents)", async () => {

@@ -56,10 +56,12 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   // Invoices issued before sellers were frozen onto them show the operator as configured now.
   const seller = inv.seller ?? sellerFromConfiguration();
   const buyer: InvoiceParty = inv.buyer ?? { name: inv.payerName, address: null };
-  const title = printable(t("title", { number: inv.number }));
+  const title = t("title", { number: inv.number });
+  // The document's properties are Unicode strings, not glyphs: they keep every character (a viewer
+  // shows them, a search indexes them).
   const doc = new PDFDocument({
     size: "A4", margin: 56, compress, lang: locale,
-    info: { Title: title, Author: printable(seller.name), Subject: printable(t("subject", { number: inv.number, payerName: buyer.name })) },
+    info: { Title: title, Author: seller.name, Subject: t("subject", { number: inv.number, payerName: buyer.name }) },
   });
   const fonts = fontsForDocument();
   // pdfkit takes a font fontkit has opened, though its types name only files and bytes.
@@ -84,7 +86,7 @@ export async function renderInvoicePdf(inv: InvoiceDetail, { compress = true, lo
   for (const l of addressLines(buyer)) doc.text(printable(l), { width: width - 300 });
   doc.y = Math.max(sellerBottom, doc.y) + 24;
 
-  doc.font(SANS_BOLD).fontSize(18).text(title, left, doc.y);
+  doc.font(SANS_BOLD).fontSize(18).text(printable(title), left, doc.y);
   doc.moveDown(0.2).font(SANS).fontSize(10).fillColor("#475569")
     .text(printable(inv.status === "paid" && inv.paidAt ? t("paidOn", { date: date(inv.paidAt) }) : t("unpaid")));
   doc.moveDown(0.8).fillColor("#000000");
