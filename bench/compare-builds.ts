@@ -8,7 +8,8 @@
 //   npm run build && COMPARE_BEFORE_DIR=/tmp/pm-before npm run bench:compare
 //
 // COMPARE_DB (default file:<this checkout>/.data/large.db; give an absolute path), COMPARE_ROUNDS (8),
-// COMPARE_REQUESTS (50 per round), COMPARE_PORT (3621: before, +1 after), COMPARE_AFTER_NODE_ARGS (Node
+// COMPARE_REQUESTS (50 per round), COMPARE_PAGES (path:who pairs, who "-" for a page without sign-in;
+// default: six list pages of the large data set), COMPARE_PORT (3621: before, +1 after), COMPARE_AFTER_NODE_ARGS (Node
 // flags for the "after" server only: with COMPARE_BEFORE_DIR=. it compares one build under two settings,
 // e.g. a V8 heap flag). COMPARE_CONNECTIONS=20 measures each round under that many connections instead
 // of one request after another (autocannon for COMPARE_SECONDS, 5 by default): CPU per request and
@@ -20,7 +21,7 @@ import path from "node:path";
 import { measureExport } from "./exports";
 import { median, signIn } from "./http";
 import { cpuPerRequest, cpuUnderLoad, startServer, type Server } from "./servers";
-import { USERS, type Who } from "./targets";
+import { pagesFromEnv, USERS, type Who } from "./targets";
 
 const BEFORE = process.env.COMPARE_BEFORE_DIR;
 if (!BEFORE) throw new Error("COMPARE_BEFORE_DIR: a built checkout of the build to compare against");
@@ -32,7 +33,7 @@ const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? (EXPORTS ? 4 : 8));
 const REQUESTS = Number(process.env.COMPARE_REQUESTS ?? 50);
 const PORT = Number(process.env.COMPARE_PORT ?? 3621);
 const LARGE_EXPORTS: [string, Who][] = [["/invoices/export.csv", "claire"], ["/prepaid/export.csv", "marc"], ["/audit/events/export", "nora"]];
-const PAGES: [string, Who][] = [["/partners", "claire"], ["/invoices", "claire"], ["/clients", "marc"], ["/products", "marc"], ["/audit/events", "nora"], ["/prepaid", "marc"]];
+const PAGES = pagesFromEnv("COMPARE_PAGES", "/partners:claire,/invoices:claire,/clients:marc,/products:marc,/audit/events:nora,/prepaid:marc");
 const LOG = path.join(os.tmpdir(), `pm-compare-${process.pid}.log`);
 
 const env = { DATABASE_URL: DB, AUTH_SECRET: `compare-builds-${"x".repeat(32)}`, WORKER_IN_APP: "off", RENEWALS_IN_APP: "off" };
@@ -78,19 +79,20 @@ async function comparePages(cookies: Record<Who, string>): Promise<void> {
   const how = CONNECTIONS > 0 ? `rounds of ${SECONDS} s under ${CONNECTIONS} connections` : `rounds of ${REQUESTS} requests one after another`;
   console.log(`# Two builds, server CPU per request\n\n${new Date().toISOString()} · ${DB} · before: ${BEFORE} · after: ${process.cwd()} ${process.env.COMPARE_AFTER_NODE_ARGS ?? ""} · ${ROUNDS} ${how} per page and build · load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the start · server log ${LOG}\n`);
   console.log(`| page | as | before: CPU ms / request, each round | after | median before | median after | **after ÷ before** |${CONNECTIONS > 0 ? " p97.5 ms before | after | **after ÷ before** |" : ""}\n| --- | --- | --- | --- | ---: | ---: | ---: |${CONNECTIONS > 0 ? " ---: | ---: | ---: |" : ""}`);
-  for (const [page, who] of PAGES) {
+  for (const { page, who } of PAGES) {
+    const cookie = who === "-" ? undefined : cookies[who];
     // Warm both up: the first requests of a page compile its code.
-    for (const s of servers) await cpuPerRequest(s, s.base + page, cookies[who], 40);
+    for (const s of servers) await cpuPerRequest(s, s.base + page, cookie, 40);
     const cpu: Record<string, number[]> = { before: [], after: [] };
     const p975: Record<string, number[]> = { before: [], after: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
         if (CONNECTIONS > 0) {
-          const r = await cpuUnderLoad(s, s.base + page, cookies[who], { connections: CONNECTIONS, seconds: SECONDS });
+          const r = await cpuUnderLoad(s, s.base + page, cookie, { connections: CONNECTIONS, seconds: SECONDS });
           cpu[s.name]!.push(r.cpuPerRequest);
           p975[s.name]!.push(r.p975);
         } else {
-          cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookies[who], REQUESTS));
+          cpu[s.name]!.push(await cpuPerRequest(s, s.base + page, cookie, REQUESTS));
         }
       }
     }
