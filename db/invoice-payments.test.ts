@@ -204,6 +204,25 @@ describe.each(enginesUnderTest())("invoices issued, paid and reminded on %s", (e
       const { db, schema } = getDatabase();
       expect(await db.select().from(schema.bankPayments).where(eq(schema.bankPayments.bankReference, `${engine}-race`))).toHaveLength(1);
     });
+
+    it("records a transaction of any amount the format allows, beyond an integer's range, as matching nothing", async () => {
+      const w = await withdraw({ partnerOrgId: alpine, amountMinor: 100, actor: { userId: marc, orgId: alpine }, meta: META });
+      if (w.kind !== "withdrawn") throw new Error("withdrawal refused");
+      const huge = 99_999_999_999_999; // 999,999,999,999.99: 15 digits
+      const file = buildCamt054({ entries: [
+        { bankReference: `${engine}-huge-1`, direction: "credit", amountMinor: huge },
+        { bankReference: `${engine}-huge-2`, direction: "debit", amountMinor: huge, endToEndId: w.reference },
+        { bankReference: `${engine}-huge-3`, direction: "debit", amountMinor: 2 ** 31, endToEndId: w.reference },
+      ] });
+      const report = await importBankTransactions(parseCamt054(file).transactions, { meta: META });
+      expect(report.map((r) => r.outcome)).toEqual([
+        { kind: "unmatched", reason: "no_reference" }, { kind: "unmatched", reason: "amount_differs" }, { kind: "unmatched", reason: "amount_differs" },
+      ]);
+      const { db, schema } = getDatabase();
+      const rows = await db.select().from(schema.bankPayments).where(like(schema.bankPayments.bankReference, `${engine}-huge-%`)).orderBy(asc(schema.bankPayments.bankReference));
+      expect(rows.map((r) => r.amountMinor)).toEqual([huge, huge, 2 ** 31]);
+      expect((await db.select().from(schema.withdrawals).where(eq(schema.withdrawals.id, w.withdrawalId)))[0]).toMatchObject({ status: "requested" });
+    });
   });
 
   describe("reminders", () => {

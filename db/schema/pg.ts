@@ -1,6 +1,6 @@
 // PostgreSQL schema. Mirrors db/schema/sqlite.ts: same tables, columns and JS names.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   AccessLevel, AuditKind, InvoiceParty, InvoiceStatus, OrderKind, OutboxStatus, PartnershipStatus,
   PaymentMethod, PaymentMode, PrepaidKind, ProductStatus, Role, ScheduledSwitchStatus, WithdrawalStatus,
@@ -274,7 +274,8 @@ export const bankPayments = pgTable("bank_payments", {
   /** The bank's reference of the transaction (AcctSvcrRef), or of the entry when a transaction has none. */
   bankReference: text("bank_reference").notNull(),
   direction: text("direction").$type<"credit" | "debit">().notNull(),
-  amountMinor: integer("amount_minor").notNull(),
+  /** As the bank reported it: a bank file may carry any amount its format allows (15 digits), more than an integer holds. */
+  amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
   currency: text("currency").notNull(),
   /** The QR reference (credits) or end-to-end id (debits) it was matched by. */
   reference: text("reference"),

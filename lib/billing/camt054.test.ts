@@ -55,4 +55,11 @@ describe("parseXml", () => {
       expect(() => parseXml(bad), bad).toThrow(XmlError);
     }
   });
+
+  it("refuses the characters XML 1.0 does not allow, written or referenced, and keeps every other", () => {
+    for (const bad of ["<a>\u0000</a>", "<a>&#0;</a>", "<a>&#x1;</a>", "<a b=\"&#xB;\"/>", "<a>&#xD800;</a>", "<a>&#xFFFE;</a>", "<a>&#x110000;</a>", "<a>&#99999999999;</a>", "<a>\ufffe</a>"]) {
+      expect(() => parseXml(bad), JSON.stringify(bad)).toThrow(XmlError);
+    }
+    expect(parseXml("<a>&#x1F600;&#9;é\u{1F600}&#xE000;</a>").text).toBe("\u{1F600}\té\u{1F600}\uE000");
+  });
 });

@@ -11,10 +11,23 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: "\"
 const NAME = /^[A-Za-z_][\w.:-]*/;
 const MAX_DEPTH = 64;
 
+// The characters XML 1.0 allows (its Char production): no NUL, no other C0 control but tab, line feed
+// and carriage return, no surrogate, no U+FFFE or U+FFFF. A file holding another is not XML, and the
+// text must not reach the database (PostgreSQL refuses a NUL in text: the whole import failed on it).
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+
+function fromReference(whole: string, cp: number): string {
+  if (!Number.isInteger(cp) || cp > 0x10ffff || NOT_XML_CHAR.test(String.fromCodePoint(cp))) {
+    throw new XmlError(`the character reference ${whole.slice(0, 20)} names a character XML does not allow`);
+  }
+  return String.fromCodePoint(cp);
+}
+
 function decode(raw: string): string {
   return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#x")) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(Number(ref.slice(1)));
+    if (ref.startsWith("#x")) return fromReference(whole, Number.parseInt(ref.slice(2), 16));
+    if (ref.startsWith("#")) return fromReference(whole, Number(ref.slice(1)));
     const value = ENTITIES[ref];
     if (value === undefined) throw new XmlError(`unknown entity ${whole}`);
     return value;
@@ -25,6 +38,8 @@ const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** Parses a whole document and returns its root element; throws XmlError on anything not well-formed. */
 export function parseXml(source: string): XmlElement {
+  const bad = NOT_XML_CHAR.exec(source);
+  if (bad) throw new XmlError(`the character ${hex(bad[0].codePointAt(0)!)} at offset ${bad.index} is not allowed in XML`);
   let i = 0;
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
