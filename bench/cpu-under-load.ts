@@ -12,11 +12,10 @@
 // LOAD_NODE_ARGS (extra Node flags for the product, e.g. a V8 heap flag), LOAD_FLOOR_NODE_ARGS (the
 // floor's; with --cpu-prof on both, `npm run bench:profile` says where each one's CPU went). Builds the floor when
 // it has no build yet. Output is markdown.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { median, signIn } from "./http";
-import { buildFloor, cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
+import { cpuUnderLoad, ensureFloorBuild, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
 import { pagesFromEnv, USERS } from "./targets";
 
 const DB = process.env.LOAD_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -33,10 +32,7 @@ const loaded = (s: Server, url: string, cookie: string | undefined) => cpuUnderL
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 // A fresh checkout has no build of the floor (the product's is `npm run build`, named above).
-if (!fs.existsSync(path.join("bench", "floor", ".next", "BUILD_ID"))) {
-  console.error("bench: building the floor…");
-  buildFloor();
-}
+ensureFloorBuild();
 
 const servers: Server[] = [];
 try {

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { get, median, signIn } from "./http";
 import { bodyMarkup, countElements } from "./markup";
-import { buildFloor, cpuUnderLoad, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
+import { cpuUnderLoad, ensureFloorBuild, NEXT_BIN, startServer, warmCpuPerRequest, type Server } from "./servers";
 import { pagesFromEnv, USERS } from "./targets";
 
 const DB = process.env.MARKUP_DB ?? `file:${path.resolve(".data/large.db")}`;
@@ -32,12 +32,7 @@ const MARKUP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pm-markup-"));
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 
-// The floor's build must hold the markup page (added after the first floor builds).
-const routes = path.join(FLOOR_DIR, ".next", "app-path-routes-manifest.json");
-if (!fs.existsSync(routes) || !fs.readFileSync(routes, "utf8").includes("/markup")) {
-  console.error("bench: building the floor…");
-  buildFloor(FLOOR_DIR);
-}
+ensureFloorBuild({ dir: FLOOR_DIR });
 
 const servers: Server[] = [];
 try {

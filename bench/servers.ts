@@ -139,6 +139,17 @@ export function buildFloor(dir = path.join("bench", "floor")): void {
 }
 
 /**
+ * Builds the floor when `force`d, when it has no build (a fresh checkout), or when its build predates
+ * its markup page (added after the first floor builds).
+ */
+export function ensureFloorBuild({ dir = path.join("bench", "floor"), force = false }: { dir?: string; force?: boolean } = {}): void {
+  const routes = path.join(dir, ".next", "app-path-routes-manifest.json");
+  if (!force && fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(routes) && fs.readFileSync(routes, "utf8").includes("/markup")) return;
+  console.error("bench: building the floor…");
+  buildFloor(dir);
+}
+
+/**
  * `url` under `connections` connections for `seconds` (autocannon): its latency and rate, the server's
  * CPU per request and cores used, and the cores the whole machine used meanwhile. Any error fails it.
  */

@@ -28,7 +28,7 @@ import { measureDisconnect, measureExport, measureHeldExports, measureMemoryRetu
 import { firstLoadJs } from "@/bench/first-load-js";
 import { get, load, median, signIn, type Load } from "@/bench/http";
 import { lighthouseRuns } from "@/bench/lighthouse";
-import { buildFloor, cpuPerRequest, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
+import { cpuPerRequest, ensureFloorBuild, machineJiffies, NEXT_BIN, processTree, startServer, treeCpuMs, treeRssMb, type Server } from "@/bench/servers";
 import { findTargets, USERS, type Target, type Who } from "@/bench/targets";
 
 const num = (name: string, fallback: number) => {
@@ -88,18 +88,14 @@ function loadMeter(servers: Server[]) {
 }
 
 function ensureBuilds() {
-  for (const [dir, label] of [[".", "the product"], [FLOOR_DIR, "the floor"]] as const) {
-    const product = dir === ".";
-    if (fs.existsSync(path.join(dir, ".next", product ? "pm-server/server.mjs" : "BUILD_ID")) && !process.env.BENCH_BUILD) continue;
-    console.error(`bench: building ${label}…`);
-    if (!product) {
-      buildFloor(dir);
-      continue;
-    }
-    // The product's build includes its server entry (`npm run build`), which `npm start` runs.
+  const force = Boolean(process.env.BENCH_BUILD);
+  // The product's build includes its server entry (`npm run build`), which `npm start` runs.
+  if (force || !fs.existsSync(path.join(".next", "pm-server", "server.mjs"))) {
+    console.error("bench: building the product…");
     const r = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-    if (r.status !== 0) throw new Error(`bench: the build of ${label} failed`);
+    if (r.status !== 0) throw new Error("bench: the build of the product failed");
   }
+  ensureFloorBuild({ dir: FLOOR_DIR, force });
 }
 
 function jsSection() {
