@@ -22,16 +22,12 @@ export type ImportReport = { transaction: CamtTransaction; outcome: ImportOutcom
 
 class AlreadyImported extends Error {}
 
-// Withdrawals' amounts (and invoices' totals) are integers: a transaction beyond that range names none of
-// them, and PostgreSQL would refuse the comparison with the parameter outright.
-const MAX_INTEGER = 2_147_483_647;
-
 const at = (t: CamtTransaction, now: Date) => (t.bookedOn && /^\d{4}-\d{2}-\d{2}$/.test(t.bookedOn) ? new Date(`${t.bookedOn}T12:00:00Z`) : now);
 
 async function decide(tx: Tx, t: CamtTransaction, now: Date, meta: RequestMeta): Promise<{ outcome: ImportOutcome; invoiceId?: string; withdrawalId?: string }> {
   if (t.direction === "debit") {
     if (!t.endToEndId) return { outcome: { kind: "unmatched", reason: "no_reference" } };
-    const w = t.amountMinor <= MAX_INTEGER ? await markWithdrawalPaid(tx, { reference: t.endToEndId, amountMinor: t.amountMinor, paidAt: at(t, now), meta }) : null;
+    const w = await markWithdrawalPaid(tx, { reference: t.endToEndId, amountMinor: t.amountMinor, paidAt: at(t, now), meta });
     if (w) return { outcome: { kind: "withdrawal_paid", reference: w.reference }, withdrawalId: w.id };
     const { withdrawals } = getDatabase().schema;
     const [known] = await tx.select({ status: withdrawals.status, amountMinor: withdrawals.amountMinor }).from(withdrawals).where(eq(withdrawals.reference, t.endToEndId));

@@ -186,6 +186,9 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
  * once. Returns the withdrawal when this call marked it, null when it is unknown or already paid.
  */
 export async function markWithdrawalPaid(tx: Tx, { reference, amountMinor, paidAt, meta }: { reference: string; amountMinor: number; paidAt: Date; meta: RequestMeta }) {
+  // A withdrawal's amount is a 32-bit integer column: a larger one (a bank may report any amount) names
+  // none, and PostgreSQL would refuse the comparison with the parameter outright.
+  if (amountMinor > 2_147_483_647) return null;
   const { withdrawals } = getDatabase().schema;
   const [w] = await tx.update(withdrawals).set({ status: "paid", paidAt })
     .where(and(eq(withdrawals.reference, reference), eq(withdrawals.status, "requested"), eq(withdrawals.amountMinor, amountMinor)))
