@@ -9,9 +9,11 @@ import { calculateQRReferenceChecksum } from "swissqrbill/utils";
 import { afterAll, describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "@/db/invoices";
 import type { Locale } from "../i18n/locales";
-import { qrField, renderInvoicePdf } from "./invoice-pdf";
+import { qrBillData, qrField, renderInvoicePdf } from "./invoice-pdf";
 import { INVOICE } from "./invoice-pdf.fixture";
 import { invoiceQrReference, isValidQrReference, mod10RecursiveCheckDigit } from "./references";
+import { printable } from "./pdf-fonts";
+import { inSpsCharacterSet } from "./sps-text";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-pdf-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -91,10 +93,13 @@ describe("the invoice PDF (MWSTG art. 26)", () => {
     const inv: InvoiceDetail = { ...INVOICE, buyer: { name, address: { street: "東京 1", postalCode: "3000", city: "Kraków", country: "CH" } } };
     const file = await pdfFile(inv, "en");
     const t = text(file);
-    // Billed to, then the QR-bill's receipt and payment part ("Payable by"), which print the debtor too.
-    expect(t.split(name).length - 1).toBe(3);
+    // Billed to as written; the QR-bill's receipt and payment part ("Payable by") print the debtor as its
+    // code carries it, in the standards' character set (Latin Extended-A is in it, Greek and Cyrillic not).
+    expect(t.split(name).length - 1).toBe(1);
+    expect(t.split("Dvořák Łódź Ellas Moskva s.r.o.").length - 1).toBe(2);
     expect(t.split("3000 Kraków").length - 1).toBe(3);
     expect(t).toContain("Billed to Dvořák Łódź Ελλάς Москва s.r.o. ?? 1 3000 Kraków");
+    expect(decodeQrBill(file)?.slice(20, 27)).toEqual(["S", "Dvořák Łódź Ellas Moskva s.r.o.", "?? 1", "", "3000", "Kraków", "CH"]);
     // Every font on the page is embedded (a subset of Arimo): nothing is left to the reader's fonts.
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
     expect(fonts.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["Arimo-Bold", "Arimo-Regular"]);
@@ -158,13 +163,41 @@ describe("the QR-bill on the last page (Swiss Payment Standards 2.x)", () => {
     expect(qr?.slice(27, 31)).toEqual(["QRR", invoiceQrReference("p", 7), "INV-000007", "EPD"]);
   });
 
-  it("holds any name and address, emoji and scripts beyond Latin-1 included, cut to the fields' lengths between characters", async () => {
-    // 69 letters and an emoji: 71 UTF-16 units, and the 70th is half of the emoji.
+  it("holds any name and address in the standards' character set, emoji and scripts beyond it written as ?, cut to the fields' lengths", async () => {
+    // 69 letters and an emoji: 71 UTF-16 units, the 70th half of the emoji; as "?" it is one, and fits.
     const name = `${"A".repeat(69)}😀`;
-    const inv: InvoiceDetail = { ...INVOICE, buyer: { name, address: { street: "😀".repeat(35), postalCode: "3000", city: `漢字 ${"é".repeat(31)}😀`, country: "CH" } } };
-    expect(qrField(name, 70)).toBe("A".repeat(69));
+    const inv: InvoiceDetail = {
+      ...INVOICE,
+      seller: { ...INVOICE.seller!, name: "Демо Хостинг AG", address: { ...INVOICE.seller!.address!, street: "Rue du Lac\u00a01\n" } },
+      buyer: { name, address: { street: "😀".repeat(35), postalCode: "30\u200b00", city: `漢字 ${"é".repeat(31)}😀😀`, country: "CH" } },
+    };
+    expect(qrField(name, 70)).toBe(`${"A".repeat(69)}?`);
     const qr = decodeQrBill(await pdfFile(inv, "en"));
-    expect(qr?.slice(20, 27)).toEqual(["S", "A".repeat(69), "😀".repeat(35), "", "3000", `漢字 ${"é".repeat(31)}`, "CH"]);
+    expect(qr?.slice(4, 11)).toEqual(["S", "Demo Khosting AG", "Rue du Lac\u00a01 ", "", "8000", "Zürich", "CH"]);
+    expect(qr?.slice(20, 27)).toEqual(["S", `${"A".repeat(69)}?`, "?".repeat(35), "", "30?00", `?? ${"é".repeat(31)}?`, "CH"]);
+  });
+
+  it("prints every character of the standards' set: the embedded typeface holds each of them", () => {
+    let all = "";
+    for (let cp = 0x20; cp <= 0x20ac; cp++) if (inSpsCharacterSet(cp)) all += String.fromCodePoint(cp);
+    expect(all.length).toBe(95 + 96 + 128 + 4 + 1);
+    expect(printable(all)).toBe(all);
+  });
+
+  it("carries only characters of the standards' set, within each field's length, whatever the parties' names and addresses (fast-check)", () => {
+    const text = fc.string({ unit: "binary", maxLength: 90 });
+    const inSet = (s: string) => [...s].every((ch) => inSpsCharacterSet(ch.codePointAt(0)!));
+    fc.assert(fc.property(text, text, text, text, text, (name, street, postalCode, city, seller) => {
+      const party = { name, address: { street, postalCode, city, country: "CH" } };
+      const qr = qrBillData(INVOICE, { ...INVOICE.seller!, name: seller, address: { street: seller, postalCode, city, country: "CH" } }, party)!;
+      for (const p of [qr.creditor, qr.debtor!]) {
+        for (const [field, max] of [["name", 70], ["address", 70], ["zip", 16], ["city", 35]] as const) {
+          expect(inSet(p[field]), `${field}: ${JSON.stringify(p[field])}`).toBe(true);
+          expect(p[field].length).toBeLessThanOrEqual(max);
+        }
+      }
+      expect(inSet(qr.message)).toBe(true);
+    }), { numRuns: 1_000 });
   });
 
   it("is absent from a paid invoice, which says it is paid", async () => {

@@ -14,19 +14,17 @@ import { translator } from "../i18n/translator";
 import { addressLines, lineText, paymentTermsText, supplyPeriodText, vatByRate } from "./invoice-text";
 import { fontsForDocument, printable, SANS, SANS_BOLD } from "./pdf-fonts";
 import { formatQrReference } from "./references";
+import { spsText } from "./sps-text";
 import { sellerFromConfiguration } from "./seller";
 
 const QR_LANGUAGE: Record<Locale, "DE" | "FR" | "IT" | "EN"> = { "de-CH": "DE", "fr-CH": "FR", "it-CH": "IT", en: "EN" };
 
 /**
- * Text cut to the QR-bill's field length (Swiss Payment Standards; swissqrbill counts UTF-16 units and
- * refuses anything longer), never between the two halves of a character beyond the BMP (an emoji): half
- * of one cannot be encoded, and the whole PDF failed on it.
+ * Text as a QR-bill field holds it: in the standards' character set (sps-text.ts), so that a bank can
+ * read it, then cut to the field's length (swissqrbill counts UTF-16 units and refuses anything longer).
+ * Every character of the set is one unit, so the cut never splits one.
  */
-export const qrField = (s: string, max: number) => {
-  const cut = s.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-};
+export const qrField = (s: string, max: number) => spsText(s).slice(0, max);
 
 /** The QR-bill's data: creditor (seller, QR-IBAN), amount, currency, debtor (buyer's address), QR reference. */
 export function qrBillData(inv: Pick<InvoiceDetail, "totalMinor" | "currency" | "qrReference" | "number">, seller: InvoiceParty, buyer: InvoiceParty | null) {
@@ -44,7 +42,7 @@ export function qrBillData(inv: Pick<InvoiceDetail, "totalMinor" | "currency" | 
     amount: inv.totalMinor / 100,
     currency: inv.currency,
     reference: inv.qrReference,
-    message: inv.number,
+    message: qrField(inv.number, 140),
     ...(buyer?.address ? { debtor: party({ ...buyer, address: buyer.address }) } : {}),
   };
 }

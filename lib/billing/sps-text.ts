@@ -1,0 +1,77 @@
+// Text as the Swiss Payment Standards let a QR-bill carry it. The Swiss Implementation Guidelines for
+// the QR-bill (2.3; for QR-bills since 21 November 2025) permit Basic Latin (U+0020–U+007E), Latin-1
+// Supplement (U+00A0–U+00FF), Latin Extended-A (U+0100–U+017F), Ș ș Ț ț (U+0218–U+021B) and € (U+20AC),
+// nothing else. A code with any other character is not a valid QR-bill: a bank's app may refuse to scan
+// it, and the customer cannot pay. Names and addresses are the customers' own, in any script, so each
+// character outside the set is written with what it is made of, or in Latin letters, or as "?".
+
+/** Whether the QR-bill's character set holds this code point. */
+export function inSpsCharacterSet(cp: number): boolean {
+  return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0x17f) || (cp >= 0x218 && cp <= 0x21b) || cp === 0x20ac;
+}
+
+const allInSet = (s: string) => {
+  for (const ch of s) if (!inSpsCharacterSet(ch.codePointAt(0)!)) return false;
+  return true;
+};
+
+// Punctuation that has no decomposition but a plain equivalent in the set.
+const PUNCTUATION: Record<string, string> = {
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+  "\u2039": "<", "\u203a": ">", "\u2022": "-", "\u2026": "...", "\u1e9e": "SS",
+};
+
+// Greek and Cyrillic letters in Latin letters, one letter at a time, as passports write names (ICAO Doc
+// 9303 for Cyrillic, ELOT 743 for Greek); accents are taken off first. The key is the small letter.
+const LETTERS: Record<string, string> = {
+  // Greek
+  α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n",
+  ξ: "x", ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o",
+  // Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l",
+  м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch",
+  ш: "sh", щ: "shch", ъ: "ie", ы: "y", ь: "", э: "e", ю: "iu", я: "ia",
+  є: "ie", і: "i", ї: "i", ґ: "g", ў: "u", ђ: "d", ј: "j", љ: "lj", њ: "nj", ћ: "c", џ: "dz", ѓ: "g", ќ: "k",
+  ѕ: "dz",
+};
+
+/** A Greek or Cyrillic letter in Latin letters, its capital as a capital; undefined for anything else. */
+function latinLetters(ch: string): string | undefined {
+  const small = ch.toLowerCase();
+  const latin = LETTERS[small];
+  if (latin === undefined || [...small].length !== 1) return undefined;
+  return small === ch ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The text with every character the QR-bill's set holds kept as written, and each other one, taken as
+ * the reader sees it (a letter with its marks, an emoji with its modifiers, a flag) replaced by:
+ * - its composed form, when that is in the set (a letter written as e + a combining accent is é);
+ * - what it is made of, without marks, when that is (ǎ is a, ﬁ is fi, a full-width Ａ is A);
+ * - the plain punctuation it stands for (– is -, “ ” are ");
+ * - Greek and Cyrillic letters in Latin letters (Москва is Moskva, Ελλάς is Ellas);
+ * - a space for any other white space (a tab, a line break), and "?" for anything else (東京 is ??, 😀 is ?).
+ * The result may be longer than the text (щ is shch): cut it to the field's length afterwards.
+ */
+export function spsText(text: string): string {
+  if (allInSet(text)) return text;
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  let out = "";
+  for (const { segment } of segmenter.segment(text)) {
+    const composed = segment.normalize("NFC");
+    if (allInSet(composed)) { out += composed; continue; }
+    const bare = composed.normalize("NFKD").replace(/\p{M}/gu, "");
+    if (bare && allInSet(bare)) { out += bare; continue; }
+    const plain = PUNCTUATION[bare];
+    if (plain) { out += plain; continue; }
+    const latin = [...bare].map(latinLetters);
+    if (bare && latin.every((l) => l !== undefined)) { out += latin.join(""); continue; }
+    out += /^\s+$/u.test(bare) ? " " : "?";
+  }
+  // Only a lone soft sign (ь) has no letters of its own: a field is never emptied by this.
+  return out || "?";
+}
