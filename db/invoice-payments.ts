@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import { invoiceQrReference } from "@/lib/billing/references";
-import type { Currency } from "@/lib/domain";
+import { INT32_MAX, type Currency } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Tx } from "./client";
@@ -95,7 +95,7 @@ export async function findInvoiceByQrReference(tx: Tx, reference: string) {
   const [stored] = await tx.select(columns).from(invoices).where(eq(invoices.qrReference, reference)).limit(1);
   if (stored) return stored;
   const seq = Number(reference.slice(14, 26));
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq > 2_147_483_647) return null; // seq is a 32-bit integer column
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > INT32_MAX) return null; // seq is a 32-bit integer column
   const candidates = await tx.select(columns).from(invoices).where(and(eq(invoices.seq, seq), isNull(invoices.qrReference)));
   return candidates.find((c) => invoiceQrReference(c.orgId, seq) === reference) ?? null;
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
 import { distinctByIndex, olderThan, rawRows } from "./keyset";
-import type { Currency, PrepaidKind } from "@/lib/domain";
+import { INT32_MAX, type Currency, type PrepaidKind } from "@/lib/domain";
 import { newId } from "@/lib/ids";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Schema, type Tx } from "./client";
@@ -188,7 +188,7 @@ export async function withdrawInTx(tx: Tx, args: WithdrawalArgs): Promise<Withdr
 export async function markWithdrawalPaid(tx: Tx, { reference, amountMinor, paidAt, meta }: { reference: string; amountMinor: number; paidAt: Date; meta: RequestMeta }) {
   // A withdrawal's amount is a 32-bit integer column: a larger one (a bank may report any amount) names
   // none, and PostgreSQL would refuse the comparison with the parameter outright.
-  if (amountMinor > 2_147_483_647) return null;
+  if (amountMinor > INT32_MAX) return null;
   const { withdrawals } = getDatabase().schema;
   const [w] = await tx.update(withdrawals).set({ status: "paid", paidAt })
     .where(and(eq(withdrawals.reference, reference), eq(withdrawals.status, "requested"), eq(withdrawals.amountMinor, amountMinor)))

@@ -109,3 +109,6 @@ export const PAYMENT_MODE_INFO: Record<PaymentMode, { label: string; explanation
 export function effectivePaymentMode(p: { access: AccessLevel; paymentMode: PaymentMode }): PaymentMode {
   return p.access === "full" ? p.paymentMode : "customer";
 }
+
+/** The largest value an integer column holds on PostgreSQL (32-bit): versions, sequence numbers, amounts. */
+export const INT32_MAX = 2_147_483_647;

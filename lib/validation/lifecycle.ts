@@ -1,10 +1,9 @@
 // Input schemas of the partnership lifecycle (invite, answer, access, end), shared by forms and actions.
 import "./zod-setup";
 import { z } from "zod";
+import { id, version } from "./fields";
 import { ACCESS_LEVELS, PAYMENT_MODES } from "../domain";
 
-const id = z.string().trim().min(1, "missingId").max(64, "idTooLong");
-const version = z.number({ error: "missingVersion" }).int().min(1).max(2_147_483_647);
 const access = z.enum(ACCESS_LEVELS, { error: "access" });
 const productIds = z.array(id, { error: "productsList" }).max(200, "productsMax");
 

@@ -1,10 +1,9 @@
 // Input schemas of the scheduled payment-mode switch and its preview (issue #14), shared by the editor and the actions.
 import "./zod-setup";
 import { z } from "zod";
+import { id, version } from "./fields";
 import { PAYMENT_MODES } from "../domain";
 
-const id = z.string().trim().min(1, "missingId").max(64, "idTooLong");
-const version = z.number({ error: "missingVersion" }).int().min(1).max(2_147_483_647);
 const paymentMode = z.enum(PAYMENT_MODES, { error: "paymentMode" });
 /** A calendar date; whether it is a real one within the next 12 months is the action's check (lib/scheduled-switch.ts). */
 const isoDate = z.string({ error: "isoDate" }).regex(/^\d{4}-\d{2}-\d{2}$/, "isoDate");
