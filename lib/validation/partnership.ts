@@ -4,7 +4,6 @@ import { z } from "zod";
 import { id, version } from "./fields";
 import { PAYMENT_MODES } from "../domain";
 
-
 export const changePaymentModeSchema = z.object({
   partnershipId: id,
   paymentMode: z.enum(PAYMENT_MODES, { error: "paymentMode" }),
