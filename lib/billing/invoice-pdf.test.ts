@@ -174,7 +174,7 @@ describe("the QR-bill on the last page (Swiss Payment Standards 2.x)", () => {
     expect(qrField(name, 70)).toBe(`${"A".repeat(69)}?`);
     const qr = decodeQrBill(await pdfFile(inv, "en"));
     expect(qr?.slice(4, 11)).toEqual(["S", "Demo Khosting AG", "Rue du Lac\u00a01 ", "", "8000", "Zürich", "CH"]);
-    expect(qr?.slice(20, 27)).toEqual(["S", `${"A".repeat(69)}?`, "?".repeat(35), "", "30?00", `?? ${"é".repeat(31)}?`, "CH"]);
+    expect(qr?.slice(20, 27)).toEqual(["S", `${"A".repeat(69)}?`, "?".repeat(35), "", "3000", `?? ${"é".repeat(31)}?`, "CH"]);
   });
 
   it("prints every character of the standards' set: the embedded typeface holds each of them", () => {

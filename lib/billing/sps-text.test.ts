@@ -31,8 +31,10 @@ describe("the QR-bill's character set (Swiss Implementation Guidelines QR-bill 2
     expect(spsText("a😀b 👨‍👩‍👧 🇨🇭")).toBe("a?b ? ?"); // an emoji, a family, a flag: one character each to a reader
     expect(spsText("line\nbreak\ttab")).toBe("line break tab");
     expect(spsText("nul\u0000here")).toBe("nul?here");
+    expect(spsText("30\u200b00 a\u200db \u202eevil\u202c\ufeff")).toBe("3000 ab evil"); // invisible format characters: nothing
     expect(spsText("\ud800")).toBe("?"); // half of a pair, alone
     expect(spsText("ь")).toBe("?");
+    expect(spsText("\u200b")).toBe("?");
   });
 
   it("always answers text the set holds, never empty for text that was not (fast-check)", () => {

@@ -51,7 +51,8 @@ let segmenter: Intl.Segmenter | undefined;
  * The text with every character the QR-bill's set holds kept as written, and each other one, taken as
  * the reader sees it (a letter with its marks, an emoji with its modifiers, a flag) replaced by:
  * - its composed form, when that is in the set (a letter written as e + a combining accent is é);
- * - what it is made of, without marks, when that is (ǎ is a, ﬁ is fi, a full-width Ａ is A);
+ * - what it is made of, without marks, when that is (ǎ is a, ﬁ is fi, a full-width Ａ is A), and nothing
+ *   for what has no more than marks and invisible format characters (a zero-width space, a joiner);
  * - the plain punctuation it stands for (– is -, “ ” are ");
  * - Greek and Cyrillic letters in Latin letters (Москва is Moskva, Ελλάς is Ellas);
  * - a space for any other white space (a tab, a line break), and "?" for anything else (東京 is ??, 😀 is ?).
@@ -64,14 +65,15 @@ export function spsText(text: string): string {
   for (const { segment } of segmenter.segment(text)) {
     const composed = segment.normalize("NFC");
     if (allInSet(composed)) { out += composed; continue; }
-    const bare = composed.normalize("NFKD").replace(/\p{M}/gu, "");
-    if (bare && allInSet(bare)) { out += bare; continue; }
+    // Marks, and the invisible format characters (joiners, zero-width spaces, direction overrides).
+    const bare = composed.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
+    if (allInSet(bare)) { out += bare; continue; }
     const plain = PUNCTUATION[bare];
     if (plain) { out += plain; continue; }
     const latin = [...bare].map(latinLetters);
     if (bare && latin.every((l) => l !== undefined)) { out += latin.join(""); continue; }
     out += /^\s+$/u.test(bare) ? " " : "?";
   }
-  // Only a lone soft sign (ь) has no letters of its own: a field is never emptied by this.
+  // A field of nothing but soft signs (ь) or invisible characters is never emptied by this.
   return out || "?";
 }
