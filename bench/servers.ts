@@ -133,7 +133,7 @@ export async function warmCpuPerRequest(server: Server, url: string, cookie: str
 }
 
 /** `next build` of the floor app (bench/floor) with the project's own Next. */
-export function buildFloor(dir = path.join("bench", "floor")): void {
+function buildFloor(dir: string): void {
   const r = spawnSync(process.execPath, [NEXT_BIN, "build", dir], { stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error("bench: the build of the floor failed");
 }

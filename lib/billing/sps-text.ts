@@ -30,18 +30,18 @@ const LETTERS: Record<string, string> = {
   α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n",
   ξ: "x", ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o",
   // Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l",
-  м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch",
-  ш: "sh", щ: "shch", ъ: "ie", ы: "y", ь: "", э: "e", ю: "iu", я: "ia",
-  є: "ie", і: "i", ї: "i", ґ: "g", ў: "u", ђ: "d", ј: "j", љ: "lj", њ: "nj", ћ: "c", џ: "dz", ѓ: "g", ќ: "k",
-  ѕ: "dz",
+  // (ё, й, ї, ў, ѓ, ќ are е, и, і, у, г, к with a mark, taken off before this table is read.)
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ж: "zh", з: "z", и: "i", к: "k", л: "l", м: "m", н: "n",
+  о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
+  ъ: "ie", ы: "y", ь: "", э: "e", ю: "iu", я: "ia",
+  є: "ie", і: "i", ґ: "g", ђ: "d", ј: "j", љ: "lj", њ: "nj", ћ: "c", џ: "dz", ѕ: "dz",
 };
 
 /** A Greek or Cyrillic letter in Latin letters, its capital as a capital; undefined for anything else. */
 function latinLetters(ch: string): string | undefined {
   const small = ch.toLowerCase();
   const latin = LETTERS[small];
-  if (latin === undefined || [...small].length !== 1) return undefined;
+  if (latin === undefined) return undefined;
   return small === ch ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
 }
 
@@ -71,7 +71,7 @@ export function spsText(text: string): string {
     const plain = PUNCTUATION[bare];
     if (plain) { out += plain; continue; }
     const latin = [...bare].map(latinLetters);
-    if (bare && latin.every((l) => l !== undefined)) { out += latin.join(""); continue; }
+    if (latin.every((l) => l !== undefined)) { out += latin.join(""); continue; }
     out += /^\s+$/u.test(bare) ? " " : "?";
   }
   // A field of nothing but soft signs (ь) or invisible characters is never emptied by this.
