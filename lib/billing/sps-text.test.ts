@@ -24,7 +24,7 @@ describe("the QR-bill's character set (Swiss Implementation Guidelines QR-bill 2
     expect(spsText("Nguyễn Thị Ǎ")).toBe("Nguyen Thi A"); // beyond Latin Extended-A: the bare letter
     expect(spsText("ﬁne Ａ１")).toBe("fine A1"); // a ligature, full-width forms
     expect(spsText("Müller–Weiß “GmbH” …")).toBe('Müller-Weiß "GmbH" ...');
-    expect(spsText("Москва, Щукин, ЖУК")).toBe("Moskva, Shchukin, ZhUK");
+    expect(spsText("Москва, Щукин, ЖУК")).toBe("Moskva, Shchukin, ZHUK");
     expect(spsText("Київ Ґанок")).toBe("Kiiv Ganok"); // ICAO writes и, і and ї alike
     expect(spsText("Ελλάς Θεσσαλονίκη")).toBe("Ellas Thessaloniki");
     expect(spsText("東京 1")).toBe("?? 1");
@@ -35,6 +35,22 @@ describe("the QR-bill's character set (Swiss Implementation Guidelines QR-bill 2
     expect(spsText("\ud800")).toBe("?"); // half of a pair, alone
     expect(spsText("ь")).toBe("?");
     expect(spsText("\u200b")).toBe("?");
+  });
+
+  it("writes a capital's letters as capitals in a word of capitals only (ICAO 9303)", () => {
+    expect(spsText("Жуков ЖУКОВ Ж. Щ")).toBe("Zhukov ZHUKOV Zh. Shch");
+    expect(spsText("ЩУКИН, ΑΘΗΝΑ, Θεσσαλονίκη")).toBe("SHCHUKIN, ATHINA, Thessaloniki");
+  });
+
+  it("writes Greek digraphs as ELOT 743 does", () => {
+    // αυ, ευ before a vowel or a voiced consonant, before a voiceless one or at the end of a word
+    expect(spsText("Ευάγγελος Αύγουστος Ευτυχία Ζευς")).toBe("Evangelos Avgoustos Eftychia Zefs");
+    // an accent on the first vowel or a diaeresis on the second keeps the two apart
+    expect(spsText("άυλος αϋπνία")).toBe("aylos aypnia");
+    expect(spsText("Ουρανία Παπαδόπουλος Σφίγξ")).toBe("Ourania Papadopoulos Sfinx");
+    // μπ is b at the start of a word and mp within one
+    expect(spsText("Μπακογιάννης Λαμπράκης")).toBe("Bakogiannis Lamprakis");
+    expect(spsText("ΕΥΑΓΓΕΛΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ")).toBe("EVANGELOS PAPADOPOULOS");
   });
 
   it("always answers text the set holds, never empty for text that was not (fast-check)", () => {
