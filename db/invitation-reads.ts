@@ -1,36 +1,39 @@
 // Reads around invitations: the partner search, the invitation behind a link, the latest links, the pending list.
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, or } from "drizzle-orm";
+import { isWellFormedId } from "@/lib/ids";
 import { getDatabase } from "./client";
-import { newerThan } from "./keyset";
+import { containsText, newerThan } from "./keyset";
 
 const LIVE = ["pending", "active"] as const;
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Enrolled partners matching a fragment of their name or the exact email of one of their members
  * (exact, so the search cannot be used to discover who has an account), with any live partnership
- * they already have with this customer.
+ * they already have with this customer, and whether they bill in the customer's currency: a
+ * partnership is between organizations of one currency (docs/decisions.md).
  */
 export async function searchPartnerOrganizations({ customerOrgId, query, id }: { customerOrgId: string; query?: string; id?: string }) {
   const { db, schema } = getDatabase();
   const { organizations: o, memberships: m, users: u, partnerships: p } = schema;
+  const customer = aliasedTable(o, "customer");
   const q = (query ?? "").trim().toLowerCase();
   if (!id && !q) return [];
+  // Text holding a NUL byte names nothing, and PostgreSQL would refuse the query (a 500).
+  if (id ? !isWellFormedId(id) : q.includes("\0")) return [];
   const byEmail = db.select({ orgId: m.orgId }).from(m).innerJoin(u, eq(u.id, m.userId)).where(eq(u.email, q));
-  return db
-    .select({ id: o.id, name: o.name, livePartnershipId: p.id, liveStatus: p.status })
+  const rows = await db
+    .select({ id: o.id, name: o.name, currency: o.currency, customerCurrency: customer.currency, livePartnershipId: p.id, liveStatus: p.status })
     .from(o)
+    .innerJoin(customer, eq(customer.id, customerOrgId))
     .leftJoin(p, and(eq(p.partnerOrgId, o.id), eq(p.customerOrgId, customerOrgId), inArray(p.status, [...LIVE])))
     .where(and(
       eq(o.isPartner, true), ne(o.id, customerOrgId),
-      id ? eq(o.id, id) : or(sql`lower(${o.name}) like ${`%${escapeLike(q)}%`} escape '\\'`, inArray(o.id, byEmail)),
+      id ? eq(o.id, id) : or(containsText(o.name, q), inArray(o.id, byEmail)),
     ))
     .orderBy(asc(o.name), asc(o.id))
     .limit(20);
+  return rows.map(({ customerCurrency, ...row }) => ({ ...row, sameCurrency: row.currency === customerCurrency }));
 }
 
 export async function getPartnerOrganization({ id, customerOrgId }: { id: string; customerOrgId: string }) {

@@ -39,8 +39,13 @@ export async function rawRows<T>(q: SQL): Promise<T[]> {
   return (db as unknown as { all(q: SQL): Promise<T[]> }).all(q);
 }
 
-/** `column` contains `text`, case-insensitively, LIKE's wildcards in `text` taken literally (filter searches). */
+/**
+ * `column` contains `text`, case-insensitively, LIKE's wildcards in `text` taken literally (filter searches).
+ * Text holding a NUL byte matches nothing: no stored text holds one (input refuses it), and PostgreSQL
+ * refuses the query itself (a `%00` in a search's address was a 500).
+ */
 export function containsText(column: AnyColumn, text: string): SQL {
+  if (text.includes("\0")) return sql`1 = 0`;
   const pattern = `%${text.trim().slice(0, 100).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`lower(${column}) like ${pattern} escape '\\'`;
 }

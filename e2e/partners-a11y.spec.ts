@@ -38,6 +38,12 @@ test("the Partner pages pass axe in every state", async ({ page }) => {
   await page.getByRole("link", { name: "Choose Jura Hosting Partners" }).click();
   await expect(page.getByRole("radiogroup", { name: "Access" })).toBeVisible();
   await expectAccessible(page, "add a partner");
+
+  // A partner that bills in another currency is listed, but cannot be chosen: partnerships are in one currency.
+  await page.goto("/partners/new?q=Isar");
+  const isar = page.getByRole("list", { name: "Matching partners" }).getByRole("listitem").filter({ hasText: "Isar Webagentur GmbH" });
+  await expect(isar).toContainText("Bills in EUR");
+  await expect(isar.getByRole("link")).toHaveCount(0);
   await signOut(page);
 
   // An administrator's read-only view and a pending invitation.

@@ -17,7 +17,7 @@ export function invitationLinkMessage(state: InvitationLinkProblem, locale: Loca
   return translator(locale, "invitations.link")(state);
 }
 
-/** The lifecycle refusals that take no argument, in one language. */
+/** The lifecycle refusals, in one language. */
 export function lifecycleMessages(locale: Locale) {
   const t = translator(locale, "partners.errors");
   return {
@@ -26,5 +26,6 @@ export function lifecycleMessages(locale: Locale) {
     wrongPassword: t("wrongPassword"),
     tooManyPasswords: t("tooManyPasswords"),
     livePair: t("livePair"),
+    otherCurrency: (partner: { name: string; currency: string }) => t("otherCurrency", partner),
   };
 }

@@ -79,6 +79,22 @@ describe.each(enginesUnderTest())("customer lifecycle actions on %s", (engine) =
       }
     });
 
+    it("refuses a partner that bills in another currency, whichever side holds which", async () => {
+      await signInAs(CLAIRE); // Helvetia bills in CHF, Isar Webagentur in EUR
+      const isar = await orgId("Isar Webagentur GmbH");
+      await refused(
+        () => invitePartner({ ...full(), partnerOrgId: isar }),
+        "Isar Webagentur GmbH bills in EUR, your organization does not: a partnership is between organizations of one currency. Nothing changed.",
+        "other_currency",
+      );
+      await signInAs("camille@boulangerie-lyon.test"); // Lyon bills in EUR, Jura in CHF
+      await refused(
+        () => invitePartner({ ...full(), partnerOrgId: jura }),
+        "Jura Hosting Partners bills in CHF, your organization does not: a partnership is between organizations of one currency. Nothing changed.",
+        "other_currency",
+      );
+    });
+
     it("refuses another organization's products", async () => {
       await signInAs("paolo@ticino-vini.test");
       const result = await refused(

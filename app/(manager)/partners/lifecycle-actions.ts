@@ -61,6 +61,8 @@ export const invitePartner = defineAction(
     if (!partner) return refuse("partner_not_found", said.partnerNotFound);
     const pair = { customerOrgId: m.orgId, partnerOrgId: partner.id };
     if (partner.livePartnershipId) return refuse("live_pair", said.livePair, pair);
+    // Invoices, VAT and cashback of a partnership are in one currency (docs/decisions.md).
+    if (!partner.sameCurrency) return refuse("other_currency", said.otherCurrency(partner), pair);
 
     const token = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);

@@ -33,7 +33,7 @@ export default async function NewPartnerPage({ searchParams }: PageProps<"/partn
     partnerId ? getPartnerOrganization({ id: partnerId, customerOrgId: m.orgId }) : Promise.resolve(null),
   ]);
   if (partnerId && !denial && !partner) notFound();
-  const products = partner && !partner.livePartnershipId ? await listOrgProducts({ orgId: m.orgId }) : [];
+  const products = partner && !partner.livePartnershipId && partner.sameCurrency ? await listOrgProducts({ orgId: m.orgId }) : [];
 
   return (
     <article aria-labelledby="new-partner-title" className="max-w-3xl space-y-6">
@@ -65,6 +65,8 @@ export default async function NewPartnerPage({ searchParams }: PageProps<"/partn
                         <Link href={`/partners/${r.livePartnershipId}`} className="text-brand-700 hover:underline">
                           {r.liveStatus === "pending" ? t("new.pending") : t("new.already")}
                         </Link>
+                      ) : !r.sameCurrency ? (
+                        <span className="text-slate-600">{t("new.otherCurrency", { currency: r.currency })}</span>
                       ) : (
                         <Link href={`/partners/new?${new URLSearchParams({ q, partner: r.id })}`} aria-label={t("new.chooseName", { name: r.name })}
                           className="text-brand-700 hover:underline">{t("new.choose")}</Link>
@@ -83,6 +85,8 @@ export default async function NewPartnerPage({ searchParams }: PageProps<"/partn
                   {t("new.live", { name: partner.name })}{" "}
                   <Link href={`/partners/${partner.livePartnershipId}`} className="text-brand-700 hover:underline">{t("new.open")}</Link>.
                 </p>
+              ) : !partner.sameCurrency ? (
+                <p className="mt-2 text-sm">{t("new.currencyMismatch", { name: partner.name, currency: partner.currency })}</p>
               ) : (
                 <ClientMessages namespaces={["partners", "domain", "products"]}>
                   <InviteForm partner={{ id: partner.id, name: partner.name }} products={products} />
