@@ -207,7 +207,8 @@ export const invoiceLines = pgTable("invoice_lines", {
 export const prepaidAccounts = pgTable("prepaid_accounts", {
   orgId: text("org_id").primaryKey().references(() => organizations.id),
   currency: text("currency").$type<"CHF" | "EUR">().notNull(),
-  balanceMinor: integer("balance_minor").notNull(),
+  /** Grows with every cashback, without bound: 64-bit (migration 0013), as SQLite's integers always were. */
+  balanceMinor: bigint("balance_minor", { mode: "number" }).notNull(),
   updatedAt: ts("updated_at").notNull(),
 }, (t) => [check("prepaid_accounts_balance_non_negative", sql`${t.balanceMinor} >= 0`)]);
 
@@ -225,9 +226,10 @@ export const prepaidEntries = pgTable("prepaid_entries", {
   /**
    * The account's balance right after this entry, in ledger order (created_at, id): written with the
    * entry, in the transaction that moves prepaid_accounts, from the balance that update returns
-   * (appendLedgerEntry, db/prepaid.ts). Pages and exports read it; nothing sums the ledger.
+   * (appendLedgerEntry, db/prepaid.ts). Pages and exports read it; nothing sums the ledger. 64-bit,
+   * as the balance it copies (migration 0013).
    */
-  balanceAfterMinor: integer("balance_after_minor").notNull(),
+  balanceAfterMinor: bigint("balance_after_minor", { mode: "number" }).notNull(),
 }, (t) => [
   index("prepaid_entries_partner_idx").on(t.partnerOrgId, t.createdAt, t.id),
   // The ledger's client filter and its list of clients (a loose index scan, db/keyset.ts).
