@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_AMOUNT_MINOR } from "./billing/money";
 import { FORMAT_LOCALE, LOCALES, type Locale } from "./i18n/locales";
-import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount } from "./format";
+import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount, zurichTimestamp } from "./format";
 
 // Spelled out: NBSP between code and amount, ’ (U+2019) or NNBSP (U+202F) between thousands.
 const NBSP = "\u00a0";
@@ -86,6 +86,27 @@ describe("dates in Europe/Zurich", () => {
     expect(formatDateTime(new Date("2024-01-15T12:00:00Z"))).toBe("15 Jan 2024, 13:00");
   });
 
+  it("writes exports' timestamps in Zurich time with the offset, around midnight and both DST changes", () => {
+    expect(zurichTimestamp(new Date("2025-12-31T23:30:00.000Z"))).toBe("2026-01-01T00:30:00+01:00");
+    expect(zurichTimestamp(new Date("2025-12-31T22:59:59.999Z"))).toBe("2025-12-31T23:59:59+01:00");
+    // Spring: 02:00 CET is 03:00 CEST.
+    expect(zurichTimestamp(new Date("2026-03-29T00:59:59Z"))).toBe("2026-03-29T01:59:59+01:00");
+    expect(zurichTimestamp(new Date("2026-03-29T01:00:00Z"))).toBe("2026-03-29T03:00:00+02:00");
+    // Autumn: 02:30 happens twice, told apart by the offset.
+    expect(zurichTimestamp(new Date("2026-10-25T00:30:00Z"))).toBe("2026-10-25T02:30:00+02:00");
+    expect(zurichTimestamp(new Date("2026-10-25T01:30:00Z"))).toBe("2026-10-25T02:30:00+01:00");
+    expect(zurichTimestamp(new Date("2024-07-15T12:00:00Z"))).toBe("2024-07-15T14:00:00+02:00");
+  });
+
+  it("writes timestamps that read back as the same second, every hour of a year", () => {
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 + 61_001) {
+      const text = zurichTimestamp(new Date(ms));
+      expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+      expect(Date.parse(text)).toBe(Math.floor(ms / 1000) * 1000);
+      expect(formatDateTime(new Date(ms), "de-CH")).toContain(`, ${text.slice(11, 16)}`);
+    }
+  });
+
   it("spells the day out for sentences", () => {
     const d = new Date("2024-07-15T12:00:00Z");
     expect(LOCALES.map((l) => formatLongDate(d, l))).toEqual(["15 juillet 2024", "15. Juli 2024", "15 luglio 2024", "15 July 2024"]);
@@ -96,10 +117,18 @@ describe("parseAmount", () => {
   it.each([
     ["1000", 100_000], ["1000.5", 100_050], ["25,5", 2_550], ["0.07", 7], ["1'000", 100_000], ["1’000.50", 100_050],
     ["1 000,50", 100_050], [`1${NNBSP}000,50`, 100_050], [`1${NBSP}000,50`, 100_050], ["1.000,50", 100_050],
-    ["1,000.50", 100_050], ["1.000.000", 100_000_000], ["1 000 000,5", 100_000_050], ["CHF 1’234.50", 123_450],
-    [`1${NNBSP}234,50${NBSP}CHF`, 123_450], ["  42  ", 4_200], ["+3", 300], ["1000000000", MAX_AMOUNT_MINOR],
+    ["1,000.50", 100_050], ["1.000.000", 100_000_000], ["1 000 000,5", 100_000_050],
+    ["  42  ", 4_200], ["+3", 300], ["1000000000", MAX_AMOUNT_MINOR],
   ])("reads %j as %i", (input, minor) => {
-    expect(parseAmount(input)).toEqual({ ok: true, minor });
+    expect(parseAmount(input)).toStrictEqual({ ok: true, minor });
+  });
+
+  // The currency typed is returned, never dropped: the caller refuses one that is not the account's.
+  it.each([
+    ["CHF 1’234.50", 123_450, "CHF"], [`1${NNBSP}234,50${NBSP}CHF`, 123_450, "CHF"], ["EUR 500", 50_000, "EUR"], ["500 eur", 50_000, "EUR"],
+    ["chf1'000", 100_000, "CHF"], ["CHF 5 CHF", 500, "CHF"],
+  ])("reads %j as %i %s", (input, minor, currency) => {
+    expect(parseAmount(input)).toStrictEqual({ ok: true, minor, currency });
   });
 
   it.each([
@@ -107,7 +136,8 @@ describe("parseAmount", () => {
     ["0.505", "tooManyDecimals"], ["1.5055", "tooManyDecimals"], ["-5", "negative"], ["−5", "negative"],
     ["1e3", "malformed"], ["1'00", "malformed"], ["1'000 000", "malformed"], ["1.000.50", "malformed"], [".5", "malformed"],
     ["5.", "malformed"], ["1..5", "malformed"], ["12abc", "malformed"], ["1,000,50", "malformed"], ["0x10", "malformed"],
-    ["1000000000.01", "tooLarge"], ["99999999999999999999", "tooLarge"],
+    ["1000000000.01", "tooLarge"], ["99999999999999999999", "tooLarge"], ["CHF", "empty"], ["CHF 5 EUR", "malformed"],
+    ["€ 5", "malformed"], ["USD 5", "malformed"],
   ])("refuses %j: %s", (input, reason) => {
     expect(parseAmount(input)).toEqual({ ok: false, reason });
   });
@@ -116,7 +146,7 @@ describe("parseAmount", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), fc.constantFrom(...LOCALES), fc.constantFrom("CHF" as const, "EUR" as const),
       (minor, locale, currency) => {
         expect(parseAmount(formatAmount(minor, locale))).toEqual({ ok: true, minor });
-        expect(parseAmount(formatMoney(minor, currency, locale))).toEqual({ ok: true, minor });
+        expect(parseAmount(formatMoney(minor, currency, locale))).toEqual({ ok: true, minor, currency });
       }), { numRuns: 2_000 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "../pagination";
-import { orderProductSchema, parseAmountMinor, renewProductSchema, withdrawalSchema } from "./billing";
+import { orderProductSchema, parseAmountMinor, renewProductSchema, withdrawalCurrencyProblem, withdrawalFormSchema, withdrawalSchema } from "./billing";
 
 describe("billing input", () => {
   it("parses amounts to minor units without floating point", () => {
@@ -21,6 +21,19 @@ describe("billing input", () => {
     const r = withdrawalSchema.safeParse({ amount });
     expect(r.success).toBe(true);
     expect(parseAmountMinor(r.data!.amount)).toBe(minor);
+  });
+
+  it.each([
+    ["EUR 500", "CHF", "amount.currency.CHF"], ["500 eur", "CHF", "amount.currency.CHF"], ["CHF 500", "EUR", "amount.currency.EUR"],
+    ["CHF 500", "CHF", null], ["500 chf", "CHF", null], ["EUR 1'000.50", "EUR", null], ["500", "CHF", null], ["500", "EUR", null],
+  ] as const)("takes the withdrawal amount %j from an account in %s with the problem %s", (amount, currency, problem) => {
+    expect(withdrawalCurrencyProblem(amount, currency)).toBe(problem);
+    const r = withdrawalFormSchema(currency).safeParse({ amount });
+    expect(r.success ? null : r.error.issues.map((i) => [i.path, i.message])).toEqual(problem ? [[["amount"], problem]] : null);
+  });
+
+  it("keeps the amount's own problem first in the form's schema", () => {
+    expect(withdrawalFormSchema("CHF").safeParse({ amount: "EUR 1.000" }).error?.issues.map((i) => i.message)).toEqual(["amount.ambiguous"]);
   });
 
   it("accepts catalogue offers only, and bounded names and ids", () => {

@@ -2,6 +2,7 @@
 import "./zod-setup";
 import { z } from "zod";
 import { CATALOGUE } from "../catalogue";
+import type { Currency } from "../domain";
 import { parseAmount } from "../format";
 
 const id = z.string({ error: "missingId" }).trim().min(1, "missingId").max(64, "unknownId");
@@ -22,9 +23,11 @@ export type RenewProductInput = z.infer<typeof renewProductSchema>;
 export const MAX_WITHDRAWAL_MINOR = 1_000_000_00;
 
 /**
- * An amount as a Swiss user types it (lib/format.ts parseAmount: "25", "1'000.50", "1 000,50"). The form
- * also knows the balance and says when an amount is above it (validation.amount.aboveBalance); the
- * server checks that again inside the debit, whatever the form said.
+ * An amount as a Swiss user types it (lib/format.ts parseAmount: "25", "1'000.50", "1 000,50", "CHF 25").
+ * The form also knows the balance and says when an amount is above it (validation.amount.aboveBalance);
+ * the server checks that again inside the debit, whatever the form said. A currency typed with the amount
+ * must be the account's (withdrawalCurrencyProblem): the form checks it with withdrawalFormSchema, the
+ * action again once it has read the account.
  */
 export const withdrawalSchema = z.object({
   amount: z.string({ error: "amount.empty" }).trim().max(40, "amount.malformed").superRefine((v, ctx) => {
@@ -35,6 +38,23 @@ export const withdrawalSchema = z.object({
   }),
 });
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
+
+/**
+ * The message key refusing an amount typed in another currency than the account's ("EUR 500" from a CHF
+ * account would otherwise debit CHF 500.00), or null: no currency typed, or the account's.
+ */
+export function withdrawalCurrencyProblem(amount: string, accountCurrency: Currency): `amount.currency.${Currency}` | null {
+  const parsed = parseAmount(amount);
+  return parsed.ok && parsed.currency !== undefined && parsed.currency !== accountCurrency ? `amount.currency.${accountCurrency}` : null;
+}
+
+/** The withdrawal form's schema: it knows the account's currency, so it refuses another one before the verify step. */
+export function withdrawalFormSchema(accountCurrency: Currency) {
+  return withdrawalSchema.superRefine((v, ctx) => {
+    const problem = withdrawalCurrencyProblem(v.amount, accountCurrency);
+    if (problem) ctx.addIssue({ code: "custom", path: ["amount"], message: problem });
+  });
+}
 
 export const payInvoiceSchema = z.object({ invoiceId: id });
 export type PayInvoiceInput = z.infer<typeof payInvoiceSchema>;

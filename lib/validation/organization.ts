@@ -1,8 +1,9 @@
 // The organization's billing details, shared by the form and its action: a structured postal address
-// (as the QR-bill wants it) and, for partners, the IBAN withdrawals are paid out to (mod-97 checked).
+// (as the QR-bill wants it) and, for partners, the IBAN withdrawals are paid out to (mod-97 checked, and
+// not a QR-IBAN).
 import "./zod-setup";
 import { z } from "zod";
-import { ibanProblem, normalizeIban } from "../billing/references";
+import { ibanProblem, isQrIban, normalizeIban } from "../billing/references";
 
 /** Countries an organization can be billed in: Switzerland, Liechtenstein and the neighbours we invoice in EUR. */
 export const BILLING_COUNTRIES = ["CH", "LI", "DE", "FR", "IT", "AT"] as const;
@@ -19,6 +20,8 @@ export const billingDetailsSchema = z.object({
     if (v === "") return;
     const problem = ibanProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: `billing.iban.${problem === "empty" ? "format" : problem}` });
+    // A QR-IBAN only accepts payments carrying a QR reference: the bank refuses a payout transfer to it.
+    else if (isQrIban(v)) ctx.addIssue({ code: "custom", message: "billing.iban.qrIban" });
   }).transform((v) => (v === "" ? null : normalizeIban(v))),
 }).superRefine((v, ctx) => {
   // A Swiss or Liechtenstein postal code is four digits.

@@ -68,6 +68,20 @@ describe.each(enginesUnderTest())("saveBillingDetails on %s", (engine) => {
     expect((await org(lakeside)).payoutIban).toBe("CH9300762011623852957");
   });
 
+  it("refuses a QR-IBAN as Sofia's payout account (the bank refuses a transfer to it), and keeps the ordinary one", async () => {
+    await signInAs("sofia@lakeside-it.test");
+    const base = { street: "Via Nassa 8", postalCode: "6900", city: "Lugano", country: "CH" };
+    const changes = await countAuditEvents({ kind: "organization.billing_changed" });
+    expect(await saveBillingDetails({ ...base, iban: "CH44 3199 9123 0008 8901 2" })).toMatchObject({
+      ok: false, fieldErrors: { iban: ["Questo è un QR-IBAN, che riceve solo pagamenti con QR-fattura: indichi l’IBAN ordinario del conto."] },
+    });
+    expect((await org(lakeside)).payoutIban).toBe("CH9300762011623852957");
+    expect(await countAuditEvents({ kind: "organization.billing_changed" })).toBe(changes);
+    // An ordinary IBAN still passes.
+    expect(await saveBillingDetails({ ...base, iban: "CH03 0070 0110 0001 2345 6" })).toMatchObject({ ok: true });
+    expect((await org(lakeside)).payoutIban).toBe("CH0300700110000123456");
+  });
+
   it("refuses an administrator and a collaborator, and changes nothing", async () => {
     const before = await org(helvetia);
     for (const email of ["hanna@helvetia-bakery.test", "luca@helvetia-bakery.test"]) {

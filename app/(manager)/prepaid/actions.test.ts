@@ -54,6 +54,25 @@ describe.each(enginesUnderTest())("requestWithdrawal on %s", (engine) => {
     expect(rows.filter((w) => w.status === "requested")).toMatchObject([{ amountMinor: 150, iban: "CH9300762011623852957", currency: "CHF" }]);
   });
 
+  it("refuses an amount typed in another currency than the account's, debiting nothing; the account's or none still works", async () => {
+    await signInAs("marc@alpine-web.test");
+    const { db, schema } = getDatabase();
+    const withdrawals = async () => (await db.select().from(schema.withdrawals).where(eq(schema.withdrawals.partnerOrgId, alpine))).length;
+    const [balance, count] = [await balanceOf(alpine), await withdrawals()];
+    const refused = "Das Konto lautet auf CHF: Geben Sie den Betrag in CHF ein.";
+    for (const amount of ["EUR 5", "5 eur", "EUR\u00a01.00"]) {
+      expect(await requestWithdrawal({ amount })).toEqual({ ok: false, message: refused, fieldErrors: { amount: [refused] } });
+    }
+    expect([await balanceOf(alpine), await withdrawals()]).toEqual([balance, count]);
+    expect(await requestWithdrawal({ amount: "CHF 1.00" })).toMatchObject({ ok: true, balanceMinor: balance - 100 });
+    expect(await requestWithdrawal({ amount: "0.50 chf" })).toMatchObject({ ok: true, balanceMinor: balance - 150 });
+    expect(await requestWithdrawal({ amount: "0.25" })).toMatchObject({ ok: true, balanceMinor: balance - 175 });
+    expect([await balanceOf(alpine), await withdrawals()]).toEqual([balance - 175, count + 3]);
+    // An account in EUR: a CHF amount is refused the same way.
+    await signInAs("jonas@isar-web.test");
+    expect(await requestWithdrawal({ amount: "CHF 10" })).toMatchObject({ ok: false, fieldErrors: { amount: ["Das Konto lautet auf EUR: Geben Sie den Betrag in EUR ein."] } });
+  });
+
   it("asks for a payout account first (Ines, English), and refuses the partner's administrator (German)", async () => {
     await signInAs("ines@jura-hosting.test");
     expect(await requestWithdrawal({ amount: "1.00" })).toEqual({ ok: false, message: "Add a bank account for withdrawals on the Organization page first." });

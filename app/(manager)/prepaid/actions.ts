@@ -3,14 +3,14 @@
 // to the organization's payout account, only when the balance covers it (never below zero).
 import { revalidatePath } from "next/cache";
 import { recordRefusal } from "@/db/audit";
-import { withdraw } from "@/db/prepaid";
+import { getPrepaidBalance, withdraw } from "@/db/prepaid";
 import { defineAction, type ActionResult } from "@/lib/action";
 import { canPayFromPrepaid } from "@/lib/billing/access";
 import { billingNow } from "@/lib/billing/clock";
 import { formatIban } from "@/lib/billing/references";
 import { formatMoney } from "@/lib/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { parseAmountMinor, withdrawalSchema } from "@/lib/validation/billing";
+import { parseAmountMinor, withdrawalCurrencyProblem, withdrawalSchema } from "@/lib/validation/billing";
 
 export const requestWithdrawal = defineAction(
   { schema: withdrawalSchema, refusedKind: "prepaid.refused" },
@@ -26,6 +26,13 @@ export const requestWithdrawal = defineAction(
       return { ok: false as const, message, fieldErrors };
     };
     if (!m || !canPayFromPrepaid(m)) return refuse("role", t("withdraw.role"));
+    // "EUR 500" from a CHF account: the debit is in the account's currency, so another one is refused.
+    const { currency } = await getPrepaidBalance({ orgId: m.orgId });
+    const currencyProblem = withdrawalCurrencyProblem(input.amount, currency);
+    if (currencyProblem) {
+      const message = (await getTranslations("validation"))(currencyProblem);
+      return refuse("currency_mismatch", message, { amount: [message] });
+    }
     const outcome = await withdraw({ partnerOrgId: m.orgId, amountMinor, actor: { userId: viewer.id, orgId: m.orgId }, meta, at: billingNow() });
     if (outcome.kind === "no_account") return refuse("no_payout_account", t("withdraw.noAccountError"));
     if (outcome.kind === "insufficient") {

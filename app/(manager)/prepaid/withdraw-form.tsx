@@ -3,14 +3,14 @@
 // the destination account and the balance after → Confirm. Escape or Cancel goes back to the amount.
 // Each attempt's result replaces the last: an old success never stays beside a new error.
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { useConfirmKey } from "@/components/use-confirm-key";
 import type { Currency } from "@/lib/domain";
 import { formatMoney, parseAmount } from "@/lib/format";
 import { useTranslatedResolver } from "@/lib/i18n/use-translated-resolver";
-import { withdrawalSchema, type WithdrawalInput } from "@/lib/validation/billing";
+import { withdrawalFormSchema, type WithdrawalInput } from "@/lib/validation/billing";
 import { requestWithdrawal } from "./actions";
 
 export function WithdrawForm({ currency, balanceMinor, iban, disabledReason = null }: {
@@ -27,7 +27,9 @@ export function WithdrawForm({ currency, balanceMinor, iban, disabledReason = nu
   const [verify, setVerify] = useState<{ amount: string; minor: number } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
-  const form = useForm<WithdrawalInput>({ resolver: useTranslatedResolver(withdrawalSchema), defaultValues: { amount: "" } });
+  // An amount typed in another currency ("EUR 500" here in CHF) is refused before the verify step.
+  const schema = useMemo(() => withdrawalFormSchema(currency), [currency]);
+  const form = useForm<WithdrawalInput>({ resolver: useTranslatedResolver(schema), defaultValues: { amount: "" } });
   const error = form.formState.errors.amount?.message;
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const amountInput = useRef<HTMLInputElement | null>(null);

@@ -1,11 +1,15 @@
 // The ledger export, row for row, against the ledger page read page by page without any carried
 // balance (each page's balances from the account's balance less everything newer): the export's
-// running balance must give the same balance-after on every row, filtered or not.
+// running balance must give the same balance-after on every row, filtered or not. Its times are Zurich's,
+// with the offset, as the page shows them and its date filter counts days.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listPrepaidClients, listPrepaidEntries, type PrepaidFilter } from "@/db/prepaid";
+import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { scaleBy, seedLargeData } from "@/db/seed-large";
 import { csvRow, minorToDecimal } from "@/lib/csv";
+import { zurichTimestamp } from "@/lib/format";
+import { newId } from "@/lib/ids";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/session";
@@ -41,7 +45,7 @@ describe.each(enginesUnderTest())("the prepaid ledger export on %s", (engine) =>
     do {
       const page = await listPrepaidEntries({ ...filter, cursor, limit: 50 });
       for (const e of page.rows) {
-        expected += csvRow([e.createdAt.toISOString(), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
+        expected += csvRow([zurichTimestamp(e.createdAt), e.kind, e.customerName, e.productLabel, e.orderId, e.orderKind, e.currency,
           minorToDecimal(e.amountMinor), minorToDecimal(e.balanceAfterMinor), e.invoiceNumber, e.withdrawalStatus, e.withdrawalReference]);
       }
       count += page.rows.length;
@@ -54,5 +58,36 @@ describe.each(enginesUnderTest())("the prepaid ledger export on %s", (engine) =>
     expect(header).toBe("date,entry,client,product,order,order_kind,currency,amount,balance_after,invoice,withdrawal_status,withdrawal_reference");
     expect(rest.join("\r\n")).toBe(expected);
     expect(count).toBeGreaterThan(params === undefined || Object.keys(params).length === 0 ? 1_000 : 10);
+  });
+
+  it("writes each entry's time in Zurich with its offset, around midnight and both DST changes, as the date filter counts days", async () => {
+    // Jura Hosting Partners has no ledger yet: these entries are all of its export.
+    const jura = (await orgId("Jura Hosting Partners"))!;
+    const instants = [
+      ["2025-12-31T22:59:59.000Z", "2025-12-31T23:59:59+01:00"],
+      ["2025-12-31T23:30:00.000Z", "2026-01-01T00:30:00+01:00"], // was written 2025-12-31T23:30:00.000Z
+      ["2026-03-29T00:30:00.000Z", "2026-03-29T01:30:00+01:00"],
+      ["2026-03-29T01:30:00.000Z", "2026-03-29T03:30:00+02:00"], // 02:00 CET is 03:00 CEST
+      ["2026-10-25T00:30:00.000Z", "2026-10-25T02:30:00+02:00"],
+      ["2026-10-25T01:30:00.000Z", "2026-10-25T02:30:00+01:00"], // the same wall-clock time, an hour later
+    ] as const;
+    const { db, schema } = getDatabase();
+    await db.insert(schema.prepaidEntries).values(instants.map(([at], i) => ({
+      id: newId(), partnerOrgId: jura, kind: "cashback" as const, amountMinor: 100, currency: "CHF" as const, createdAt: new Date(at), balanceAfterMinor: 100 * (i + 1),
+    })));
+    await signInAs("ines@jura-hosting.test");
+    const { NextRequest } = await import("next/server");
+    const dates = async (query: string) => {
+      const res = await GET(new NextRequest(`http://test/prepaid/export.csv${query}`));
+      expect(res.status).toBe(200);
+      const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+      expect(header!.split(",")[0]).toBe("date");
+      return rows.map((r) => r.split(",")[0]);
+    };
+    expect(await dates("")).toEqual(instants.map(([, zurich]) => zurich).reverse());
+    // The filter's Zurich day and the column agree: 1 January holds the entry at 00:30, not the one at 23:59:59.
+    expect(await dates("?from=2026-01-01&to=2026-01-01")).toEqual(["2026-01-01T00:30:00+01:00"]);
+    expect(await dates("?from=2025-12-31&to=2025-12-31")).toEqual(["2025-12-31T23:59:59+01:00"]);
+    expect(await dates("?from=2026-10-25&to=2026-10-25")).toEqual(["2026-10-25T02:30:00+01:00", "2026-10-25T02:30:00+02:00"]);
   });
 });
