@@ -1,5 +1,6 @@
 // The partner's active clients as CSV (what /clients shows, every page of it).
 import type { NextRequest } from "next/server";
+import { zurichDate } from "@/lib/audit-period";
 import { listActiveClients, listManagedProductsFor, type ClientCursor } from "@/db/lifecycle";
 import { csvResponse, EXPORT_CHUNK, keysetPages } from "@/lib/csv";
 import { ACCESS_LABELS, effectivePaymentMode, PAYMENT_MODE_INFO } from "@/lib/domain";
@@ -22,15 +23,16 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
 
   return exportWithSlot(request, viewer.id, (slot) => csvResponse(
-    `clients-${new Date().toISOString().slice(0, 10)}.csv`,
-    ["Client", "Access", "Payment mode", "Products", "Since (UTC)"],
+    `clients-${zurichDate(new Date())}.csv`,
+    // The day the partnership began in Zurich, as the Clients page shows it.
+    ["Client", "Access", "Payment mode", "Products", "Since"],
     pagesWithProducts(),
     (r) => [
       r.customerName,
       ACCESS_LABELS[r.access],
       PAYMENT_MODE_INFO[effectivePaymentMode(r)].label,
       r.access === "full" ? "All" : r.products.map((p) => p.label).join("; "),
-      (r.activatedAt ?? r.createdAt).toISOString().slice(0, 10),
+      zurichDate(r.activatedAt ?? r.createdAt),
     ],
     { slot },
   ));
