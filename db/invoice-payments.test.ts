@@ -2,8 +2,11 @@
 // when TEST_DATABASE_URL is set: the invoice's frozen VAT content and its email, payment from the prepaid
 // account (once, never overdrawn, under parallel requests), camt.054 imports (exactly once), reminders
 // (once per threshold), and the triggers that keep all of it immutable.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, asc, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseCamt054 } from "@/lib/billing/camt054";
 import { addDays } from "@/lib/billing/terms";
 import { zurichDate } from "@/lib/billing/period";
@@ -251,6 +254,20 @@ describe.each(enginesUnderTest())("invoices issued, paid and reminded on %s", (e
       expect(await outboxFor(`invoice-reminder:${paid.invoiceId}:`)).toEqual([]);
       expect(await db.select().from(schema.invoiceReminders).where(eq(schema.invoiceReminders.invoiceId, overdue.invoiceId))).toHaveLength(2);
       expect(zurichDate(dayAt(30)) > due).toBe(true);
+    });
+
+    it("go by the app's clock when given no time (the hourly schedule, npm run reminders), as the pages' overdue does", async () => {
+      const fresh = await alpineInvoice(new Date());
+      const due = (await invoiceRow(fresh.invoiceId)).dueDate!;
+      const clock = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clock-")), "now");
+      fs.writeFileSync(clock, `${addDays(due, 10)}T10:00:00Z`);
+      vi.stubEnv("TEST_CLOCK_FILE", clock);
+      try {
+        await runDueReminders();
+      } finally {
+        vi.unstubAllEnvs();
+      }
+      expect((await outboxFor(`invoice-reminder:${fresh.invoiceId}:`)).map((m) => m.dedupeKey.split(":")[2])).toEqual(["10"]);
     });
   });
 

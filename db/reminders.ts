@@ -4,6 +4,7 @@
 // nothing left to do (and the emails' dedupe keys would refuse a second copy anyway).
 import "server-only";
 import { and, asc, eq, gte, inArray, lte, notExists } from "drizzle-orm";
+import { billingNow } from "@/lib/billing/clock";
 import { zurichDate } from "@/lib/billing/period";
 import { daysPastDue, dueDatesForLevel, REMINDER_LEVELS } from "@/lib/billing/terms";
 import { getDatabase } from "./client";
@@ -13,7 +14,7 @@ export type ReminderReport = { sent: number };
 
 const BATCH = 100;
 
-export async function runDueReminders({ now = new Date(), shouldStop = () => false }: { now?: Date; shouldStop?: () => boolean } = {}): Promise<ReminderReport> {
+export async function runDueReminders({ now = billingNow(), shouldStop = () => false }: { now?: Date; shouldStop?: () => boolean } = {}): Promise<ReminderReport> {
   const { db, schema, transaction } = getDatabase();
   const { invoices, invoiceReminders, invoiceLines, organizations } = schema;
   const today = zurichDate(now);

@@ -1,6 +1,7 @@
 // The price sentences the Products page shows before anyone clicks: built with the billing rules.
 import "server-only";
 import { partnershipsForProduct, type CustomerBilling } from "@/db/billing-context";
+import { billingNow } from "@/lib/billing/clock";
 import { addYears, zurichDate } from "@/lib/billing/period";
 import { quoteSentence } from "@/lib/billing/quote";
 import type { PlacedBy } from "@/lib/billing/rules";
@@ -21,7 +22,7 @@ export function renewalQuote(
   locale: Locale,
 ): { ok: boolean; text: string } {
   if (!ctx) return { ok: false, text: "" };
-  const today = zurichDate(new Date());
+  const today = zurichDate(billingNow());
   const start = p.status === "expired" && p.renewalDate < today ? today : p.renewalDate;
   return quoteSentence({
     kind: "renewal", viewerOrgId: m.orgId, customer: ctx.customer, partnerships: partnershipsForProduct(ctx, p.id),
@@ -33,7 +34,7 @@ export type OfferQuote = { code: string; name: string; category: string; price: 
 
 /** Each catalogue offer at this customer's price, and who would pay what if the viewer ordered it today. */
 export function offerQuotes(m: UserMembership, ctx: CustomerBilling, locale: Locale): OfferQuote[] {
-  const today = zurichDate(new Date());
+  const today = zurichDate(billingNow());
   const t = translator(locale, "products");
   const offerName = (code: string, name: string) => (OFFER_KEYS[code] ? t(`offer.${OFFER_KEYS[code]!}`) : name);
   return CATALOGUE.map((offer) => {
