@@ -95,6 +95,10 @@ function replayAbort(): Error {
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, idle_session_timeout) is an 'error'
+    // event on the pool: without a listener it would end a process that has no catch-all (`npm run
+    // worker`, the cron commands). The pool drops that connection and opens another when next needed.
+    pool.on("error", (error) => console.warn(`PostgreSQL: an idle connection ended (${error.message}); the next query opens another`));
     const db = drizzlePg(pool, { schema: pgSchema });
     return {
       dialect: "postgres",
