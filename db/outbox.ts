@@ -176,6 +176,29 @@ export async function releaseLeases({ ids, leaseToken }: { ids: string[]; leaseT
   return rows.length;
 }
 
+/**
+ * When a message written at `at` is due: at once by the outbox worker's (real) clock. `at` may be a
+ * test clock's instant (lib/clock.ts), which would hold the message back until that time really comes.
+ */
+export function dueAtOnce(at: Date): Date {
+  return new Date(Math.min(at.getTime(), Date.now()));
+}
+
+/**
+ * Extends the lease of rows still held under this token to `until`: a send in flight that the server
+ * answers slowly keeps its rows from being claimed by another worker. Returns how many were still held.
+ */
+export async function extendLeases({ ids, leaseToken, until }: { ids: string[]; leaseToken: string; until: Date }): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { transaction, schema } = getDatabase();
+  const rows = await transaction((tx) => tx
+    .update(schema.outbox)
+    .set({ lockedUntil: until })
+    .where(and(held(ids, leaseToken), lt(schema.outbox.lockedUntil, until)))
+    .returning({ id: schema.outbox.id }));
+  return rows.length;
+}
+
 function sqlIncrement() {
   const { schema } = getDatabase();
   return sql`${schema.outbox.attempts} + 1`;

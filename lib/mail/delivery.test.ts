@@ -15,8 +15,11 @@ const FROM = "Partner Manager <no-reply@partner-manager.test>";
 
 type Smtp = { url: string; port: number; received: ParsedMail[]; recipients: string[][]; close(): Promise<void> };
 
-/** A real SMTP server; with `reject`, it answers every message with a temporary 451 failure. */
-async function startSmtp({ port = 0, reject = false } = {}): Promise<Smtp> {
+/**
+ * A real SMTP server; with `reject`, it answers every message with a temporary 451 failure; with
+ * `delayMs`, it answers each message that long after its end (a slow or tarpitting server).
+ */
+async function startSmtp({ port = 0, reject = false, delayMs = 0 } = {}): Promise<Smtp> {
   const received: ParsedMail[] = [];
   const recipients: string[][] = [];
   const server = new SMTPServer({
@@ -30,11 +33,11 @@ async function startSmtp({ port = 0, reject = false } = {}): Promise<Smtp> {
         stream.on("end", () => callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 })));
         return;
       }
-      simpleParser(stream).then((mail) => {
+      simpleParser(stream).then((mail) => setTimeout(() => {
         received.push(mail);
         recipients.push(session.envelope.rcptTo.map((r) => r.address));
         callback();
-      }, callback);
+      }, delayMs), callback);
     },
   });
   await new Promise<void>((resolve, fail) => {
@@ -65,7 +68,7 @@ const later = (d: Date, ms: number) => new Date(d.getTime() + ms);
 describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
   let testDb: TestDatabase;
   const servers: Smtp[] = [];
-  const smtp = async (options?: { port?: number; reject?: boolean }) => {
+  const smtp = async (options?: { port?: number; reject?: boolean; delayMs?: number }) => {
     const s = await startSmtp(options);
     servers.push(s);
     return s;
@@ -125,6 +128,20 @@ describe.each(enginesUnderTest())("outbox delivery on %s", (engine) => {
     expect(await deliverDueMessages({ transport, now: later(now, 3600_000) })).toEqual({ claimed: 0, sent: 0, failed: 0, released: 0 });
     expect(server.received.map((m) => m.subject)).toEqual(["Payment mode changed 2"]);
     expect((await listMessages())[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("keeps a slow send's lease while it lasts, so a second worker does not send the message again", async () => {
+    const slow = await smtp({ delayMs: 2_500 });
+    const other = await smtp();
+    await enqueueMessages(getDatabase().db, [message(7)]);
+    const leaseMs = 1_500;
+    const first = deliverDueMessages({ transport: createTransport({ smtpUrl: slow.url, from: FROM }), leaseMs });
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the lease the claim took
+    expect(await deliverDueMessages({ transport: createTransport({ smtpUrl: other.url, from: FROM }), leaseMs })).toMatchObject({ claimed: 0 });
+    expect(await first).toMatchObject({ claimed: 1, sent: 1, failed: 0 });
+    expect(slow.received.map((m) => m.subject)).toEqual(["Payment mode changed 7"]);
+    expect(other.received).toHaveLength(0);
+    expect((await listMessages())[0]).toMatchObject({ status: "sent", attempts: 1, lockedUntil: null });
   });
 
   it("retries after a temporary 451 rejection and gives up after the last attempt", async () => {

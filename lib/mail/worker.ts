@@ -2,8 +2,9 @@
 //
 // Why a message is never sent twice: a row is claimed under a lease (lockedUntil) and a fencing token
 // (leaseToken): no other worker, in this process or another instance, claims it while the lease runs
-// (PostgreSQL claims skip rows another instance is claiming: FOR UPDATE SKIP LOCKED), and sends stop
-// being started after half the lease, so a send never outlives it. It is marked `sent` as soon as the
+// (PostgreSQL claims skip rows another instance is claiming: FOR UPDATE SKIP LOCKED); sends stop being
+// started after half the lease, and a send still in flight has its lease extended while it lasts (an
+// SMTP server may take up to the transport's timeout for each step of one send). It is marked `sent` as soon as the
 // SMTP server accepts it (acceptances are committed together, a few milliseconds apart), and only
 // under its token: a worker whose lease ran out cannot overwrite what the next holder did. On SIGTERM
 // (stopOutboxWorker) no new row is claimed or started, sends in flight finish and are marked, the rest
@@ -13,7 +14,7 @@
 // Why none is lost: the row is written in the change's own transaction and stays `pending` through
 // every failed attempt until it is accepted or MAX_ATTEMPTS is reached.
 import "server-only";
-import { claimDueMessages, markAttemptFailed, markSent, releaseLeases, type OutboxMessage } from "@/db/outbox";
+import { claimDueMessages, extendLeases, markAttemptFailed, markSent, releaseLeases, type OutboxMessage } from "@/db/outbox";
 import { env } from "@/lib/env";
 import { createTransport, type MailTransport } from "./transport";
 
@@ -78,6 +79,15 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
     }
   };
   const lanes = Promise.all(Array.from({ length: Math.min(transport.concurrency, rows.length) }, lane));
+  // While sends are in flight their lease is extended, a third of it at a time, on the pass's clock
+  // (`now`, advanced by the time spent): a slow server cannot make a send outlive its lease while this
+  // process lives. A failed extension is tried again at the next beat.
+  const heartbeat = setInterval(() => {
+    const until = new Date(now.getTime() + (Date.now() - started) + leaseMs);
+    extendLeases({ ids: [...inFlight], leaseToken, until })
+      .catch((error: unknown) => console.warn(`Outbox worker: could not extend a lease (${describe(error)})`));
+  }, Math.max(250, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
   // One signal serves every pass of a loop: the listener goes once this pass is over.
   let onAbort = () => {};
   const abandoned = new Promise<"abandoned">((resolve) => {
@@ -86,6 +96,7 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
     else abandon?.addEventListener("abort", onAbort, { once: true });
   });
   const outcome = await Promise.race([lanes.then(() => "done" as const), abandoned]);
+  clearInterval(heartbeat);
   abandon?.removeEventListener("abort", onAbort);
   if (outcome === "abandoned") {
     // Sends the server has not answered: given back. If one is accepted after all, its mark no longer
@@ -93,10 +104,14 @@ export async function deliverDueMessages({ transport, now = new Date(), limit, l
     notStarted.push(...inFlight, ...queue.splice(0).map((r) => r.id));
     report.failed -= giveBack.length;
   }
-  await accepted.flush();
-  const unsent = [...notStarted, ...giveBack];
-  report.released = await releaseLeases({ ids: unsent, leaseToken });
-  if (outcome === "done") report.failed -= giveBack.length;
+  try {
+    await accepted.flush();
+  } finally {
+    // Even when an acceptance could not be recorded: what was not sent goes back at once.
+    const unsent = [...notStarted, ...giveBack];
+    report.released = await releaseLeases({ ids: unsent, leaseToken });
+    if (outcome === "done") report.failed -= giveBack.length;
+  }
   return report;
 }
 
@@ -112,7 +127,12 @@ async function sendOne(
       giveBack.push(row.id);
       return false;
     }
-    await markAttemptFailed({ id: row.id, leaseToken, error: describe(error), retryAt: nextRetryAt(row.attempts + 1, now) });
+    try {
+      await markAttemptFailed({ id: row.id, leaseToken, error: describe(error), retryAt: nextRetryAt(row.attempts + 1, now) });
+    } catch (recording) {
+      // Not recorded: the row stays leased and is tried again once the lease expires. The other lanes go on.
+      console.warn(`Outbox worker: could not record a failed attempt (${describe(recording)})`);
+    }
     return false;
   }
   // Outside the try: a failure to record success must not be recorded as a failed send.
@@ -121,6 +141,9 @@ async function sendOne(
 }
 
 type GroupCommit = { add(id: string): void; flush(): Promise<void> };
+
+// Waits before the tries after a failed commit of acceptances.
+const COMMIT_RETRIES = [100, 500, 2_000];
 
 /**
  * Marks ids as they come, in as few transactions as the database's pace allows: while one commit runs,
@@ -135,10 +158,19 @@ function groupCommit(commit: (ids: string[]) => Promise<unknown>): GroupCommit {
     while (waiting.length > 0) {
       const ids = waiting;
       waiting = [];
-      try {
-        await commit(ids);
-      } catch (error) {
-        failure ??= error;
+      // A commit that fails (a dropped connection) is tried again: an acceptance left unrecorded is
+      // sent again once its lease expires.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await commit(ids);
+          break;
+        } catch (error) {
+          if (attempt >= COMMIT_RETRIES.length) {
+            failure ??= error;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, COMMIT_RETRIES[attempt]));
+        }
       }
     }
     running = null;
