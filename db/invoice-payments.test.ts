@@ -256,6 +256,25 @@ describe.each(enginesUnderTest())("invoices issued, paid and reminded on %s", (e
       expect(zurichDate(dayAt(30)) > due).toBe(true);
     });
 
+    it("and orders placed without a time are billed on the app's clock too (the Products page's orders)", async () => {
+      const clock = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clock-")), "now");
+      fs.writeFileSync(clock, "2027-03-01T09:00:00Z");
+      vi.stubEnv("TEST_CLOCK_FILE", clock);
+      let outcome;
+      try {
+        outcome = await placeOrder({
+          request: { kind: "new", customerOrgId: matterhorn, offer: findOffer("domain-com")!, label: `matterhorn-${engine}-clock.com` },
+          actor: partnerActor(marc, alpine), meta: META,
+        });
+      } finally {
+        vi.unstubAllEnvs();
+      }
+      if (outcome.kind !== "placed") throw new Error(`order refused: ${outcome.reason}`);
+      expect((await invoiceRow(outcome.invoiceId)).issuedAt.toISOString()).toBe("2027-03-01T09:00:00.000Z");
+      const [mail] = await outboxFor(`invoice:${outcome.invoiceId}`);
+      expect(mail!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
     it("go by the app's clock when given no time (the hourly schedule, npm run reminders), as the pages' overdue does", async () => {
       const fresh = await alpineInvoice(new Date());
       const due = (await invoiceRow(fresh.invoiceId)).dueDate!;
@@ -267,7 +286,10 @@ describe.each(enginesUnderTest())("invoices issued, paid and reminded on %s", (e
       } finally {
         vi.unstubAllEnvs();
       }
-      expect((await outboxFor(`invoice-reminder:${fresh.invoiceId}:`)).map((m) => m.dedupeKey.split(":")[2])).toEqual(["10"]);
+      const mails = await outboxFor(`invoice-reminder:${fresh.invoiceId}:`);
+      expect(mails.map((m) => m.dedupeKey.split(":")[2])).toEqual(["10"]);
+      // Due at once by the worker's real clock, not held until the test clock's day really comes.
+      expect(mails[0]!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
     });
   });
 

@@ -3,6 +3,7 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Offer } from "@/lib/catalogue";
 import { decideOrder, type BillingPlan, type BillingRefusal, type PlacedBy } from "@/lib/billing/rules";
+import { billingNow } from "@/lib/billing/clock";
 import { addYears, zurichDate } from "@/lib/billing/period";
 import { invoiceQrReference } from "@/lib/billing/references";
 import { paymentTermsDays, sellerFromConfiguration } from "@/lib/billing/seller";
@@ -14,6 +15,7 @@ import { insertAuditEvent, type RequestMeta } from "./audit";
 import { loadCustomerBilling, partnershipsForProduct } from "./billing-context";
 import { getDatabase, type Tx } from "./client";
 import { queueInvoiceIssued } from "./invoice-notices";
+import { dueAtOnce } from "./outbox";
 import { appendLedgerEntry } from "./prepaid";
 import { resolveDueSwitchesForCustomerInTx } from "./scheduled-switches";
 
@@ -65,7 +67,7 @@ export async function placeOrder(args: { request: OrderRequest; actor: OrderActo
  */
 export async function placeOrderInTx(
   tx: Tx,
-  { request, actor, meta, at = new Date(), notify = true }: {
+  { request, actor, meta, at = billingNow(), notify = true }: {
     request: OrderRequest; actor: OrderActor; meta: RequestMeta; at?: Date;
     /** Email the invoice to the payer's legal representatives (the demo seed's history sends none). */
     notify?: boolean;
@@ -172,7 +174,7 @@ export async function placeOrderInTx(
     await queueInvoiceIssued(tx, {
       id: invoiceId, orgId: plan.payerOrgId, payerName: buyer.name, number: invoiceNumber(seq), totalMinor: plan.totalMinor,
       currency: plan.currency, dueDate, firstLine: plan.lines[0]!,
-    }, at);
+    }, dueAtOnce(at));
   }
 
   if (plan.cashback) {

@@ -9,6 +9,7 @@ import { zurichDate } from "@/lib/billing/period";
 import { daysPastDue, dueDatesForLevel, REMINDER_LEVELS } from "@/lib/billing/terms";
 import { getDatabase } from "./client";
 import { queueInvoiceReminder } from "./invoice-notices";
+import { dueAtOnce } from "./outbox";
 
 export type ReminderReport = { sent: number };
 
@@ -53,7 +54,7 @@ export async function runDueReminders({ now = billingNow(), shouldStop = () => f
           const inserted = await tx.insert(invoiceReminders).values({ invoiceId: inv.id, level, sentAt: now }).onConflictDoNothing().returning({ id: invoiceReminders.invoiceId });
           if (inserted.length === 0) continue;
           const line = lines.find((l) => l.invoiceId === inv.id) ?? { description: inv.number, code: null, params: null };
-          await queueInvoiceReminder(tx, { ...inv, dueDate: inv.dueDate!, firstLine: line }, level, daysPastDue(inv.dueDate!, today), now);
+          await queueInvoiceReminder(tx, { ...inv, dueDate: inv.dueDate!, firstLine: line }, level, daysPastDue(inv.dueDate!, today), dueAtOnce(now));
           sent++;
         }
         return sent;

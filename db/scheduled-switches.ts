@@ -22,7 +22,7 @@ import { switchAppliedEmail, switchCancelledEmail, switchDroppedEmail, switchSch
 import { switchOutcome } from "@/lib/scheduled-switch";
 import { insertAuditEvent, type RequestMeta } from "./audit";
 import { getDatabase, type Executor, type Tx } from "./client";
-import { enqueueMessages, type NewMessage } from "./outbox";
+import { dueAtOnce, enqueueMessages, type NewMessage } from "./outbox";
 import { listOrgMembersWithRole, type Recipient } from "./users";
 
 export type PendingSwitch = {
@@ -229,9 +229,7 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
     .returning({ id: scheduledSwitches.id });
   if (!claimed) return "skipped";
   const meta = JOB_META(sw.effectiveDate);
-  // The emails are due as soon as they are queued, by the outbox worker's (real) clock: `at` may be a
-  // test clock's instant (lib/clock.ts), which would hold them back until that time really comes.
-  const queuedAt = new Date(Math.min(at.getTime(), Date.now()));
+  const queuedAt = dueAtOnce(at);
   const base = { outcome: "ok" as const, actorUserId: null, actorOrgId: null, partnershipId: p.id, customerOrgId: p.customerOrgId, partnerOrgId: p.partnerOrgId, meta, at };
   const common = { customerName: p.customerName, partnerName: p.partnerName };
 
