@@ -3,7 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { createSession } from "@/db/sessions";
+import { createSession, revokeSession } from "@/db/sessions";
 import { findUserCredentials } from "@/db/users";
 import { clientAddress } from "./client-address";
 import { env } from "./env";
@@ -71,6 +71,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out (POST /api/auth/signout) only clears the cookie: end its session row too, as
+    // the app's sign-out does, so that a copy of the cookie stops working.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid && token.sub) await revokeSession({ id: token.sid, userId: token.sub });
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       // Only at sign-in is `user` set: that is when the session row is created.

@@ -137,6 +137,34 @@ describe.each(enginesUnderTest())("the real session layer on %s", (engine) => {
     expect(replayed).toMatchObject({ viewer: null, page: "redirect", action: { ok: false } });
   });
 
+  it("Auth.js's own endpoints: its session endpoint tells nothing of a revoked session, and its sign-out ends the session row", async () => {
+    const sessionFor = async (cookie: string) => {
+      sendCookie(cookie);
+      return (await GET(new NextRequest(`${APP}/api/auth/session`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } }))).json();
+    };
+    const cookie = await signedInCookie("claire@helvetia-bakery.test");
+    expect(await sessionFor(cookie)).toMatchObject({ user: { email: "claire@helvetia-bakery.test" } });
+    sendCookie(cookie);
+    expect(await outcomeOf(() => signOutAction())).toBe("redirect");
+    expect(await sessionFor(cookie)).toBeNull();
+
+    // Signing out through Auth.js's own endpoint (a form posting to /api/auth/signout) revokes the row too.
+    const other = await signedInCookie("claire@helvetia-bakery.test");
+    expect(await whatItGets(other)).toMatchObject({ viewer: "claire@helvetia-bakery.test" });
+    const csrf = await GET(new NextRequest(`${APP}/api/auth/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const res = await POST(new NextRequest(`${APP}/api/auth/signout`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: [...cookiePairs(csrf).map(([k, v]) => `${k}=${v}`), `${SESSION_COOKIE}=${other}`].join("; "),
+      },
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${APP}/login` }),
+    }));
+    expect(res.status).toBe(302);
+    expect(await whatItGets(other)).toEqual(await whatItGets(null));
+  });
+
   it("sign out everywhere ends every session of that user, and only theirs", async () => {
     const [laptop, phone, other] = [
       await signedInCookie("marc@alpine-web.test"), await signedInCookie("marc@alpine-web.test"), await signedInCookie("elena@alpine-web.test"),
