@@ -1,7 +1,7 @@
 // `npm run worker`: delivers the notification outbox from its own process (set WORKER_IN_APP=off on
 // the web app then, or keep both: leases and fencing tokens keep them from sending a message twice).
 // On SIGTERM/SIGINT it claims nothing more, lets sends in flight finish (marking what was accepted),
-// gives back the rest, closes the database and exits.
+// gives back the rest, closes the database and exits, within 9 s whatever hangs.
 import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
@@ -19,11 +19,19 @@ startOutboxWorker();
 // The loop's timer is unref'd so it never pins a process by accident; this one is meant to stay up.
 const keepAlive = setInterval(() => {}, 1 << 30);
 
+// As the web server's stop (lib/cli/server.ts): whatever still hangs then (a database that does not
+// answer) is cut, rather than waiting for the orchestrator's SIGKILL.
+const STOP_DEADLINE_MS = 9_000;
+
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.info(`Outbox worker: ${signal} received, finishing the sends in flight`);
+  setTimeout(() => {
+    console.error("Outbox worker: could not stop cleanly in time; exiting");
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
   await stopOutboxWorker();
   await getDatabase().close().catch(() => {});
   clearInterval(keepAlive);
