@@ -4,9 +4,9 @@
 // Its words are in the `products` namespace: a page using it passes "products" to <ClientMessages>.
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { categoryName as named } from "@/lib/product-category";
 
 /** The catalogue's categories (lib/catalogue.ts, stored in English) and their message keys. */
-const CATEGORY_KEYS: Record<string, "webHosting" | "domain" | "mailService"> = { "Web hosting": "webHosting", Domain: "domain", "Mail service": "mailService" };
 
 export type PickableProduct = { id: string; label: string; category: string };
 
@@ -33,8 +33,8 @@ export function ProductPicker({ products, value, onChange, errorId, error }: {
   error?: string;
 }) {
   const t = useTranslations("products");
+  const categoryName = (c: string) => named(t, c);
   const selected = new Set(value);
-  const categoryName = (c: string) => (CATEGORY_KEYS[c] ? t(`category.${CATEGORY_KEYS[c]!}`) : c);
   const categories = [...new Set(products.map((p) => p.category))].sort();
   const set = (ids: string[], on: boolean) => {
     const next = new Set(selected);

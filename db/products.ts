@@ -18,6 +18,18 @@ export async function listOrgProducts({ orgId }: { orgId: string }) {
     .limit(500);
 }
 
+/** The organization's products among `ids` (the ones an invitation or an access change names), by label. */
+export async function listOrgProductNames({ orgId, ids }: { orgId: string; ids: readonly string[] }) {
+  if (ids.length === 0) return [];
+  const { db, schema } = getDatabase();
+  const { products } = schema;
+  return db
+    .select({ id: products.id, label: products.label, category: products.category })
+    .from(products)
+    .where(and(eq(products.orgId, orgId), inArray(products.id, [...new Set(ids)])))
+    .orderBy(asc(products.label), asc(products.id));
+}
+
 // --- Orders and renewals (issue 3): the lists the Products page shows, and who may order for a product.
 
 export type ProductCursor = { at: Date; id: string };

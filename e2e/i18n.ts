@@ -17,6 +17,8 @@ export const ENGLISH_UI_WORDS = [
   "Previous", "Not found", "Welcome", "Collaborator", "Legal representative", "Email", "Password", "Profile", "Download",
   "Export", "Filter", "Platform audit", "No organization", "Renewal", "Order", "Withdrawal", "Paid", "Unpaid", "Access",
   "Clients", "Partner", "Main", "Sent", "Failed", "Show", "Apply", "Reset", "Close", "Open", "the",
+  // Product categories, stored in English (lib/product-category.ts): a page must name them in its language.
+  "Web hosting", "Mail service",
 ];
 
 function catalogueText(locale: Locale): string {

@@ -5,10 +5,11 @@ import { getPartnerOrganization } from "@/db/invitation-reads";
 import { createInvitation, deleteInvitation as withdraw, resendInvitation as renew } from "@/db/invitations";
 import { changeAccess as saveAccess, type MessageBuilder } from "@/db/lifecycle";
 import { listManagedProducts } from "@/db/partnerships";
-import { listOrgProducts } from "@/db/products";
+import { listOrgProductNames } from "@/db/products";
 import { defineAction, type ActionContext, type ActionResult } from "@/lib/action";
 import type { AccessLevel, PaymentMode } from "@/lib/domain";
 import { env } from "@/lib/env";
+import { toLocale } from "@/lib/i18n/locales";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n/translator";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "@/lib/invitation-token";
@@ -17,6 +18,7 @@ import { lifecycleDenialMessage, lifecycleMessages } from "@/lib/lifecycle-messa
 import { accessChangedEmail, invitationEmail, invitationWithdrawnEmail } from "@/lib/mail/lifecycle-templates";
 import { mailFooter, outboxRows } from "@/lib/mail/outbox-rows";
 import { kickOutboxWorker } from "@/lib/mail/worker";
+import { categoryName } from "@/lib/product-category";
 import { refuser } from "@/lib/refusal";
 import {
   changeAccessSchema, endPartnershipSchema, invitePartnerSchema, partnershipStepSchema, type PartnershipStepInput,
@@ -26,21 +28,29 @@ import { partnerErrors } from "./messages";
 
 const KIND = "partnership.action_refused" as const;
 
-/** "Label (Category)" of the customer's products among `ids`, for emails. */
-async function productLabels(orgId: string, ids: readonly string[]): Promise<string[]> {
-  const chosen = new Set(ids);
-  return (await listOrgProducts({ orgId })).filter((p) => chosen.has(p.id)).map((p) => `${p.label} (${p.category})`);
+type ProductName = { label: string; category: string };
+
+/** The customer's products among `ids`, for emails (every one of them, however many the customer has). */
+async function productLabels(orgId: string, ids: readonly string[]): Promise<ProductName[]> {
+  return listOrgProductNames({ orgId, ids });
+}
+
+/** "Label (Category)" in the recipient's language: categories are stored in English. */
+function productLines(products: readonly ProductName[], locale: string): string[] {
+  const t = translator(toLocale(locale), "products");
+  return products.map((p) => `${p.label} (${categoryName(t, p.category)})`);
 }
 
 function invitationMessages(args: {
   partnershipId: string; customerName: string; partnerName: string; actorName: string;
-  access: AccessLevel; paymentMode: PaymentMode; products: string[]; token: string; expiresAt: Date;
+  access: AccessLevel; paymentMode: PaymentMode; products: ProductName[]; token: string; expiresAt: Date;
 }): MessageBuilder {
   return (recipients, next) => outboxRows(recipients, {
     template: "partnership-invitation", key: `invitation:${args.partnershipId}:v${next.version}`,
     partnershipId: args.partnershipId, auditEventId: next.auditEventId,
     render: (r) => invitationEmail({
       ...args, locale: r.locale, recipientName: r.name, invitationUrl: `${env().APP_URL}${invitationPath(args.token)}`,
+      products: productLines(args.products, r.locale),
       footer: mailFooter(r, args.partnerName, "clients"),
     }),
   });
@@ -106,7 +116,7 @@ async function pendingStep(step: "resend" | "delete", input: PartnershipStepInpu
   if (step === "resend") {
     const token = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const products = p.access === "limited" ? (await listManagedProducts({ partnershipId: p.id })).map((x) => `${x.label} (${x.category})`) : [];
+    const products = p.access === "limited" ? await listManagedProducts({ partnershipId: p.id }) : [];
     outcome = await renew({
       partnership: p, expectedVersion: input.version, tokenHash: hashInvitationToken(token), expiresAt, actor, meta,
       messages: invitationMessages({
@@ -168,7 +178,7 @@ export const changeAccess = defineAction(
         render: (r) => accessChangedEmail({
           locale: r.locale, recipientName: r.name, customerName: p.customerName, partnerName: p.partnerName, from: p.access, to: plan.access,
           actorName: viewer.name, at: new Date(),
-          paymentMode: plan.paymentMode, products, paymentModeReset: plan.resetsPaymentMode, url: `${env().APP_URL}/clients/${p.id}`,
+          paymentMode: plan.paymentMode, products: productLines(products, r.locale), paymentModeReset: plan.resetsPaymentMode, url: `${env().APP_URL}/clients/${p.id}`,
           footer: mailFooter(r, p.partnerName, "clients"),
         }),
       }),

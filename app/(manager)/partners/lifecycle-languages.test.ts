@@ -6,6 +6,8 @@ import { seedDemoData } from "@/db/seed";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId, partnershipId, readPartnership } from "@/lib/testing/demo";
 import { signInAs } from "@/lib/testing/fake-request";
+import { messagesTo } from "@/lib/testing/lifecycle";
+import { listOrgProducts } from "@/db/products";
 import { changeAccess, endPartnershipAsCustomer, invitePartner, resendInvitation } from "./lifecycle-actions";
 
 vi.mock("@/lib/request", () => import("@/lib/testing/fake-request"));
@@ -59,6 +61,19 @@ describe.each(enginesUnderTest())("lifecycle actions in each person's language o
     expect(await changeAccess({ partnershipId: lakeside, version: (await readPartnership(lakeside)).version, access: "full", productIds: [] })).toEqual({
       ok: false, message: "Questa partnership non è stata trovata.",
     });
+  });
+
+  it("names the products' categories in the partner's language in its email, not as stored (English)", async () => {
+    await signInAs("claire@helvetia-bakery.test");
+    const lakeside = await partnershipId(HELVETIA, "Lakeside IT");
+    const products = await listOrgProducts({ orgId: await orgId(HELVETIA) });
+    const italian: Record<string, string> = { "Web hosting": "Hosting web", Domain: "Dominio", "Mail service": "Servizio e-mail" };
+    expect(products.length).toBeGreaterThan(1);
+    const result = await changeAccess({ partnershipId: lakeside, version: (await readPartnership(lakeside)).version, access: "limited", productIds: products.map((x) => x.id) });
+    expect(result.ok, result.message).toBe(true);
+    const [mail] = await messagesTo("sofia@lakeside-it.test", "access-changed"); // Sofia reads Italian
+    for (const x of products) expect(mail!.textBody).toContain(`${x.label} (${italian[x.category]})`);
+    expect(mail!.textBody).not.toMatch(/Web hosting|Mail service/);
   });
 
   it("answers Anna in German when she resends her pending invitation", async () => {

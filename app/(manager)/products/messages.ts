@@ -17,9 +17,6 @@ export const REFUSALS: Record<Refusal, ProductError> = {
 };
 
 /** Catalogue keys of the categories and offers (lib/catalogue.ts), whose stored names are English. */
-export const CATEGORY_KEYS: Record<string, "webHosting" | "domain" | "mailService"> = {
-  "Web hosting": "webHosting", Domain: "domain", "Mail service": "mailService",
-};
 export const OFFER_KEYS: Record<string, "webHostingPro" | "webHostingStarter" | "domainCh" | "domainCom" | "mailService"> = {
   "web-hosting-pro": "webHostingPro", "web-hosting-starter": "webHostingStarter", "domain-ch": "domainCh", "domain-com": "domainCom",
   "mail-service": "mailService",

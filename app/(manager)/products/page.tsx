@@ -13,7 +13,8 @@ import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { canPlaceOrders, canSeeProductsPage } from "@/lib/permissions";
 import { getViewer, requireViewer } from "@/lib/session";
 import { OrderPanel } from "./order-panel";
-import { categoryLabel, offerQuotes, renewalQuote } from "./quotes";
+import { categoryName } from "@/lib/product-category";
+import { offerQuotes, renewalQuote } from "./quotes";
 import { ProductRows, type ProductRow } from "./product-rows";
 
 /** Where a partner's order panel searches its clients (products/clients/route.ts). */
@@ -51,7 +52,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
     const quote = renewalQuote(m, contexts.get(p.orgId), p, locale);
     const renewable = mayOrder && access !== "limited" && p.status !== "cancelled" && quote.ok;
     return [
-      p.id, partner ? p.customerName : "", p.label, categoryLabel(t, p.category), formatMoney(p.priceMinor, p.currency, locale),
+      p.id, partner ? p.customerName : "", p.label, categoryName(t, p.category), formatMoney(p.priceMinor, p.currency, locale),
       day(p.renewalDate), d(`productStatus.${p.status}`), partner ? (access ? d(`access.${access}`) : "—") : "",
       p.renewalDate, renewable ? quote.text : "", renewable ? "renew" : access === "limited" ? "client" : "",
     ];

@@ -11,7 +11,8 @@ import type { Currency } from "@/lib/domain";
 import { formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { CATEGORY_KEYS, OFFER_KEYS } from "./messages";
+import { categoryName } from "@/lib/product-category";
+import { OFFER_KEYS } from "./messages";
 
 const placedByOf = (m: UserMembership): PlacedBy => (m.orgIsPartner ? { side: "partner", partnerOrgId: m.orgId } : { side: "customer" });
 
@@ -45,14 +46,9 @@ export function offerQuotes(m: UserMembership, ctx: CustomerBilling, locale: Loc
       placedBy: placedByOf(m), locale,
     });
     return {
-      code: offer.code, name: offerName(offer.code, offer.name), category: categoryLabel(t, offer.category),
+      code: offer.code, name: offerName(offer.code, offer.name), category: categoryName(t, offer.category),
       price: t("perYear", { price: formatMoney(priceMinor, ctx.customer.currency, locale) }), quote: q.text,
     };
   });
 }
 
-/** A category as the reader names it; a category the catalogue does not know stays as stored. */
-export function categoryLabel(t: ReturnType<typeof translator<"products">>, category: string): string {
-  const key = CATEGORY_KEYS[category];
-  return key ? t(`category.${key}`) : category;
-}

@@ -10,6 +10,7 @@ import { findInvitationByToken } from "@/db/invitation-reads";
 import { listManagedProducts } from "@/db/partnerships";
 import { formatDate } from "@/lib/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { categoryName } from "@/lib/product-category";
 import { hashInvitationToken, invitationPath, isWellFormedToken } from "@/lib/invitation-token";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { invitationLinkMessage } from "@/lib/lifecycle-messages";
@@ -42,7 +43,7 @@ export default async function InvitationPage({ params }: PageProps<"/invitations
   const viewer = await getViewer();
   // Sign in first, then come back to this very link.
   if (!viewer) redirect(`/login?next=${encodeURIComponent(invitationPath(token))}`);
-  const [t, d, locale, hit] = await Promise.all([getTranslations("invitations"), getTranslations("domain"), getLocale(), findByToken(token)]);
+  const [t, d, locale, hit, pt] = await Promise.all([getTranslations("invitations"), getTranslations("domain"), getLocale(), findByToken(token), getTranslations("products")]);
   if (!hit) return <Shell><p role="alert" className="text-sm text-red-700">{invitationLinkMessage("unknown", locale)}</p></Shell>;
 
   const membership = viewer.memberships.find((x) => x.orgId === hit.partnerOrgId);
@@ -77,7 +78,7 @@ export default async function InvitationPage({ params }: PageProps<"/invitations
         <h2 id="invitation-summary" className="text-lg font-semibold">{t("summary", { customerName: hit.customerName, partnerName: hit.partnerName })}</h2>
         <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
           <li>{t.rich(accessKey, { access: d(`access.${hit.access}`), customerName: hit.customerName, strong })}</li>
-          {hit.access === "limited" && <li>{products.map((p) => t("product", { label: p.label, category: p.category })).join(", ")}</li>}
+          {hit.access === "limited" && <li>{products.map((p) => t("product", { label: p.label, category: categoryName(pt, p.category) })).join(", ")}</li>}
           {hit.access === "full" && (
             <li>{t.rich(modeKey, { mode: d(`paymentMode.${hit.paymentMode}`), customerName: hit.customerName, strong })}</li>
           )}

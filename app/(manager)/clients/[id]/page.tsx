@@ -12,6 +12,7 @@ import { getPendingSwitch } from "@/db/scheduled-switches";
 import { effectivePaymentMode } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { categoryName } from "@/lib/product-category";
 import { isWellFormedId } from "@/lib/ids";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { canSeeClientsPage } from "@/lib/permissions";
@@ -39,11 +40,12 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   if (!m || !canSeeClientsPage(m) || !isWellFormedId(id)) notFound();
   const p = await getPartnerPartnership({ id, partnerOrgId: m.orgId });
   if (!p) notFound();
-  const [managed, links, t, d, locale, pendingSwitch] = await Promise.all([
+  const [managed, links, t, d, locale, pendingSwitch, pt] = await Promise.all([
     p.access === "limited" ? listManagedProducts({ partnershipId: p.id }) : Promise.resolve([]),
     p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
     getTranslations("clients"), getTranslations("domain"), getLocale(),
     getPendingSwitch(null, { partnershipId: p.id }), // scheduled switch (issue #14), shown to the partner too
+    getTranslations("products"),
   ]);
   const mode = effectivePaymentMode(p);
   const actor = { role: m.role, side: "partner" as const };
@@ -89,7 +91,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         <p className="mt-2 text-sm">{t("detail.accessLabel")} <strong>{d(`access.${p.access}`)}</strong></p>
         {p.access === "limited" && (
           <ul className="mt-2 list-disc pl-5 text-sm">
-            {managed.map((prod) => <li key={prod.id}>{prod.label} <span className="text-slate-500">{t("detail.productCategory", { category: prod.category })}</span></li>)}
+            {managed.map((prod) => <li key={prod.id}>{prod.label} <span className="text-slate-500">{t("detail.productCategory", { category: categoryName(pt, prod.category) })}</span></li>)}
           </ul>
         )}
       </section>

@@ -16,6 +16,7 @@ import { now } from "@/lib/clock";
 import { formatDate, formatDateTime, formatLongDate } from "@/lib/format";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { categoryName } from "@/lib/product-category";
 import { isWellFormedId } from "@/lib/ids";
 import { invitationState, lifecycleDenial } from "@/lib/lifecycle";
 import { partnershipPeriod, partnershipTense } from "@/lib/partnership-facts";
@@ -48,7 +49,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   const found = await visiblePartnership(id);
   if (!found) notFound();
   const { p, m } = found;
-  const [t, d, locale, history, managed, products, invitations, pendingSwitch, e] = await Promise.all([
+  const [t, d, locale, history, storedManaged, storedProducts, invitations, pendingSwitch, e, pt] = await Promise.all([
     getTranslations("partners"),
     getTranslations("domain"),
     getLocale(),
@@ -58,7 +59,11 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
     p.status === "pending" ? latestInvitations({ partnershipIds: [p.id] }) : Promise.resolve(null),
     getPendingSwitch(null, { partnershipId: p.id }),
     getTranslations("schedule.editor"),
+    getTranslations("products"),
   ]);
+  // Categories are stored in English: named in the viewer's language for the views and the editor alike.
+  const named = <T extends { category: string }>(xs: T[]) => xs.map((x) => ({ ...x, category: categoryName(pt, x.category) }));
+  const [managed, products] = [named(storedManaged), named(storedProducts)];
   const date = (at: Date) => formatDate(at, locale);
   const denial = paymentModeChangeDenial(m.role, p);
   const actor = { role: m.role, side: "customer" as const };
