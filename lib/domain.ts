@@ -66,45 +66,6 @@ export const AUDIT_KINDS = [
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
-/** @deprecated English only: use the "domain" namespace, `t(\`role.${role}\`)`. */
-export const ROLE_LABELS: Record<Role, string> = {
-  legal_representative: "Legal representative",
-  administrator: "Administrator",
-  collaborator: "Collaborator",
-};
-
-/** @deprecated English only: use the "domain" namespace, `t(\`access.${access}\`)`. */
-export const ACCESS_LABELS: Record<AccessLevel, string> = { limited: "Limited", full: "Full" };
-
-/** @deprecated English only: use the "domain" namespace, `t(\`status.${status}\`)`. */
-export const STATUS_LABELS: Record<PartnershipStatus, string> = {
-  pending: "Pending",
-  active: "Active",
-  ended: "Ended",
-  refused: "Refused",
-  deleted: "Deleted",
-};
-
-/**
- * The two payment modes as the customer sees them, one sentence each (PRODUCT.md's FAQ).
- * @deprecated English only: use the "domain" namespace, `t(\`paymentMode.${mode}\`)` and
- * `t(\`paymentModeExplanation.${mode}\`)`.
- */
-export const PAYMENT_MODE_INFO: Record<PaymentMode, { label: string; explanation: string }> = {
-  customer: {
-    label: "Customer pays",
-    explanation:
-      "Your organization pays the orders and renewals the partner makes and only you see the invoices; " +
-      "the partner earns cashback on them in its prepaid account.",
-  },
-  partner: {
-    label: "Partner pays",
-    explanation:
-      "The partner pays the orders and renewals it makes for you at its reseller discount and only it " +
-      "sees those invoices; orders you place yourself are still invoiced to you.",
-  },
-};
-
 /** The payment mode a partnership effectively has: limited access always means the customer pays. */
 export function effectivePaymentMode(p: { access: AccessLevel; paymentMode: PaymentMode }): PaymentMode {
   return p.access === "full" ? p.paymentMode : "customer";

@@ -207,7 +207,11 @@ describe("the footer: why the recipient gets it and where to manage it", () => {
     const mail = invitationWithdrawnEmail({ ...people, locale, url: URL_ });
     const foot = mail.text.split("\n-- \n")[1];
     expect(foot).toContain(reason);
-    expect(foot).toContain(`${manage}: https://manager.example.test/clients`);
+    // French sets a no-break space before the colon.
+    expect(foot).toContain(`${manage}${locale === "fr-CH" ? "\u00a0:" : ":"} https://manager.example.test/clients`);
+    // The email's own link line too.
+    expect(mail.text.match(/.: https:/g)).toHaveLength(2);
+    expect(mail.text.match(/\u00a0: https:/g) ?? []).toHaveLength(locale === "fr-CH" ? 2 : 0);
     expect(mail.html).toContain(`<a href="https://manager.example.test/clients">${manage}</a>`);
   });
 

@@ -44,7 +44,7 @@ export function composeWith(
   const blocks = ["greeting", ...spec.blocks];
   const textBody = [
     ...blocks.map((b) => (typeof b === "string" ? text(b) : b.items.map((i) => `- ${i}`).join("\n"))),
-    `${text(spec.linkLabel)}: ${url}`,
+    `${text(spec.linkLabel)}${colon(locale)}${url}`,
     `— ${text("signature")}`,
     footer.text,
   ].join("\n\n");
@@ -56,6 +56,11 @@ export function composeWith(
     footer.html + `</body></html>`;
   // A header must stay on one line whatever an organization is called.
   return { subject: text(spec.subject).replace(/\s+/g, " ").trim(), text: textBody, html: htmlBody, locale };
+}
+
+/** A label's colon before a link: French sets a no-break space before it ("Ouvrir la facture : https://…"). */
+function colon(locale: Locale): string {
+  return locale === "fr-CH" ? "\u00a0: " : ": ";
 }
 
 /** `composeWith` on the "email" namespace, its keys checked. */
@@ -80,7 +85,7 @@ export function renderFooter(locale: Locale, footer: MailFooter): { text: string
   const reason = t(`footer.reason.${footer.role}`, values);
   const manage = t(`footer.manage.${footer.page}`, values);
   return {
-    text: `-- \n${reason}\n${manage}: ${manageUrl}`,
+    text: `-- \n${reason}\n${manage}${colon(locale)}${manageUrl}`,
     html: `<hr><footer style="font-size:0.875em;color:#4b5563"><p>${escapeHtml(reason)}</p>` +
       `<p><a href="${escapeHtml(manageUrl)}">${escapeHtml(manage)}</a></p></footer>`,
   };

@@ -1,5 +1,6 @@
-// The clients export: one row per active client, its first day in Zurich (as the Clients page shows it),
-// not the UTC date, which is the day before for a partnership that began after midnight in winter.
+// The clients export: one row per active client, in machine column names and codes (docs/i18n.md), its
+// first day in Zurich (as the Clients page shows it), not the UTC date, which is the day before for a
+// partnership that began after midnight in winter.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
@@ -20,7 +21,7 @@ describe.each(enginesUnderTest())("the clients export on %s", (engine) => {
   });
   afterAll(async () => { await t.dispose(); });
 
-  it("gives each client's first day in Zurich time", async () => {
+  it("gives each client in codes, with its first day in Zurich time", async () => {
     const { db, schema } = getDatabase();
     const helvetia = await partnershipId("Helvetia Bakery SA", "Alpine Web Studio");
     const matterhorn = await partnershipId("Matterhorn Sports AG", "Alpine Web Studio");
@@ -33,8 +34,10 @@ describe.each(enginesUnderTest())("the clients export on %s", (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/filename="clients-\d{4}-\d{2}-\d{2}\.csv"/);
     const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, "").split("\r\n");
-    expect(header).toBe("Client,Access,Payment mode,Products,Since");
-    expect(rows).toContain("Helvetia Bakery SA,Full,Customer pays,All,2026-01-01");
-    expect(rows).toContain("Matterhorn Sports AG,Full,Partner pays,All,2026-07-01");
+    expect(header).toBe("client,access,payment_mode,products,since");
+    expect(rows).toContain("Helvetia Bakery SA,full,customer,,2026-01-01");
+    expect(rows).toContain("Matterhorn Sports AG,full,partner,,2026-07-01");
+    // A limited partner's products by label; the payment mode of limited access is always the customer's.
+    expect(rows.find((r) => r.startsWith("Ticino Vini SA,"))).toMatch(/^Ticino Vini SA,limited,customer,[^,]+,\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { zurichDate } from "@/lib/audit-period";
 import { listActiveClients, listManagedProductsFor, type ClientCursor } from "@/db/lifecycle";
 import { csvResponse, EXPORT_CHUNK, keysetPages } from "@/lib/csv";
-import { ACCESS_LABELS, effectivePaymentMode, PAYMENT_MODE_INFO } from "@/lib/domain";
+import { effectivePaymentMode } from "@/lib/domain";
 import { canSeeClientsPage } from "@/lib/permissions";
 import { exportWithSlot } from "@/lib/server/export-slots";
 import { getViewer } from "@/lib/session";
@@ -24,14 +24,16 @@ export async function GET(request: NextRequest): Promise<Response> {
 
   return exportWithSlot(request, viewer.id, (slot) => csvResponse(
     `clients-${zurichDate(new Date())}.csv`,
-    // The day the partnership began in Zurich, as the Clients page shows it.
-    ["Client", "Access", "Payment mode", "Products", "Since"],
+    // Machine column names and codes in every language (docs/i18n.md); `since` is the Zurich day the
+    // partnership began, as the Clients page shows it; `products` the managed products' labels, or
+    // nothing with full access (which covers every product).
+    ["client", "access", "payment_mode", "products", "since"],
     pagesWithProducts(),
     (r) => [
       r.customerName,
-      ACCESS_LABELS[r.access],
-      PAYMENT_MODE_INFO[effectivePaymentMode(r)].label,
-      r.access === "full" ? "All" : r.products.map((p) => p.label).join("; "),
+      r.access,
+      effectivePaymentMode(r),
+      r.access === "full" ? "" : r.products.map((p) => p.label).join("; "),
       zurichDate(r.activatedAt ?? r.createdAt),
     ],
     { slot },

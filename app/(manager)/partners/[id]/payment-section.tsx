@@ -3,10 +3,12 @@
 // Escape closes the editor and the focus returns to the pencil; a refused confirm moves it to the error.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Pencil } from "lucide-react";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { PAYMENT_MODES, type AccessLevel, type PaymentMode } from "@/lib/domain";
+import { longDate } from "@/lib/i18n/long-date";
+import { toLocale } from "@/lib/i18n/locales";
 import type { Tense } from "@/lib/partnership-facts";
 import { changePaymentModeSchema, type ChangePaymentModeInput } from "@/lib/validation/partnership";
 import { changePaymentMode } from "../actions";
@@ -40,8 +42,9 @@ export function PaymentSection({ partnershipId, version, access, paymentMode, pa
   const [effective, setEffective] = useState<Effective>({ when: "now", date: "" });
   const [effectiveError, setEffectiveError] = useState<string | null>(null);
   const scheduled = schedule !== null && effective.when === "date";
-  const format = useFormatter();
-  const dateLabel = (isoDate: string) => format.dateTime(new Date(`${isoDate}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Zurich" });
+  // In the language's Swiss form, as the server writes dates ("1 July 2026" in English, not "July 1, 2026").
+  const locale = toLocale(useLocale());
+  const dateLabel = (isoDate: string) => longDate(isoDate, locale);
   const s = useTranslations("partners.steps");
   const d = useTranslations("domain");
   const [step, setStep] = useState<"view" | "edit" | "verify">(startEditing ? "edit" : "view");
