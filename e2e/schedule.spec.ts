@@ -114,3 +114,28 @@ test("Claire schedules “Partner pays” for the first day of next month; Marc 
   await payment.getByRole("button", { name: "Confirmer" }).click();
   await expect(payment.getByRole("status")).toHaveText(/Le client paie/);
 });
+
+test("cancelling a scheduled switch: the page says so once the switch is gone", async ({ page }) => {
+  const date = firstOfNextMonth();
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  const deDay = new Intl.DateTimeFormat("de-CH", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  await signIn(page, "sarah@basel-pharma.test", "de-CH");
+  await sidebar(page).getByRole("link", { name: "Partner", exact: true }).click();
+  await page.getByRole("link", { name: "Lakeside IT", exact: true }).click();
+  const payment = page.getByRole("region", { name: "Zahlung", exact: true });
+  await payment.getByRole("button", { name: "Zahlungsmodus bearbeiten" }).click();
+  await payment.getByRole("radiogroup", { name: "Zahlungsmodus" }).getByRole("radio", { name: /Partner zahlt/ }).check();
+  await payment.getByRole("radio", { name: "An einem Datum" }).check();
+  await payment.getByLabel("Datum (um 00:00 Uhr, Zürcher Zeit)").fill(date);
+  await payment.getByRole("button", { name: "Weiter" }).click();
+  await expect(payment.getByText(`Er gilt ab ${deDay} um 00:00 Uhr`)).toBeVisible();
+  await payment.getByRole("button", { name: "Planen" }).click();
+  const scheduled = page.getByRole("region", { name: "Geplanter Wechsel" });
+  await expect(scheduled).toContainText(`Partner zahlt ab ${deDay}`);
+
+  await scheduled.getByRole("button", { name: "Geplanten Wechsel abbrechen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Der geplante Wechsel wurde abgebrochen. Lakeside IT wurde per E-Mail benachrichtigt." })).toBeVisible();
+  await expect(scheduled).toHaveCount(0);
+  await expect(payment.getByTestId("current-payment-mode")).toHaveText("Kunde zahlt");
+  await signOut(page);
+});

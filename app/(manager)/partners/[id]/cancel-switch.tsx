@@ -1,6 +1,7 @@
 "use client";
 // The customer's legal representatives cancel a pending scheduled switch (issue #14), with the page's
-// version (a stale page is refused); the page then re-renders without it and says so.
+// version (a stale page is refused); the page then re-renders without it and says so in its notice (the
+// switch's section, and any status inside it, is gone from the page by then).
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -18,7 +19,7 @@ export function CancelSwitch({ partnershipId, version }: { partnershipId: string
   const cancel = () => startTransition(async () => {
     const r = await cancelScheduledSwitch({ partnershipId, version, idempotencyKey: key.key() });
     setResult({ ok: r.ok, message: r.message });
-    if (r.ok) router.refresh();
+    if (r.ok) router.replace(`/partners/${partnershipId}?notice=switch-cancelled`);
     else setTimeout(() => errorRef.current?.focus(), 0);
   });
   return (

@@ -49,7 +49,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
   const found = await visiblePartnership(id);
   if (!found) notFound();
   const { p, m } = found;
-  const [t, d, locale, history, storedManaged, storedProducts, invitations, pendingSwitch, e, pt] = await Promise.all([
+  const [t, d, locale, history, storedManaged, storedProducts, invitations, pendingSwitch, e, pt, sa] = await Promise.all([
     getTranslations("partners"),
     getTranslations("domain"),
     getLocale(),
@@ -60,6 +60,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
     getPendingSwitch(null, { partnershipId: p.id }),
     getTranslations("schedule.editor"),
     getTranslations("products"),
+    getTranslations("schedule.actions"),
   ]);
   // Categories are stored in English: named in the viewer's language for the views and the editor alike.
   const named = <T extends { category: string }>(xs: T[]) => xs.map((x) => ({ ...x, category: categoryName(pt, x.category) }));
@@ -79,6 +80,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
     invited: t("detail.notice.invited", { partnerName: p.partnerName }),
     deleted: t("detail.notice.deleted", { partnerName: p.partnerName }),
     ended: t("detail.notice.ended", { partnerName: p.partnerName }),
+    "switch-cancelled": sa("cancelled", { partner: p.partnerName }),
   };
   // Someone who reads a live partnership but may change nothing on it learns who can.
   const readOnly = (p.status === "active" || p.status === "pending") && m.role !== "legal_representative";
