@@ -173,7 +173,7 @@ describe.each(enginesUnderTest())("scheduled switches on %s", (engine: Engine) =
     expect(marc.textBody).toContain("nach der Planung geändert");
   });
 
-  it("is dropped as 'ended' when the partnership ended before its date", async () => {
+  it("is dropped as 'ended' when the partnership ended before its date, emailed to the customer only", async () => {
     const date = plusDays(today, 20);
     await schedule(date);
     const p = await readPartnership(pid);
@@ -181,6 +181,10 @@ describe.each(enginesUnderTest())("scheduled switches on %s", (engine: Engine) =
     expect(await applyDueSwitches({ now: noonOf(date) })).toEqual({ applied: 0, dropped: 1, skipped: 0 });
     expect((await listSwitches({ partnershipId: pid }))[0]).toMatchObject({ status: "dropped", dropReason: "ended" });
     expect((await readPartnership(pid)).paymentMode).toBe("customer");
+    // The former partner no longer sees the partnership (a 404): the end was its email.
+    const { db, schema } = getDatabase();
+    const mails = await db.select().from(schema.outbox).where(eq(schema.outbox.template, "payment-mode-switch-dropped"));
+    expect(mails.map((m) => m.toAddress)).toEqual(["claire@helvetia-bakery.test"]);
   });
 
   it("is cancelled by an access downgrade (full → limited), audited, the partner emailed", async () => {

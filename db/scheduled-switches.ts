@@ -242,9 +242,12 @@ export async function resolveSwitchInTx(tx: Tx, sw: DueSwitch, at: Date): Promis
     const render = (url: string, side: { orgName: string; page: "partners" | "clients" }) => (r: Recipient) => switchDroppedEmail({
       locale: r.locale, recipientName: r.name, ...common, url, footer: mailFooter(r, side.orgName, side.page), to: sw.paymentMode, current: p.paymentMode, effectiveDate: sw.effectiveDate, reason: outcome.reason,
     });
+    // An ended partnership is gone from the partner's pages (a 404 there) and its end was emailed: the
+    // customer, who keeps it in its history, is told; the former partner is not.
+    const partnerReps = outcome.reason === "ended" ? [] : await legalReps(tx, p.partnerOrgId);
     await enqueueMessages(tx, [
       ...rows(await legalReps(tx, p.customerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(customerUrl(p.id), { orgName: p.customerName, page: "partners" }) }),
-      ...rows(await legalReps(tx, p.partnerOrgId), { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(partnerUrl(p.id), { orgName: p.partnerName, page: "clients" }) }),
+      ...rows(partnerReps, { template: "payment-mode-switch-dropped", key: `switch-dropped:${sw.id}`, partnershipId: p.id, auditEventId, render: render(partnerUrl(p.id), { orgName: p.partnerName, page: "clients" }) }),
     ], queuedAt);
     return "dropped";
   }
