@@ -109,28 +109,43 @@ export type PaymentModeHistoryRow = {
   id: string;
   at: Date;
   actorName: string | null;
+  /** How it changed: in the payment editor, by a scheduled switch at its date, or by limiting access. */
+  via: "editor" | "schedule" | "access";
   from: string | null;
   to: string | null;
 };
 
-/** The successful payment-mode changes of one partnership, newest first. */
+const HISTORY_KINDS = { "payment_mode.changed": "editor", "scheduled_switch.applied": "schedule", "access.changed": "access" } as const;
+
+/**
+ * Every change of one partnership's payment mode, newest first (at most 50): in the editor, by a
+ * scheduled switch at its date, and the reset to "customer pays" when access is limited.
+ */
 export async function listPaymentModeHistory({ partnershipId }: { partnershipId: string }) {
   const { db, schema } = getDatabase();
   const { auditEvents, users } = schema;
   const rows = await db
-    .select({ id: auditEvents.id, at: auditEvents.createdAt, actorName: users.name, before: auditEvents.before, after: auditEvents.after })
+    .select({ id: auditEvents.id, at: auditEvents.createdAt, kind: auditEvents.kind, actorName: users.name, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(and(eq(auditEvents.partnershipId, partnershipId), eq(auditEvents.kind, "payment_mode.changed"), eq(auditEvents.outcome, "ok")))
+    .where(and(
+      eq(auditEvents.partnershipId, partnershipId), inArray(auditEvents.kind, Object.keys(HISTORY_KINDS) as AuditKind[]),
+      eq(auditEvents.outcome, "ok"),
+    ))
     .orderBy(desc(auditEvents.createdAt), asc(auditEvents.id))
-    .limit(50);
-  return rows.map((r): PaymentModeHistoryRow => ({
-    id: r.id,
-    at: r.at,
-    actorName: r.actorName,
-    from: typeof r.before?.paymentMode === "string" ? r.before.paymentMode : null,
-    to: typeof r.after?.paymentMode === "string" ? r.after.paymentMode : null,
-  }));
+    .limit(200);
+  return rows
+    .map((r): PaymentModeHistoryRow => ({
+      id: r.id,
+      at: r.at,
+      actorName: r.actorName,
+      via: HISTORY_KINDS[r.kind as keyof typeof HISTORY_KINDS],
+      from: typeof r.before?.paymentMode === "string" ? r.before.paymentMode : null,
+      to: typeof r.after?.paymentMode === "string" ? r.after.paymentMode : null,
+    }))
+    // An access change that left the mode as it was is no payment-mode change.
+    .filter((r) => r.via !== "access" || (r.from !== null && r.to !== null && r.from !== r.to))
+    .slice(0, 50);
 }
 
 /** Every audit event, for tests and the auditor's console. */

@@ -8,6 +8,7 @@ import { zurichDate } from "@/lib/billing/period";
 import { META } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type Engine, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId, partnershipId, readPartnership, userId } from "@/lib/testing/demo";
+import { listPaymentModeHistory } from "./audit";
 import { getDatabase } from "./client";
 import { changeAccess, endPartnership } from "./lifecycle";
 import { changePaymentMode, getCustomerPartnership } from "./partnerships";
@@ -185,6 +186,27 @@ describe.each(enginesUnderTest())("scheduled switches on %s", (engine: Engine) =
     const { db, schema } = getDatabase();
     const mails = await db.select().from(schema.outbox).where(eq(schema.outbox.template, "payment-mode-switch-dropped"));
     expect(mails.map((m) => m.toAddress)).toEqual(["claire@helvetia-bakery.test"]);
+  });
+
+  it("shows in the payment mode's history once applied, as does the reset of a downgrade; an access change that keeps the mode does not", async () => {
+    const date = plusDays(today, 20);
+    await schedule(date);
+    expect(await applyDueSwitches({ now: noonOf(date) })).toMatchObject({ applied: 1 });
+    const downgrade = async (access: "limited" | "full") => {
+      const p = await readPartnership(pid);
+      const outcome = await changeAccess({
+        partnership: { ...p, productIds: [] }, expectedVersion: p.version, plan: { access, paymentMode: "customer", productIds: [] },
+        actor, meta: META, messages: () => [],
+      });
+      expect(outcome.kind).toBe("changed");
+    };
+    await downgrade("limited"); // partner → customer: the mode is reset
+    await downgrade("full"); // the mode stays "customer"
+    // Newest first: the switch's event bears its date, 20 days from now, later than the access changes.
+    expect((await listPaymentModeHistory({ partnershipId: pid })).map((h) => [h.via, h.actorName, h.from, h.to])).toEqual([
+      ["schedule", null, "customer", "partner"],
+      ["access", "Claire Dubois", "partner", "customer"],
+    ]);
   });
 
   it("is cancelled by an access downgrade (full → limited), audited, the partner emailed", async () => {

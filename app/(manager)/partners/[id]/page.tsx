@@ -151,7 +151,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
                 {history.map((h) => (
                   <tr key={h.id}>
                     <td className="py-2">{formatDateTime(h.at, locale)}</td>
-                    <td>{h.actorName ?? "—"}</td>
+                    <td>{h.via === "schedule" ? t("history.scheduled") : h.via === "access" ? t("history.byAccess", { name: h.actorName ?? "—" }) : (h.actorName ?? "—")}</td>
                     <td>{modeLabel(h.from)}</td>
                     <td>{modeLabel(h.to)}</td>
                   </tr>
