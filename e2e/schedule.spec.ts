@@ -132,6 +132,21 @@ test("cancelling a scheduled switch: the page says so once the switch is gone", 
   await payment.getByRole("button", { name: "Planen" }).click();
   const scheduled = page.getByRole("region", { name: "Geplanter Wechsel" });
   await expect(scheduled).toContainText(`Partner zahlt ab ${deDay}`);
+  await expect(scheduled.getByTestId("scheduled-switch-stale")).toHaveCount(0);
+
+  // She then changes the mode now, and back: the switch was scheduled on a partnership no longer in force,
+  // and the page says it will not apply.
+  for (const mode of [/Partner zahlt/, /Kunde zahlt/]) {
+    await payment.getByRole("button", { name: "Zahlungsmodus bearbeiten" }).click();
+    await payment.getByRole("radiogroup", { name: "Zahlungsmodus" }).getByRole("radio", { name: mode }).check();
+    await payment.getByRole("button", { name: "Weiter" }).click();
+    await payment.getByRole("button", { name: "Bestätigen" }).click();
+    await expect(payment.getByRole("status")).toHaveText(mode);
+  }
+  await page.reload();
+  await expect(scheduled.getByTestId("scheduled-switch-stale")).toHaveText(
+    "Er wird nicht angewendet: Die Partnerschaft wurde nach der Planung geändert. Planen Sie ihn erneut, damit er gilt.",
+  );
 
   await scheduled.getByRole("button", { name: "Geplanten Wechsel abbrechen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Der geplante Wechsel wurde abgebrochen. Lakeside IT wurde per E-Mail benachrichtigt." })).toBeVisible();

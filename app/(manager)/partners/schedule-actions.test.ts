@@ -4,8 +4,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
+import { changePaymentMode, getCustomerPartnership } from "@/db/partnerships";
 import { seedDemoData } from "@/db/seed";
 import { addYears, zurichDate } from "@/lib/billing/period";
+import { META } from "@/lib/testing/billing";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { countAuditEvents, orgId, partnershipId, readPartnership, userId } from "@/lib/testing/demo";
 import { fingerprint as snapshot } from "@/lib/testing/fingerprint";
@@ -88,6 +90,24 @@ describe.each(enginesUnderTest())("scheduled switch actions on %s", (engine) => 
     expect(cancelled).toMatchObject({ ok: true, version: v1 + 3 });
     const nothing = await cancelScheduledSwitch({ partnershipId: pid, version: v1 + 3 });
     expect(nothing).toMatchObject({ ok: false, message: expect.stringContaining("aucun changement planifié") });
+  });
+
+  it("refuses the same switch again, unless the partnership changed since it was scheduled (it would then be dropped)", async () => {
+    asClaire();
+    const v = (await readPartnership(pid)).version;
+    const date = plusDays(40);
+    expect(await scheduleSwitchAction({ partnershipId: pid, paymentMode: "partner", effectiveDate: date, version: v })).toMatchObject({ ok: true });
+    const same = await scheduleSwitchAction({ partnershipId: pid, paymentMode: "partner", effectiveDate: date, version: v + 1 });
+    expect(same).toMatchObject({ ok: false, message: expect.stringContaining("déjà planifié") });
+    // Claire then changes the mode now, and back: the switch was scheduled on a partnership no longer in force.
+    for (const mode of ["partner", "customer"] as const) {
+      const p = (await getCustomerPartnership({ id: pid, customerOrgId: helvetia }))!;
+      const actor = { userId: claire, orgId: helvetia };
+      expect((await changePaymentMode({ partnership: p, expectedVersion: p.version, paymentMode: mode, actor, meta: META, messages: () => [] })).kind).toBe("changed");
+    }
+    const again = await scheduleSwitchAction({ partnershipId: pid, paymentMode: "partner", effectiveDate: date, version: v + 3 });
+    expect(again).toMatchObject({ ok: true, version: v + 4, message: expect.stringContaining("remplacé") });
+    expect(await cancelScheduledSwitch({ partnershipId: pid, version: v + 4 })).toMatchObject({ ok: true });
   });
 
   it("refuses the same mode, and people who may not switch, in their language", async () => {

@@ -74,7 +74,9 @@ export const scheduleSwitchAction = defineAction(
     const mode = (await getTranslations("domain"))(`paymentMode.${input.paymentMode}`);
     if (p.paymentMode === input.paymentMode) return refuse("unchanged", t("unchanged", { mode }), p);
     const pending = await getPendingSwitch(null, { partnershipId: p.id });
-    if (pending && pending.paymentMode === input.paymentMode && pending.effectiveDate === input.effectiveDate) {
+    // The same switch again is refused, unless the partnership changed since it was scheduled (it would
+    // then be dropped at its date): scheduling it anew replaces it, on the partnership as it is now.
+    if (pending && pending.partnershipVersion === p.version && pending.paymentMode === input.paymentMode && pending.effectiveDate === input.effectiveDate) {
       return refuse("unchanged", t("alreadyScheduled"), p);
     }
     const outcome = await scheduleSwitch({

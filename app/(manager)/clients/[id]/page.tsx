@@ -85,7 +85,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           {mode === "partner" ? t("detail.partnerPays") : t("detail.customerPays")}{" "}{t("detail.onlyClient")}
         </p>
       </section>
-      {pendingSwitch && <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} />}
+      {pendingSwitch && <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} currentVersion={p.version} />}
       <section aria-labelledby="client-access-title" className={cardClass}>
         <h2 id="client-access-title" className="text-lg font-semibold">{t("detail.access")}</h2>
         <p className="mt-2 text-sm">{t("detail.accessLabel")} <strong>{d(`access.${p.access}`)}</strong></p>

@@ -130,7 +130,7 @@ export default async function PartnerPage({ params, searchParams }: PageProps<"/
 
       {/* An ended partnership's pending switch can no longer apply: the job drops it at its date, with an email. */}
       {pendingSwitch && p.status === "active" && (
-        <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} cancel={denial === null ? { partnershipId: p.id, version: p.version } : null} />
+        <ScheduledSwitch pending={pendingSwitch} current={p.paymentMode} currentVersion={p.version} cancel={denial === null ? { partnershipId: p.id, version: p.version } : null} />
       )}
 
       <section aria-labelledby="history-title" className={cardClass}>

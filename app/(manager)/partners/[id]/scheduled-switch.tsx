@@ -9,9 +9,11 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { CancelSwitch } from "./cancel-switch";
 
-export async function ScheduledSwitch({ pending, current, cancel }: {
+export async function ScheduledSwitch({ pending, current, currentVersion, cancel }: {
   pending: PendingSwitch;
   current: PaymentMode;
+  /** The partnership's version now: a switch scheduled on another one is dropped at its date (lib/scheduled-switch.ts). */
+  currentVersion: number;
   /** Given to the customer's legal representatives: the partnership and its version, for the cancel button. */
   cancel?: { partnershipId: string; version: number } | null;
 }) {
@@ -24,6 +26,11 @@ export async function ScheduledSwitch({ pending, current, cancel }: {
       </p>
       <p className="text-sm text-slate-700">{t("when", { current: d(`paymentMode.${current}`) })}</p>
       <p className="text-sm text-slate-600">{t("by", { name: pending.scheduledByName, at: formatDateTime(pending.scheduledAt, locale) })}</p>
+      {pending.partnershipVersion !== currentVersion && (
+        <p className="mt-2 text-sm font-medium text-amber-800" data-testid="scheduled-switch-stale">
+          {t("stale")}{cancel ? ` ${t("staleAgain")}` : ""}
+        </p>
+      )}
       {cancel && (
         <div className="mt-3 space-y-2">
           <p className="text-sm text-slate-600">{t("who")}</p>
