@@ -30,11 +30,6 @@ const KIND = "partnership.action_refused" as const;
 
 type ProductName = { label: string; category: string };
 
-/** The customer's products among `ids`, for emails (every one of them, however many the customer has). */
-async function productLabels(orgId: string, ids: readonly string[]): Promise<ProductName[]> {
-  return listOrgProductNames({ orgId, ids });
-}
-
 /** "Label (Category)" in the recipient's language: categories are stored in English. */
 function productLines(products: readonly ProductName[], locale: string): string[] {
   const t = translator(toLocale(locale), "products");
@@ -76,7 +71,7 @@ export const invitePartner = defineAction(
 
     const token = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const products = await productLabels(m.orgId, input.productIds);
+    const products = await listOrgProductNames({ orgId: m.orgId, ids: input.productIds });
     const outcome = await createInvitation({
       ...pair, access: input.access, paymentMode: input.paymentMode, productIds: input.productIds,
       tokenHash: hashInvitationToken(token), expiresAt, actor: { userId: viewer.id, orgId: m.orgId }, meta,
@@ -170,7 +165,7 @@ export const changeAccess = defineAction(
     const plan = planAccessChange({ access: p.access, paymentMode: p.paymentMode, productIds: current }, input);
     if (plan.unchanged) return refuse("unchanged", t("errors.accessUnchanged"), p);
 
-    const products = await productLabels(m.orgId, plan.productIds);
+    const products = await listOrgProductNames({ orgId: m.orgId, ids: plan.productIds });
     const outcome = await saveAccess({
       partnership: { ...p, productIds: current }, expectedVersion: input.version, plan, actor: { userId: viewer.id, orgId: m.orgId }, meta,
       messages: (recipients, next) => outboxRows(recipients, {
