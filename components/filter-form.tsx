@@ -40,8 +40,12 @@ export async function FilterForm({ action, selects, period, ignored = [], label 
     from: t("filters.from"), to: t("filters.to"), period: t("filters.badPeriod"), after: t("filters.page"),
     ...Object.fromEntries(selects.map((s) => [s.name, s.label])),
   };
+  // Keyed on the values applied: a link to the same list with other filters ("Clear", the sidebar) keeps
+  // this page mounted, and the fields would otherwise keep what was chosen before, to come back on the
+  // next Apply.
+  const applied = JSON.stringify([...selects.map((s) => s.value ?? ""), period?.from ?? "", period?.to ?? ""]);
   return (
-    <form method="get" action={action} role="search" aria-label={label ?? t("filters.label")} className="rounded-lg border border-slate-200 bg-white p-4">
+    <form key={applied} method="get" action={action} role="search" aria-label={label ?? t("filters.label")} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {selects.map((s) => "source" in s ? (
           <Combobox key={s.name} name={s.name} label={s.label} source={s.source} value={s.value} valueLabel={s.valueLabel} words={words} />

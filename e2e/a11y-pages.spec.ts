@@ -131,5 +131,8 @@ test("the sign-in page and a visitor's 404", async ({ page }) => {
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeFocused();
+  // The email stays as typed, the password is asked again.
+  await expect(page.getByLabel("Email")).toHaveValue("nobody@example.test");
+  await expect(page.getByLabel("Password")).toHaveValue("");
   await expectGoodEverywhere(page, "a failed sign-in");
 });

@@ -54,6 +54,13 @@ test("Claire reads an overdue invoice in French: seller, her address, supply per
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("En retard");
   const number = (await rows.nth(1).getByRole("link").textContent())!;
+  // Clearing the filters clears the form too (the page stays mounted: its fields kept the old choice).
+  await filters.getByRole("link", { name: "Effacer les filtres" }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(filters.getByLabel("État")).toHaveValue("");
+  await filters.getByLabel("État").selectOption({ label: "En retard" });
+  await filters.getByRole("button").first().click();
+  await expect(page).toHaveURL(/status=overdue/);
   await rows.nth(1).getByRole("link").click();
 
   await expect(page).toHaveTitle(`${number} · Factures · Partner Manager`);

@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 
-export type LoginState = { message: string } | null;
+/** A refusal, with the email as typed: the form shows it again (React resets a form after its action). */
+export type LoginState = { message: string; email?: string } | null;
 
 // The fields of the sign-in form; anything else a client posts is refused before signIn runs.
 const loginSchema = z.object({
@@ -19,6 +20,7 @@ const loginSchema = z.object({
 const wrongCredentials = async (): Promise<LoginState> => ({ message: (await getTranslations("auth"))("wrongCredentials") });
 
 export const login = defineFormAction({ schema: loginSchema, invalid: wrongCredentials }, async (input): Promise<LoginState> => {
+  const refused = (message: string): LoginState => ({ message, email: (input.email ?? "").slice(0, 254) });
   try {
     await signIn("credentials", {
       email: (input.email ?? "").slice(0, 254),
@@ -26,14 +28,11 @@ export const login = defineFormAction({ schema: loginSchema, invalid: wrongCrede
       redirectTo: safeRedirectPath(input.next ?? null, env().APP_URL),
     });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { message: (await getTranslations("auth"))("rateLimited") };
-    }
-    if (error instanceof CredentialsSignin && error.code === "slow_down") {
-      return { message: (await getTranslations("auth"))("slowDown") };
-    }
-    if (error instanceof AuthError) return wrongCredentials();
-    throw error; // the redirect after a successful sign-in
+    if (!(error instanceof AuthError)) throw error; // the redirect after a successful sign-in
+    const t = await getTranslations("auth");
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") return refused(t("rateLimited"));
+    if (error instanceof CredentialsSignin && error.code === "slow_down") return refused(t("slowDown"));
+    return refused(t("wrongCredentials"));
   }
   return null;
 });

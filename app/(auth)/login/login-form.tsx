@@ -19,7 +19,8 @@ export function LoginForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <div>
         <label htmlFor="email" className="mb-1 block text-sm font-medium">{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass}
+        {/* After a refusal, the email as typed: React resets the form's fields once its action ends. */}
+        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} defaultValue={state?.email}
           aria-invalid={state ? true : undefined} aria-describedby={state ? "login-error" : undefined} />
       </div>
       <div>
