@@ -27,6 +27,12 @@ export function Combobox({ name, label, source, value, valueLabel, words, onChoo
 
   useEffect(() => () => { request.current?.abort(); clearTimeout(timer.current); }, []);
 
+  /** A search still waiting or under way is dropped: its list must not open once the user has left or chosen. */
+  function cancelSearch() {
+    clearTimeout(timer.current);
+    request.current?.abort();
+  }
+
   function search(query: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
@@ -48,6 +54,7 @@ export function Combobox({ name, label, source, value, valueLabel, words, onChoo
   }
 
   function choose(option: ComboboxOption) {
+    cancelSearch();
     setSelected(option.id);
     setText(option.label);
     setOpen(false);
@@ -100,7 +107,7 @@ export function Combobox({ name, label, source, value, valueLabel, words, onChoo
           else { clearTimeout(timer.current); setOpen(false); setOptions([]); }
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        onBlur={() => { cancelSearch(); setOpen(false); }}
       />
       <input type="hidden" name={name} value={selected} />
       <ul id={listbox} role="listbox" aria-label={label} hidden={!open || options.length === 0} className="combobox-list">

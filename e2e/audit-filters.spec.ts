@@ -36,6 +36,21 @@ test("Nora filters the events by organization and actor with the keyboard alone"
   await expect(org).toHaveValue("Alpine Web Studio");
   await expect(listbox).toBeHidden();
 
+  // Leaving the field right after typing: the search is dropped, no list opens behind the user's back.
+  await org.fill("");
+  await org.focus();
+  await page.keyboard.type("web");
+  await page.keyboard.press("Tab");
+  await page.waitForTimeout(600); // past the search's 150 ms pause and its answer
+  await expect(listbox).toBeHidden();
+  await expect(org).toHaveAttribute("aria-expanded", "false");
+  // Back in the field, the arrow asks again; Enter picks.
+  await org.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(listbox).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(org).toHaveValue("Alpine Web Studio");
+
   // Users are found by email too.
   const actor = filters.getByRole("combobox", { name: "Actor" });
   await actor.focus();
