@@ -112,6 +112,9 @@ test("Sofia pays an invoice from the prepaid account in Italian, by keyboard; Ma
   await page.getByRole("search").getByRole("button").first().click();
   await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
   const total = (await page.getByTestId("invoice-total").textContent())!;
+  // The same invoice open in a second tab, paid meanwhile in the first (below).
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(page.url());
   const payment = page.getByRole("region", { name: "Pagamento" });
   const open = payment.getByRole("button", { name: "Paga con il conto prepagato" });
 
@@ -134,6 +137,15 @@ test("Sofia pays an invoice from the prepaid account in Italian, by keyboard; Ma
   await expect(page.locator("article header")).toContainText("Pagata");
   await expect(payment).toContainText(/Pagata il .*, dal conto prepagato/);
   await expect(payment.getByRole("button", { name: "Paga con il conto prepagato" })).toHaveCount(0);
+
+  // In the other tab, the stale page's payment is refused, and the page then shows the invoice paid.
+  const otherPayment = otherTab.getByRole("region", { name: "Pagamento" });
+  await otherPayment.getByRole("button", { name: "Paga con il conto prepagato" }).click();
+  await otherPayment.getByRole("button", { name: "Conferma il pagamento" }).click();
+  await expect(otherPayment.getByRole("alert")).toHaveText("Questa fattura è già pagata: non è stato addebitato nulla.");
+  await expect(otherTab.locator("article header")).toContainText("Pagata");
+  await expect(otherPayment.getByRole("button", { name: "Paga con il conto prepagato" })).toHaveCount(0);
+  await otherTab.close();
 
   await sidebar(page).getByRole("link", { name: "Conto prepagato" }).click();
   await expect(page.getByTestId("prepaid-balance")).not.toHaveText(balanceBefore);

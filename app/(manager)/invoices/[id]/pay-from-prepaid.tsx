@@ -1,6 +1,7 @@
 "use client";
 // "Pay from prepaid account": a verify step that says what will be debited and what remains, then
 // Confirm. Escape or Cancel closes the step and gives focus back to the button that opened it.
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/styles";
@@ -22,6 +23,7 @@ export function PayFromPrepaid({ invoiceId, paid, verify, balance, blocked }: {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmKey = useConfirmKey();
+  const router = useRouter();
   const openButton = useRef<HTMLButtonElement>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLParagraphElement>(null);
@@ -41,6 +43,9 @@ export function PayFromPrepaid({ invoiceId, paid, verify, balance, blocked }: {
     setResult({ ok: r.ok, message: r.message });
     setStep("closed");
     if (r.ok) confirmKey.renew();
+    // A refusal may come from a change made elsewhere (paid in another tab, a balance that moved): the
+    // page shows the invoice and the balance as they are now, the message stays.
+    else router.refresh();
     requestAnimationFrame(() => (r.ok ? resultRef.current : openButton.current ?? resultRef.current)?.focus());
   });
 
