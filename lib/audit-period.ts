@@ -17,7 +17,7 @@ function wallClock(t: number) {
 }
 
 /** How far Zurich's wall clock is ahead of UTC at instant t, in ms. */
-function offsetAt(t: number): number {
+export function offsetAt(t: number): number {
   const w = wallClock(t);
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(t / 1000) * 1000;
 }

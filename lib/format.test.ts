@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_AMOUNT_MINOR } from "./billing/money";
 import { FORMAT_LOCALE, LOCALES, type Locale } from "./i18n/locales";
-import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount, zurichTimestamp } from "./format";
+import { zurichTimestamp } from "./billing/period";
+import { formatAmount, formatDate, formatDateTime, formatLongDate, formatMoney, formatRate, parseAmount } from "./format";
 
 // Spelled out: NBSP between code and amount, ’ (U+2019) or NNBSP (U+202F) between thousands.
 const NBSP = "\u00a0";

@@ -1,6 +1,5 @@
 // Display formatting and amount parsing per locale, pure. Times are stored in UTC and shown in
-// Europe/Zurich (CSV exports too, with the offset); money is integer minor units and never goes through
-// floating point.
+// Europe/Zurich; money is integer minor units and never goes through floating point.
 import { MAX_AMOUNT_MINOR } from "./billing/money";
 import type { Currency } from "./domain";
 import { DEFAULT_LOCALE, FORMAT_LOCALE, TIME_ZONE, type Locale } from "./i18n/locales";
@@ -117,48 +116,6 @@ export function formatLongDate(d: Date, locale: Locale = DEFAULT_LOCALE): string
 export function formatDateTime(d: Date, locale: Locale = DEFAULT_LOCALE): string {
   return cached(`datetime:${locale}`, () =>
     new Intl.DateTimeFormat(FORMAT_LOCALE[locale], { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })).format(d);
-}
-
-/**
- * A Zurich time for machines (CSV exports): ISO 8601 with Zurich's offset, to the second, e.g.
- * "2026-01-01T00:30:00+01:00", "2026-07-01T14:00:00+02:00". Unambiguous in the hour that repeats when
- * summer time ends (02:30+02:00, then 02:30+01:00), and it reads as the pages' Zurich day and time.
- */
-export function zurichTimestamp(at: Date): string {
-  const ms = at.getTime();
-  const offset = zurichOffsetMinutes(ms);
-  const abs = Math.abs(offset);
-  const hhmm = `${String(Math.trunc(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  return `${new Date(ms + offset * 60_000).toISOString().slice(0, 19)}${offset < 0 ? "-" : "+"}${hhmm}`;
-}
-
-// Since 1894 Zurich's offset from UTC is a whole number of hours (CET, CEST) that changes on the hour, so
-// one lookup per UTC hour serves an export's million timestamps (a few thousand hours); forgotten all at
-// once past OFFSET_HOURS_KEPT, like lib/billing/period.ts's days.
-const SINCE_WHOLE_HOURS = Date.UTC(1894, 5, 1);
-const OFFSET_HOURS_KEPT = 10_000;
-const offsetOfHour = new Map<number, number>();
-
-function zurichOffsetMinutes(ms: number): number {
-  if (!(ms >= SINCE_WHOLE_HOURS)) return wallClockOffsetMinutes(ms);
-  const hour = Math.floor(ms / 3_600_000);
-  let offset = offsetOfHour.get(hour);
-  if (offset === undefined) {
-    offset = wallClockOffsetMinutes(hour * 3_600_000);
-    if (offsetOfHour.size >= OFFSET_HOURS_KEPT) offsetOfHour.clear();
-    offsetOfHour.set(hour, offset);
-  }
-  return offset;
-}
-
-/** How far Zurich's wall clock is ahead of UTC at instant ms, in whole minutes. */
-function wallClockOffsetMinutes(ms: number): number {
-  const wall = cached("wall", () => new Intl.DateTimeFormat("en-US", {
-    timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-  }));
-  const p = Object.fromEntries(wall.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  const minuteStart = Math.floor(ms / 60_000) * 60_000;
-  return Math.round((Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - minuteStart) / 60_000);
 }
 
 export type AmountError = "empty" | "malformed" | "ambiguous" | "tooManyDecimals" | "negative" | "tooLarge";

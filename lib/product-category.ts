@@ -1,12 +1,12 @@
 // A product's category is stored as the catalogue names it, in English (products.category, lib/catalogue.ts);
 // each language names it under products.category.* in its catalogue. No import: client components use it too.
 
-export type CategoryKey = "webHosting" | "domain" | "mailService";
+type CategoryKey = "webHosting" | "domain" | "mailService";
 
 const CATEGORY_KEYS: Record<string, CategoryKey> = { "Web hosting": "webHosting", Domain: "domain", "Mail service": "mailService" };
 
 /** The message key naming a stored category (namespace `products`), or null for one the catalogue no longer has. */
-export function categoryKey(category: string): `category.${CategoryKey}` | null {
+function categoryKey(category: string): `category.${CategoryKey}` | null {
   return Object.hasOwn(CATEGORY_KEYS, category) ? `category.${CATEGORY_KEYS[category]!}` : null;
 }
 

@@ -1,4 +1,5 @@
 // Yearly subscription periods on calendar dates (YYYY-MM-DD), without time zones getting in the way.
+import { offsetAt } from "../audit-period";
 
 /** The same day one year later; 29 February becomes 28 February. */
 export function addYears(isoDate: string, years = 1): string {
@@ -31,6 +32,35 @@ export function zurichDate(at: Date): string {
     dayOfHour.set(hour, day);
   }
   return day;
+}
+
+const offsetOfHour = new Map<number, number>();
+
+/**
+ * A Zurich time for machines (CSV exports): ISO 8601 with Zurich's offset, to the second, e.g.
+ * "2026-01-01T00:30:00+01:00", "2026-07-01T14:00:00+02:00". Unambiguous in the hour that repeats when
+ * summer time ends (02:30+02:00, then 02:30+01:00), and it reads as the pages' Zurich day and time.
+ * The offset is remembered per UTC hour, as zurichDate remembers the day.
+ */
+export function zurichTimestamp(at: Date): string {
+  const ms = at.getTime();
+  const minutes = Math.round(zurichOffset(ms) / 60_000);
+  const abs = Math.abs(minutes);
+  const hhmm = `${String(Math.trunc(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${new Date(ms + minutes * 60_000).toISOString().slice(0, 19)}${minutes < 0 ? "-" : "+"}${hhmm}`;
+}
+
+/** Zurich's offset from UTC at instant ms, in ms: one lookup per UTC hour since 1894 (see zurichDate). */
+function zurichOffset(ms: number): number {
+  if (!(ms >= SINCE_WHOLE_HOURS)) return offsetAt(ms);
+  const hour = Math.floor(ms / 3_600_000);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(hour * 3_600_000);
+    if (offsetOfHour.size >= HOURS_KEPT) offsetOfHour.clear();
+    offsetOfHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /** The instant a Zurich calendar day starts (CET or CEST), for period filters on stored UTC times. */

@@ -8,7 +8,7 @@ import { getDatabase } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { scaleBy, seedLargeData } from "@/db/seed-large";
 import { csvRow, minorToDecimal } from "@/lib/csv";
-import { zurichTimestamp } from "@/lib/format";
+import { zurichTimestamp } from "@/lib/billing/period";
 import { newId } from "@/lib/ids";
 import { enginesUnderTest, useTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { orgId } from "@/lib/testing/demo";

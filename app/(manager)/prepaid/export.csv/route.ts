@@ -3,10 +3,9 @@ import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { exportReadsAhead } from "@/db/raw-read";
 import { allPrepaidEntriesForExport, type PrepaidFilter } from "@/db/prepaid";
-import { zurichDate } from "@/lib/billing/period";
+import { zurichDate, zurichTimestamp } from "@/lib/billing/period";
 import { billingAccess, NOT_FOUND_RESPONSE } from "@/lib/billing/viewer";
 import { csvResponse, minorToDecimal } from "@/lib/csv";
-import { zurichTimestamp } from "@/lib/format";
 import { exportWithSlot } from "@/lib/server/export-slots";
 import { parsePrepaidFilter } from "@/lib/validation/list-filters";
 
